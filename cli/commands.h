@@ -1,0 +1,36 @@
+// The subcommands. main.cpp parses the command line (CLI11) into these
+// option structs and calls one function; each returns the process exit code.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "extractor/error.h"
+#include "extractor/reader.h"
+
+namespace plantjek {
+
+struct CommonOptions {
+    Lang lang = Lang::da;
+    std::string password;
+    bool quiet = false;
+    Limits limits;
+};
+
+struct ExtractOptions {
+    std::string file;
+    bool json = false;
+    bool raw = false;  // skip normalisation
+};
+int run_extract(const CommonOptions& common, const ExtractOptions& opts);
+
+struct OutlineOptions {
+    std::string file;
+    bool json = false;
+};
+int run_outline(const CommonOptions& common, const OutlineOptions& opts);
+
+// Prints "plantjek: <path>: <message>" for an unreadable input on stderr.
+void print_read_error(const CommonOptions& common, const std::string& path, const ReadError& e);
+
+}  // namespace plantjek

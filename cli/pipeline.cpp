@@ -1,0 +1,21 @@
+#include "cli/pipeline.h"
+
+#include "extractor/lexicon.h"
+
+namespace plantjek {
+
+LoadedPlan load_plan(const std::string& path, const PipelineOptions& opts) {
+    LoadedPlan p;
+    p.doc = read_document(path, opts.read);
+    if (opts.normalise) {
+        NormaliseOptions no;
+        if (opts.use_dictionary) {
+            Lexicon* lex = &Lexicon::shared();
+            no.is_word = [lex](std::string_view w) { return lex->is_word(w); };
+        }
+        p.norm = normalise(p.doc, no);
+    }
+    return p;
+}
+
+}  // namespace plantjek

@@ -1,0 +1,33 @@
+// The pipeline the commands share: read → normalise → segment → identify.
+//
+// Why: every command (extract, outline, check, scan) runs the same stages in
+// the same order; wiring them once keeps the commands thin. Cost: that of
+// the stages (dominated by reading a PDF and loading Hunspell once).
+#pragma once
+
+#include <string>
+
+#include "extractor/document.h"
+#include "extractor/error.h"
+#include "extractor/identify.h"
+#include "extractor/normalise.h"
+#include "extractor/reader.h"
+#include "extractor/segment.h"
+
+namespace plantjek {
+
+struct PipelineOptions {
+    ReadOptions read;
+    bool normalise = true;
+    bool use_dictionary = true;  // Hunspell decides hyphenated line breaks
+};
+
+struct LoadedPlan {
+    Document doc;
+    NormaliseReport norm;
+};
+
+// Reads and normalises. Throws ReadError.
+LoadedPlan load_plan(const std::string& path, const PipelineOptions& opts);
+
+}  // namespace plantjek

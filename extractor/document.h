@@ -1,0 +1,78 @@
+// The document model every stage after `read` works on.
+//
+// Why: checks must never see PDF or DOCX specifics. Each reader turns its
+// format into this one model (blocks in reading order with their page and
+// hints); normalisation, segmentation, identification and the checks only
+// read it. Cost: a plan of 200 pages is a few thousand blocks, well under a
+// megabyte; nothing here is lazy.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace plantjek {
+
+enum class Format { unknown, pdf, docx, odt, txt };
+
+// "pdf", "docx", "odt", "txt", "unknown": the names the report uses.
+const char* format_name(Format f);
+
+enum class BlockKind {
+    paragraph,   // body text (in a PDF: one visual paragraph or line group)
+    heading,     // a heading the source itself marks (style, outline level)
+    list_item,   // a numbered or bulleted list entry
+    table_cell,  // one cell of a table; see Block::table/row/col
+    footnote,    // footnote or endnote text, kept apart from the body
+    header,      // running page header
+    footer,      // running page footer
+};
+
+const char* block_kind_name(BlockKind k);
+
+struct Block {
+    // UTF-8. In a PDF a block can hold several visual lines joined by '\n';
+    // end-of-line hyphens are kept so that normalisation decides whether to
+    // rejoin them.
+    std::string text;
+    BlockKind kind = BlockKind::paragraph;
+    int page = 1;              // 1-based; DOCX/ODT count explicit/rendered page breaks
+    int outline_level = 0;     // 1..9 from a heading style or outline level; 0 = none
+    std::string style;         // the source's style name (resolved, not the id)
+    std::string number;        // numbering label a reader of the document sees, e.g. "2.1"
+    double font_size = 0.0;    // PDF: dominant font size in points; 0 = unknown
+    bool bold = false;         // PDF: dominant font is bold; DOCX: run/paragraph bold
+    bool all_caps = false;     // every letter upper case (set by normalisation)
+    int table = -1, row = -1, col = -1;  // for table cells
+    std::size_t source_index = 0;        // position in the source (paragraph/line number)
+};
+
+// A PDF bookmark (outline entry): for Word- and LibreOffice-made PDFs this
+// is the heading tree.
+struct Bookmark {
+    int level = 1;
+    std::string title;
+    int page = 0;  // 0 when the destination could not be resolved
+};
+
+struct Metadata {
+    std::string title, author, subject, creator, producer;
+    std::string created, modified;   // ISO 8601 where the source allows
+    int pages = 0;
+    bool encrypted = false;          // opened with a password (or owner-only protection)
+    bool tracked_changes = false;    // DOCX w:ins/w:del, ODT text:tracked-changes
+    bool comments = false;           // DOCX comments part / ODT office:annotation
+    std::vector<int> pages_without_text;  // PDF pages with no text layer
+    std::string encoding;            // TXT: the detected source encoding
+};
+
+struct Document {
+    Format format = Format::unknown;
+    Metadata meta;
+    std::vector<Block> blocks;
+    std::vector<Bookmark> bookmarks;
+    std::vector<std::string> notes;  // reader remarks worth showing (English, for logs)
+};
+
+}  // namespace plantjek

@@ -1,0 +1,82 @@
+#include "extractor/lexicon.h"
+
+#include <hunspell/hunspell.hxx>
+
+#include <algorithm>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <stdexcept>
+
+#include "extractor/data_dir.h"
+
+namespace plantjek {
+
+namespace fs = std::filesystem;
+
+Lexicon::Lexicon() {
+    std::string dir = "/usr/share/hunspell";
+    if (const char* env = std::getenv("PLANTJEK_HUNSPELL_DIR"); env && *env) dir = env;
+    std::string aff = dir + "/da_DK.aff", dic = dir + "/da_DK.dic";
+    std::error_code ec;
+    if (!fs::exists(aff, ec) || !fs::exists(dic, ec))
+        throw std::runtime_error("Danish Hunspell dictionary not found in " + dir +
+                                 " (install the Debian package hunspell-da)");
+    hs_ = std::make_unique<Hunspell>(aff.c_str(), dic.c_str());
+    fs::path words = fs::path(data_dir()) / "dictionaries";
+    if (fs::is_directory(words, ec)) {
+        std::vector<fs::path> files;
+        for (const auto& e : fs::directory_iterator(words, ec))
+            if (e.path().extension() == ".txt") files.push_back(e.path());
+        std::sort(files.begin(), files.end());
+        for (const auto& f : files) add_word_list(f.string());
+    }
+}
+
+Lexicon::~Lexicon() = default;
+
+int Lexicon::add_word_list(const std::string& path) {
+    std::ifstream in(path);
+    if (!in) throw std::runtime_error("cannot read word list " + path);
+    int n = 0;
+    std::string line;
+    while (std::getline(in, line)) {
+        if (auto hash = line.find('#'); hash != std::string::npos) line.erase(hash);
+        while (!line.empty() && (line.back() == ' ' || line.back() == '\r' || line.back() == '\t')) line.pop_back();
+        std::size_t s = line.find_first_not_of(" \t");
+        if (s == std::string::npos) continue;
+        add_word(line.substr(s));
+        ++n;
+    }
+    return n;
+}
+
+void Lexicon::add_word(const std::string& word) {
+    hs_->add(word);
+    spell_cache_.erase(word);
+}
+
+bool Lexicon::is_word(std::string_view word) {
+    std::string w(word);
+    auto it = spell_cache_.find(w);
+    if (it != spell_cache_.end()) return it->second;
+    bool ok = hs_->spell(w);
+    spell_cache_.emplace(std::move(w), ok);
+    return ok;
+}
+
+std::vector<std::string> Lexicon::suggest(std::string_view word, std::size_t max) {
+    std::string w(word);
+    auto it = suggest_cache_.find(w);
+    if (it == suggest_cache_.end()) it = suggest_cache_.emplace(w, hs_->suggest(w)).first;
+    std::vector<std::string> out = it->second;
+    if (out.size() > max) out.resize(max);
+    return out;
+}
+
+Lexicon& Lexicon::shared() {
+    static Lexicon lex;
+    return lex;
+}
+
+}  // namespace plantjek

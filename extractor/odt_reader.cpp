@@ -1,0 +1,8 @@
+// ODT is recognised by sniffing but not yet read: this reader says so plainly.
+#include "extractor/reader.h"
+namespace plantjek {
+Document read_odt(std::string_view, const ReadOptions&) {
+    throw ReadError(ErrorKind::unsupported, "ODT-filer kan endnu ikke læses af denne version af plantjek",
+                    "ODT files cannot be read by this version of plantjek yet");
+}
+}  // namespace plantjek

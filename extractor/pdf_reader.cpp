@@ -1,0 +1,240 @@
+// PDF → Document with poppler-cpp: words with fonts per page (text_list),
+// laid out into blocks by pdf_layout; bookmarks; the info dictionary.
+//
+// Policies (see also reader.h):
+// - Encrypted files open with ReadOptions::password, tried as both user and
+//   owner password. Without it, or with a wrong one: ErrorKind::encrypted.
+// - A file that opens without a password but whose owner password forbids
+//   copying text is read anyway (Poppler allows it, and checking a public
+//   plan is not copying it); meta.encrypted is set and a note says so.
+// - More than Limits::max_pages pages: the first max_pages are read, a note
+//   says so, meta.pages keeps the real count.
+// - Pages without text go to meta.pages_without_text; when no page has
+//   text, the file is scanned: ErrorKind::no_text.
+// - Bookmarks: poppler-cpp's toc_item has no destination page, so the page
+//   is found by matching the title to a block's text in document order
+//   (0 when nothing matches); a matched block becomes a heading with the
+//   bookmark's level.
+#include <poppler-document.h>
+#include <poppler-global.h>
+#include <poppler-page.h>
+#include <poppler-toc.h>
+
+#include <climits>
+#include <ctime>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <utility>
+
+#include "extractor/pdf_layout.h"
+#include "extractor/reader.h"
+#include "extractor/utf8.h"
+
+namespace plantjek {
+
+namespace {
+
+std::string to_string(const poppler::ustring& u) {
+    poppler::byte_array b = u.to_utf8();
+    return std::string(b.begin(), b.end());
+}
+
+void silence_poppler() {
+    static std::once_flag once;
+    std::call_once(once, [] { poppler::set_debug_error_function([](const std::string&, void*) {}, nullptr); });
+}
+
+// PDF date "D:YYYYMMDDHHmmSS+HH'mm'" (every part after the year optional)
+// → ISO 8601 "YYYY-MM-DDTHH:mm:SS+HH:mm". Empty when it does not parse.
+std::string pdf_date_to_iso(std::string s) {
+    if (s.starts_with("D:")) s.erase(0, 2);
+    std::size_t n = 0;
+    while (n < s.size() && n < 14 && s[n] >= '0' && s[n] <= '9') ++n;
+    if (n < 4 || n % 2) return {};
+    std::string d = s.substr(0, n);
+    static const char* kDefaults[] = {"01", "01", "00", "00", "00"};
+    for (std::size_t k = (n - 4) / 2; k < 5; ++k) d += kDefaults[k];
+    std::string iso = d.substr(0, 4) + "-" + d.substr(4, 2) + "-" + d.substr(6, 2) + "T" + d.substr(8, 2) + ":" +
+                      d.substr(10, 2) + ":" + d.substr(12, 2);
+    std::string tz = s.substr(n);
+    if (tz.starts_with("Z")) {
+        iso += "Z";
+    } else if (tz.size() >= 3 && (tz[0] == '+' || tz[0] == '-')) {
+        std::string hh = tz.substr(1, 2), mm = "00";
+        std::size_t q = tz.find_first_of("0123456789", 3);
+        if (q != std::string::npos && q + 2 <= tz.size()) mm = tz.substr(q, 2);
+        iso += tz.substr(0, 1) + hh + ":" + mm;
+    }
+    return iso;
+}
+
+std::string date_of(const poppler::document& doc, const char* key, time_t fallback) {
+    std::string iso = pdf_date_to_iso(to_string(doc.info_key(key)));
+    if (!iso.empty() || fallback == static_cast<time_t>(-1)) return iso;
+    std::tm tm{};
+    gmtime_r(&fallback, &tm);
+    char buf[32];
+    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+    return buf;
+}
+
+void collect_toc(const poppler::toc_item* item, int level, std::vector<Bookmark>& out) {
+    for (const poppler::toc_item* child : item->children()) {
+        Bookmark b;
+        b.level = level;
+        b.title = utf8::squeeze_spaces(to_string(child->title()));
+        if (!b.title.empty()) out.push_back(b);
+        collect_toc(child, level + 1, out);
+    }
+}
+
+// Lower case, single spaces, without a leading section number ("2.1 ",
+// "3. "): LaTeX bookmarks leave the number out of the title.
+std::string match_key(std::string_view s) {
+    std::string k = utf8::lower(utf8::squeeze_spaces(s));
+    std::size_t i = 0;
+    while (i < k.size() && ((k[i] >= '0' && k[i] <= '9') || k[i] == '.')) ++i;
+    if (i > 0 && i < k.size() && k[i] == ' ') k.erase(0, i + 1);
+    return k;
+}
+
+// Gives each bookmark the page of the first block (from the previous match
+// on) whose whole text is the title (section numbers aside), preferring bold or larger-than-body
+// blocks so that a table of contents does not win over the heading.
+void resolve_bookmarks(Document& doc) {
+    if (doc.bookmarks.empty()) return;
+    std::map<double, std::size_t> sizes;
+    for (const auto& b : doc.blocks) sizes[b.font_size] += b.text.size();
+    double body = 0;
+    std::size_t best = 0;
+    for (auto& [s, n] : sizes)
+        if (n > best) best = n, body = s;
+    std::vector<std::string> keys;
+    keys.reserve(doc.blocks.size());
+    for (const auto& b : doc.blocks) keys.push_back(b.text.size() < 400 ? match_key(b.text) : std::string());
+    std::size_t cursor = 0;
+    for (auto& bm : doc.bookmarks) {
+        std::string key = match_key(bm.title);
+        std::size_t found = doc.blocks.size();
+        for (int pass = 0; pass < 2 && found == doc.blocks.size(); ++pass)
+            for (std::size_t i = cursor; i < doc.blocks.size(); ++i) {
+                const Block& b = doc.blocks[i];
+                if (b.kind == BlockKind::header || b.kind == BlockKind::footer || keys[i] != key) continue;
+                if (pass == 0 && !b.bold && b.font_size <= body + 0.5) continue;
+                found = i;
+                break;
+            }
+        if (found == doc.blocks.size()) continue;
+        Block& b = doc.blocks[found];
+        bm.page = b.page;
+        b.kind = BlockKind::heading;
+        b.outline_level = bm.level;
+        cursor = found + 1;
+    }
+}
+
+}  // namespace
+
+Document read_pdf(std::string_view bytes, const ReadOptions& opts) {
+    silence_poppler();
+    if (bytes.size() > static_cast<std::size_t>(INT_MAX))
+        throw ReadError(ErrorKind::too_large, "PDF-filen er for stor til at blive åbnet.",
+                        "The PDF file is too large to open.");
+    std::unique_ptr<poppler::document> pdf(poppler::document::load_from_raw_data(
+        bytes.data(), static_cast<int>(bytes.size()), opts.password, opts.password));
+    auto corrupt = [] {
+        return ReadError(ErrorKind::corrupt, "PDF-filen er beskadiget eller afkortet og kan ikke åbnes.",
+                         "The PDF file is damaged or truncated and cannot be opened.");
+    };
+    if (!pdf) throw corrupt();
+    if (pdf->is_locked()) {
+        if (opts.password.empty())
+            throw ReadError(ErrorKind::encrypted,
+                            "PDF-filen er krypteret og kræver en adgangskode. Angiv den med --password.",
+                            "The PDF file is encrypted and needs a password. Give it with --password.");
+        throw ReadError(ErrorKind::encrypted,
+                        "Adgangskoden passer ikke til den krypterede PDF-fil. Angiv den rigtige med --password.",
+                        "The password does not open the encrypted PDF file. Give the right one with --password.");
+    }
+    const int pages = pdf->pages();
+    if (pages <= 0) throw corrupt();  // Poppler rebuilt an xref but found no page tree
+
+    Document doc;
+    doc.format = Format::pdf;
+    Metadata& m = doc.meta;
+    m.pages = pages;
+    m.encrypted = pdf->is_encrypted();
+    if (m.encrypted && !pdf->has_permission(poppler::perm_copy))
+        doc.notes.push_back("the owner password forbids copying text; read anyway to check the plan");
+    m.title = utf8::squeeze_spaces(to_string(pdf->get_title()));
+    m.author = utf8::squeeze_spaces(to_string(pdf->get_author()));
+    m.subject = utf8::squeeze_spaces(to_string(pdf->get_subject()));
+    m.creator = utf8::squeeze_spaces(to_string(pdf->get_creator()));
+    m.producer = utf8::squeeze_spaces(to_string(pdf->get_producer()));
+    m.created = date_of(*pdf, "CreationDate", pdf->get_creation_date_t());
+    m.modified = date_of(*pdf, "ModDate", pdf->get_modification_date_t());
+
+    int to_read = pages;
+    if (static_cast<std::uint32_t>(pages) > opts.limits.max_pages) {
+        to_read = static_cast<int>(opts.limits.max_pages);
+        doc.notes.push_back("read the first " + std::to_string(to_read) + " of " + std::to_string(pages) +
+                            " pages (page limit)");
+    }
+
+    std::map<std::string, bool> bold_fonts;
+    std::vector<pdf::Word> words;
+    int pages_with_text = 0;
+    for (int i = 0; i < to_read; ++i) {
+        std::unique_ptr<poppler::page> page(pdf->create_page(i));
+        words.clear();
+        double w = 0, h = 0;
+        if (page) {
+            poppler::rectf r = page->page_rect();
+            w = r.width();
+            h = r.height();
+            auto o = page->orientation();  // /Rotate 90 or 270: boxes are in the turned page
+            if (o == poppler::page::landscape || o == poppler::page::seascape) std::swap(w, h);
+            for (const poppler::text_box& tb : page->text_list(poppler::page::text_list_include_font)) {
+                pdf::Word word;
+                word.text = to_string(tb.text());
+                if (word.text.find_first_not_of(" \t\r\n") == std::string::npos) continue;
+                poppler::rectf b = tb.bbox();
+                word.x0 = b.left();
+                word.y0 = b.top();
+                word.x1 = b.right();
+                word.y1 = b.bottom();
+                word.size = tb.get_font_size();
+                std::string font = tb.get_font_name();
+                auto [it, fresh] = bold_fonts.try_emplace(font, false);
+                if (fresh) it->second = pdf::is_bold_font(font);
+                word.bold = it->second;
+                word.space_after = tb.has_space_after();
+                word.rotation = tb.rotation();
+                words.push_back(std::move(word));
+            }
+        }
+        if (words.empty()) {
+            m.pages_without_text.push_back(i + 1);
+            continue;
+        }
+        ++pages_with_text;
+        for (auto& b : pdf::layout_page(words, w, h, i + 1)) {
+            b.source_index = doc.blocks.size();
+            doc.blocks.push_back(std::move(b));
+        }
+    }
+    if (pages_with_text == 0)
+        throw ReadError(ErrorKind::no_text,
+                        "PDF-filen har intet tekstlag (scannet – intet tekstlag): siderne er billeder. "
+                        "Kør tekstgenkendelse (OCR, fx ocrmypdf) på filen først.",
+                        "The PDF file has no text layer (scanned): its pages are images. "
+                        "Run text recognition (OCR, e.g. ocrmypdf) on it first.");
+
+    if (std::unique_ptr<poppler::toc> toc(pdf->create_toc()); toc && toc->root())
+        collect_toc(toc->root(), 1, doc.bookmarks);
+    resolve_bookmarks(doc);
+    return doc;
+}
+
+}  // namespace plantjek

@@ -1,0 +1,57 @@
+// Reading a file of any supported format into a Document.
+//
+// Why: the format is chosen by content (magic bytes), never by extension,
+// because archives are full of misnamed files. Each format is one reader
+// registered by one line in readers.cpp; the CLI and the tests call only
+// read_document().
+//
+// Costs: a PDF is read at several hundred pages a second (Poppler text with
+// fonts); DOCX/ODT in milliseconds. Memory stays within a few times the
+// file size plus the limits below, which also bound hostile input.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "extractor/document.h"
+#include "extractor/error.h"
+
+namespace plantjek {
+
+// Every bound that protects against hostile or runaway input. All are
+// configurable (CLI/config); the defaults suit a 200-page plan with images.
+struct Limits {
+    std::uint64_t max_file_bytes = 200ull << 20;          // input file size
+    std::uint64_t max_entry_bytes = 64ull << 20;          // one decompressed zip entry
+    std::uint64_t max_total_uncompressed = 256ull << 20;  // all entries read from one zip
+    std::uint32_t max_zip_entries = 20000;
+    std::uint32_t max_pages = 2000;                       // PDF pages read
+    std::uint32_t max_xml_depth = 256;                    // element nesting
+};
+
+struct ReadOptions {
+    std::string password;  // for encrypted PDFs; empty = none
+    Limits limits;
+};
+
+// Identifies a format from the first bytes (and, for zips, the entries).
+// Returns Format::unknown when nothing matches; `what` then names what the
+// bytes look like when recognisable ("PNG image", "Word 97-2003 (.doc)").
+Format sniff_format(std::string_view head, std::string* what = nullptr);
+
+// Reads a file from disk: checks existence, type and size, sniffs, reads.
+// Throws ReadError for anything the user must be told about.
+Document read_document(const std::string& path, const ReadOptions& opts = {});
+
+// Reads from bytes already in memory (used by the fuzz targets and tests).
+Document read_document_bytes(std::string_view bytes, const ReadOptions& opts = {});
+
+// One reader per format (readers.cpp registers them).
+Document read_pdf(std::string_view bytes, const ReadOptions& opts);
+Document read_docx(std::string_view bytes, const ReadOptions& opts);
+Document read_odt(std::string_view bytes, const ReadOptions& opts);
+Document read_txt(std::string_view bytes, const ReadOptions& opts);
+
+}  // namespace plantjek

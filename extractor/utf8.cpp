@@ -1,0 +1,133 @@
+#include "extractor/utf8.h"
+
+#include <utf8proc.h>
+
+#include <cstdlib>
+#include <memory>
+
+namespace plantjek::utf8 {
+
+bool valid(std::string_view s) {
+    std::size_t i = 0;
+    while (i < s.size()) {
+        utf8proc_int32_t cp;
+        auto n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(s.data() + i),
+                                  static_cast<utf8proc_ssize_t>(s.size() - i), &cp);
+        if (n <= 0) return false;
+        i += static_cast<std::size_t>(n);
+    }
+    return true;
+}
+
+char32_t next(std::string_view s, std::size_t& i) {
+    utf8proc_int32_t cp;
+    auto n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(s.data() + i),
+                              static_cast<utf8proc_ssize_t>(s.size() - i), &cp);
+    if (n <= 0) {
+        ++i;
+        return 0xFFFD;
+    }
+    i += static_cast<std::size_t>(n);
+    return static_cast<char32_t>(cp);
+}
+
+void append(std::string& out, char32_t cp) {
+    utf8proc_uint8_t buf[4];
+    auto n = utf8proc_encode_char(static_cast<utf8proc_int32_t>(cp), buf);
+    out.append(reinterpret_cast<const char*>(buf), static_cast<std::size_t>(n));
+}
+
+namespace {
+std::string sanitize(std::string_view s) {
+    if (valid(s)) return std::string(s);
+    std::string out;
+    out.reserve(s.size());
+    std::size_t i = 0;
+    while (i < s.size()) append(out, next(s, i));
+    return out;
+}
+
+std::string map(std::string_view s, int options) {
+    std::string clean = sanitize(s);
+    utf8proc_uint8_t* dst = nullptr;
+    auto n = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(clean.data()),
+                          static_cast<utf8proc_ssize_t>(clean.size()), &dst,
+                          static_cast<utf8proc_option_t>(options));
+    if (n < 0) return clean;
+    std::unique_ptr<utf8proc_uint8_t, decltype(&std::free)> guard(dst, &std::free);
+    return std::string(reinterpret_cast<const char*>(dst), static_cast<std::size_t>(n));
+}
+}  // namespace
+
+std::string nfc(std::string_view s) { return map(s, UTF8PROC_STABLE | UTF8PROC_COMPOSE); }
+
+std::string lower(std::string_view s) {
+    std::string out;
+    out.reserve(s.size());
+    std::size_t i = 0;
+    while (i < s.size()) {
+        char32_t cp = next(s, i);
+        append(out, static_cast<char32_t>(utf8proc_tolower(static_cast<utf8proc_int32_t>(cp))));
+    }
+    return out;
+}
+
+bool is_letter(char32_t cp) {
+    auto c = utf8proc_category(static_cast<utf8proc_int32_t>(cp));
+    return c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO;
+}
+
+bool is_upper(char32_t cp) {
+    return utf8proc_category(static_cast<utf8proc_int32_t>(cp)) == UTF8PROC_CATEGORY_LU;
+}
+
+bool is_digit(char32_t cp) { return cp >= U'0' && cp <= U'9'; }
+
+bool is_space(char32_t cp) {
+    if (cp == U' ' || cp == U'\t' || cp == U'\n' || cp == U'\r' || cp == U'\f' || cp == U'\v')
+        return true;
+    auto c = utf8proc_category(static_cast<utf8proc_int32_t>(cp));
+    return c == UTF8PROC_CATEGORY_ZS || c == UTF8PROC_CATEGORY_ZL || c == UTF8PROC_CATEGORY_ZP;
+}
+
+std::size_t length(std::string_view s) {
+    std::size_t n = 0, i = 0;
+    while (i < s.size()) {
+        next(s, i);
+        ++n;
+    }
+    return n;
+}
+
+std::string squeeze_spaces(std::string_view s) {
+    std::string out;
+    out.reserve(s.size());
+    bool pending = false;
+    std::size_t i = 0;
+    while (i < s.size()) {
+        std::size_t start = i;
+        char32_t cp = next(s, i);
+        if (is_space(cp)) {
+            pending = !out.empty();
+            continue;
+        }
+        if (pending) out.push_back(' ');
+        pending = false;
+        out.append(s.substr(start, i - start));
+    }
+    return out;
+}
+
+bool all_caps(std::string_view s) {
+    int letters = 0;
+    std::size_t i = 0;
+    while (i < s.size()) {
+        char32_t cp = next(s, i);
+        if (!is_letter(cp)) continue;
+        if (!is_upper(cp)) return false;
+        ++letters;
+    }
+    return letters >= 2;
+}
+
+}  // namespace plantjek::utf8

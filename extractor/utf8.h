@@ -1,0 +1,46 @@
+// Small UTF-8 helpers shared by the readers, normalisation and the checks.
+//
+// Why: Danish text needs æ, ø, å treated as letters everywhere, and RE2's
+// \b and \w are ASCII-only. These helpers define "letter" once (Latin
+// letters including æøåéü..., via utf8proc's categories) and wrap utf8proc
+// for NFC and case folding. Cost: linear in the text, no allocation beyond
+// the result.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace plantjek::utf8 {
+
+// True when `s` is well-formed UTF-8.
+bool valid(std::string_view s);
+
+// Decodes the code point at s[i] and advances i; returns U+FFFD on bad
+// bytes (advancing one byte).
+char32_t next(std::string_view s, std::size_t& i);
+
+// Appends the UTF-8 encoding of cp.
+void append(std::string& out, char32_t cp);
+
+// Unicode NFC; invalid input is returned with bad bytes replaced by U+FFFD.
+std::string nfc(std::string_view s);
+
+// Lower case (full Unicode, via utf8proc): "ÆBLE" → "æble".
+std::string lower(std::string_view s);
+
+bool is_letter(char32_t cp);  // Unicode letter (L*)
+bool is_upper(char32_t cp);
+bool is_digit(char32_t cp);   // ASCII 0-9 only
+bool is_space(char32_t cp);   // Unicode white space including NBSP
+
+// Number of code points.
+std::size_t length(std::string_view s);
+
+// Collapses runs of white space to one ASCII space and trims both ends.
+std::string squeeze_spaces(std::string_view s);
+
+// True when the text has at least two letters and none of them is lower case.
+bool all_caps(std::string_view s);
+
+}  // namespace plantjek::utf8

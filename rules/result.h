@@ -1,0 +1,105 @@
+// The result model: what a check of one plan found, in memory.
+//
+// Why: the JSON report (plantjek.report/1, see docs/report-schema.json) is
+// the contract, and every writer (text, JSON, HTML, CSV, SQLite) renders
+// this one model, so the formats can never disagree. Messages are kept in
+// both languages; the writer picks one. Order of every vector is
+// deterministic (document order, then id).
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace plantjek {
+
+struct Text2 {  // a message in both report languages
+    std::string da, en;
+};
+
+enum class Severity { info, warning, error };
+inline const char* severity_name(Severity s) {  // "info", "warning", "error"
+    return s == Severity::error ? "error" : s == Severity::warning ? "warning" : "info";
+}
+
+enum class ReqStatus { pass, fail, warn, not_applicable, waived };
+inline const char* req_status_name(ReqStatus s) {  // "pass", "fail", "warn", "not-applicable", "waived"
+    switch (s) {
+        case ReqStatus::pass: return "pass";
+        case ReqStatus::fail: return "fail";
+        case ReqStatus::warn: return "warn";
+        case ReqStatus::not_applicable: return "not-applicable";
+        case ReqStatus::waived: return "waived";
+    }
+    return "pass";
+}
+
+struct Evidence {
+    int page = 0;
+    std::string section;  // section number or title ("5", "Budget")
+    std::string excerpt;  // a short passage, UTF-8, at most ~200 characters
+    std::string match;    // the words that matched (for highlighting), may be empty
+};
+
+struct RequirementResult {
+    std::string id;        // canonical id (DESIGN.md §2) or a region's own id
+    Text2 title;
+    std::string legal_basis;
+    Severity severity = Severity::error;  // severity when failed
+    ReqStatus status = ReqStatus::pass;
+    std::vector<Evidence> evidence;
+    Text2 message;         // why it passed/failed, for a person
+};
+
+struct Target {
+    std::string text;               // the sentence as it stands
+    std::optional<double> value;    // absent when a placeholder is left
+    std::string unit;               // "personer", "forløb", "pct.", ...
+    std::string deadline;           // "december 2012"
+    int deadline_year = 0;
+    std::optional<double> change_pct;  // signed: a fall is negative
+    std::string direction;          // "fald", "stigning", ""
+    bool filled = true;             // no placeholder in value or change
+    int page = 0;
+};
+
+struct GoalResult {
+    std::string id;        // goal-<year>-<n>
+    Text2 title;
+    bool addressed = false;
+    bool pending = false;  // announced later (e.g. 2019 goal 7)
+    std::vector<Target> targets;
+    int page = 0;
+    std::string section;
+};
+
+struct Finding {
+    std::string rule;      // requirement id or check id ("no-placeholders", "deadline")
+    Severity severity = Severity::warning;
+    Text2 message;
+    int page = 0;
+    std::string section;
+    std::string excerpt;
+};
+
+struct SpellingEntry {
+    std::string word;
+    int count = 0;
+    std::vector<std::string> suggestions;
+    std::vector<int> pages;
+    bool footnote_marker = false;  // "kommunen1": a glued footnote digit, not a misspelling
+};
+
+struct SpellingResult {
+    bool checked = false;
+    int words_checked = 0;
+    std::vector<SpellingEntry> unknown;
+};
+
+struct Deadline {
+    std::string what;  // "hearing", "adoption", ...
+    Text2 title;
+    std::string date;  // ISO date or "YYYY-MM-DD"
+};
+
+}  // namespace plantjek

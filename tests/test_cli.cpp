@@ -1,0 +1,96 @@
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+
+#include "tests/run_cli.h"
+
+using namespace plantjek::test;
+
+TEST_CASE("cli: --version and --help exit 0; a bad option exits 2", "[cli]") {
+    auto v = run_cli({"--version"});
+    CHECK(v.code == 0);
+    CHECK(v.out.find("plantjek ") != std::string::npos);
+    CHECK(run_cli({"--help"}).code == 0);
+    auto bad = run_cli({"extract", "--no-such-option", "x"});
+    CHECK(bad.code == 2);
+    CHECK(run_cli({}).code == 2);
+}
+
+TEST_CASE("cli: extract prints a text file with page markers", "[cli]") {
+    TempDir t;
+    auto f = t.write("plan.txt", "Beskæftigelsesplan 2019\n\nFørste side.\fAnden side med beskæf-\ntigelse.\n");
+    auto r = run_cli({"extract", f});
+    REQUIRE(r.code == 0);
+    CHECK(r.out.find("=== side 1 ===") != std::string::npos);
+    CHECK(r.out.find("=== side 2 ===") != std::string::npos);
+    CHECK(r.out.find("beskæftigelse.") != std::string::npos);
+    auto en = run_cli({"--lang", "en", "extract", f});
+    CHECK(en.out.find("=== page 2 ===") != std::string::npos);
+    auto j = run_cli({"extract", "--json", f});
+    CHECK(j.code == 0);
+    CHECK(j.out.find("\"format\": \"txt\"") != std::string::npos);
+}
+
+TEST_CASE("cli: each bad input gets one plain sentence and exit code 3", "[cli][bad-input]") {
+    TempDir t;
+    struct Case {
+        std::string name, path, da, en;
+    };
+    std::vector<Case> cases = {
+        {"missing file", (t.path / "findes-ikke.pdf").string(), "findes ikke", "No such file"},
+        {"directory", t.path.string(), "mappe", "directory"},
+        {"empty file", t.write("tom.pdf", ""), "tom", "empty"},
+        {"PNG image", t.write("billede.pdf", std::string("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16)), "PNG", "PNG"},
+        {"Word 97-2003", t.write("gammel.docx", std::string("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1\0\0\0\0", 12)),
+         "Word 97-2003", "Word 97-2003"},
+        {"RTF", t.write("plan.rtf", "{\\rtf1\\ansi Beskæftigelsesplan}"), "RTF", "RTF"},
+    };
+    for (const auto& c : cases) {
+        SECTION(c.name) {
+            auto da = run_cli({"extract", c.path});
+            CHECK(da.code == 3);
+            CHECK(da.err.find(c.da) != std::string::npos);
+            CHECK(std::count(da.err.begin(), da.err.end(), '\n') == 1);
+            auto en = run_cli({"--lang", "en", "extract", c.path});
+            CHECK(en.code == 3);
+            CHECK(en.err.find(c.en) != std::string::npos);
+        }
+    }
+}
+
+TEST_CASE("cli: a file over the size limit is refused before it is read", "[cli][bad-input]") {
+    TempDir t;
+    auto f = t.write("stor.txt", std::string(2u << 20, 'a'));
+    auto r = run_cli({"--max-file-mb", "1", "extract", f});
+    CHECK(r.code == 3);
+    CHECK(r.err.find("for stor") != std::string::npos);
+}
+
+TEST_CASE("cli: damaged, encrypted and scanned PDFs get their own sentence and exit 3", "[cli][bad-input]") {
+    const std::string fx = std::string(PLANTJEK_TEST_SOURCE_DIR) + "/tests/fixtures/pdf/";
+    TempDir t;
+    std::string good = slurp(fx + "danish.pdf");
+    REQUIRE(good.size() > 5000);
+    auto truncated = t.write("afkortet.pdf", good.substr(0, 3000));
+    auto garbage = t.write("skrald.pdf", "%PDF-1.7\n" + std::string(4000, '\x42'));
+
+    auto enc = run_cli({"extract", fx + "encrypted.pdf"});
+    CHECK(enc.code == 3);
+    CHECK(enc.err.find("krypteret") != std::string::npos);
+    CHECK(enc.err.find("--password") != std::string::npos);
+    auto wrong = run_cli({"--password", "forkert", "extract", fx + "encrypted.pdf"});
+    CHECK(wrong.code == 3);
+    auto right = run_cli({"--password", "hemmelig", "extract", fx + "encrypted.pdf"});
+    CHECK(right.code == 0);
+    CHECK(right.out.find("Indledning") != std::string::npos);
+
+    auto scanned = run_cli({"--lang", "en", "extract", fx + "scanned.pdf"});
+    CHECK(scanned.code == 3);
+    CHECK(scanned.err.find("no text layer") != std::string::npos);
+
+    for (const auto& f : {truncated, garbage}) {
+        auto r = run_cli({"extract", f});
+        CHECK(r.code == 3);
+        CHECK(r.err.find("beskadiget") != std::string::npos);
+    }
+}

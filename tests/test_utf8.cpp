@@ -1,0 +1,29 @@
+#include <catch2/catch.hpp>
+
+#include "extractor/utf8.h"
+
+using namespace plantjek;
+
+TEST_CASE("utf8: Danish letters are letters and fold case", "[utf8]") {
+    std::string s = "ÆØÅ";
+    std::size_t i = 0;
+    CHECK(utf8::is_letter(utf8::next(s, i)));
+    CHECK(utf8::lower("ÆBLE ØL ÅEN") == "æble øl åen");
+    CHECK(utf8::length("æøå") == 3);
+    CHECK_FALSE(utf8::is_letter(U'1'));
+    CHECK(utf8::is_space(U'\u00A0'));
+}
+
+TEST_CASE("utf8: NFC composes a + combining ring into å", "[utf8]") {
+    CHECK(utf8::nfc("a\xCC\x8A") == "å");
+    CHECK(utf8::valid("å"));
+    CHECK_FALSE(utf8::valid("\xC3"));
+    CHECK(utf8::nfc("\xFF" "a") == "\xEF\xBF\xBD" "a");
+}
+
+TEST_CASE("utf8: squeeze and all-caps", "[utf8]") {
+    CHECK(utf8::squeeze_spaces("  a \n\t b  ") == "a b");
+    CHECK(utf8::all_caps("BESKÆFTIGELSESPLAN 2019"));
+    CHECK_FALSE(utf8::all_caps("Budget"));
+    CHECK_FALSE(utf8::all_caps("A"));
+}
