@@ -30,6 +30,9 @@ struct OutlineOptions {
 };
 int run_outline(const CommonOptions& common, const OutlineOptions& opts);
 
+struct CheckOptions;  // cli/check.h
+int run_check(const CommonOptions& common, const CheckOptions& opts);
+
 // Prints "plantjek: <path>: <message>" for an unreadable input on stderr.
 void print_read_error(const CommonOptions& common, const std::string& path, const ReadError& e);
 

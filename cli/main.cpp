@@ -4,6 +4,7 @@
 
 #include <iostream>
 
+#include "cli/check.h"
 #include "cli/commands.h"
 #include "cli/exit_codes.h"
 
@@ -30,6 +31,27 @@ int main(int argc, char** argv) {
     extract->add_flag("--json", ex.json, "Print the blocks with page, kind and hints as JSON");
     extract->add_flag("--raw", ex.raw, "Skip normalisation (the reader's text as it is)");
 
+    OutlineOptions ol;
+    auto* outline = app.add_subcommand("outline", "Print a plan's chapters and whose plan it is (kommune, year, kind)");
+    outline->add_option("file", ol.file, "PDF, DOCX, ODT or text file")->required();
+    outline->add_flag("--json", ol.json, "Print the identity and the section tree as JSON");
+
+    CheckOptions ck;
+    std::string stage;
+    auto* check = app.add_subcommand("check", "Check a plan against the requirements of its plan year and print the report");
+    check->add_option("file", ck.file, "PDF, DOCX, ODT or text file")->required();
+    check->add_option("-f,--format", ck.format, "Report format: text (default) or json")
+        ->check(CLI::IsMember({"text", "json"}));
+    check->add_option("-o,--out", ck.out, "Write the report to this file instead of standard output");
+    check->add_option("--profile", ck.profile, "Apply this profile (e.g. bek735-2012-2015) instead of the plan year's");
+    check->add_option("--year", ck.year, "The plan year, when it cannot be read from the plan")->check(CLI::Range(2000, 2100));
+    check->add_option("--rules", ck.rules_files, "Extra requirements of your own (YAML, see rules/README.md)");
+    check->add_option("--stage", stage, "draft: items that may be added just before publication are warnings; final: all errors")
+        ->check(CLI::IsMember({"draft", "final"}));
+    check->add_flag("!--no-spelling", ck.spelling, "Skip the spelling check");
+    check->add_flag("!--no-suggestions", ck.suggestions, "Spell-check without suggestions (faster)");
+    check->add_option("--words", ck.word_lists, "A word list (one word per line) the spelling check accepts");
+
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
@@ -41,6 +63,16 @@ int main(int argc, char** argv) {
 
     try {
         if (*extract) return run_extract(common, ex);
+        if (*outline) return run_outline(common, ol);
+        if (*check) {
+            ck.read.password = common.password;
+            ck.read.limits = common.limits;
+            if (!stage.empty()) {
+                ck.stage_given = true;
+                ck.stage = stage == "draft" ? Stage::draft : Stage::final;
+            }
+            return run_check(common, ck);
+        }
     } catch (const std::exception& e) {
         std::cerr << "plantjek: " << (common.lang == Lang::da ? "intern fejl: " : "internal error: ") << e.what()
                   << "\n";

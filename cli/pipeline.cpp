@@ -15,6 +15,10 @@ LoadedPlan load_plan(const std::string& path, const PipelineOptions& opts) {
         }
         p.norm = normalise(p.doc, no);
     }
+    if (opts.analyse) {
+        p.outline = segment(p.doc);
+        p.identity = identify(p.doc, p.outline);
+    }
     return p;
 }
 

@@ -20,14 +20,17 @@ struct PipelineOptions {
     ReadOptions read;
     bool normalise = true;
     bool use_dictionary = true;  // Hunspell decides hyphenated line breaks
+    bool analyse = true;         // segment and identify (after normalisation)
 };
 
 struct LoadedPlan {
     Document doc;
     NormaliseReport norm;
+    Outline outline;    // empty unless PipelineOptions::analyse
+    Identity identity;
 };
 
-// Reads and normalises. Throws ReadError.
+// Reads, normalises, segments and identifies. Throws ReadError.
 LoadedPlan load_plan(const std::string& path, const PipelineOptions& opts);
 
 }  // namespace plantjek

@@ -1,0 +1,688 @@
+// The measurements behind docs/spelling.md (issue 6). Driven by
+// scripts/spelling-quality, which builds this file against a build's
+// libraries; the subcommands can be run by hand too:
+//
+//   spelling_quality plans CORPUS FORMAT DUMPDIR
+//       Checks every corpus plan (gold/<id>.yaml, file <format>/<id>.<format>)
+//       without suggestions; prints per plan: words, flags, false alarms
+//       (flags that are not the plan's injected typos) and injected typos
+//       missed; writes the checked body text to DUMPDIR/<id>.txt (for the
+//       hunspell/aspell runs) and DUMPDIR/<id>.typos (the injected typos).
+//   spelling_quality texts DUMPDIR FILE...
+//       The same for plain texts without gold (the seed texts): prints every
+//       flag with its count, to be judged by a person.
+//   spelling_quality generate CORPUS FORMAT N SEED OUT.tsv
+//       N realistic misspellings of words of the corpus plans (deletion,
+//       insertion, transposition, substitution, æ/ø/å → ae/oe/aa, doubled
+//       and missing consonant, wrong inflection ending), reproducible from
+//       SEED. Misspellings that are valid Danish — a word form of da_DK
+//       without compounding, a domain word, or a word the corpus uses — are
+//       left out and counted. OUT.tsv: misspelling, intended, kind, plan.
+//   spelling_quality recall CORPUS FORMAT IN.tsv [--no-suggestions]
+//       Recall and suggestion hit rate of plantjek's check on IN.tsv.
+//   spelling_quality speed FILE [RUNS]
+//       Time of reading + normalising + segmenting + identifying + the
+//       rules engine of one plan, against the spelling check without (and
+//       with) suggestions, each run with a fresh (cold) lexicon.
+#include <algorithm>
+#include <chrono>
+#include <cstdint>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <map>
+#include <set>
+#include <sstream>
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include <hunspell/hunspell.hxx>
+#include <yaml-cpp/yaml.h>
+
+#include "extractor/data_dir.h"
+#include "extractor/identify.h"
+#include "extractor/lexicon.h"
+#include "extractor/normalise.h"
+#include "extractor/reader.h"
+#include "extractor/segment.h"
+#include "extractor/utf8.h"
+#include "rules/engine.h"
+#include "rules/profile.h"
+#include "rules/spelling.h"
+#include "rules/tokenize.h"
+
+using namespace plantjek;
+namespace fs = std::filesystem;
+using Clock = std::chrono::steady_clock;
+
+namespace {
+
+double ms_since(Clock::time_point t0) {
+    return std::chrono::duration<double, std::milli>(Clock::now() - t0).count();
+}
+
+struct Plan {
+    std::string id, kind, file;
+    std::vector<std::pair<std::string, std::string>> typos;  // word, intended
+};
+
+std::vector<Plan> load_plans(const fs::path& corpus, const std::string& format) {
+    std::vector<fs::path> golds;
+    for (const auto& e : fs::directory_iterator(corpus / "gold"))
+        if (e.path().extension() == ".yaml") golds.push_back(e.path());
+    std::sort(golds.begin(), golds.end());
+    std::vector<Plan> plans;
+    for (const auto& g : golds) {
+        YAML::Node y = YAML::LoadFile(g.string());
+        Plan p;
+        p.id = y["id"].as<std::string>();
+        p.kind = y["kind"].as<std::string>("plan");
+        for (const auto& m : y["misspellings"])
+            p.typos.push_back({m["word"].as<std::string>(), m["intended"].as<std::string>("")});
+        fs::path f = corpus / format / (p.id + "." + format);
+        if (!fs::exists(f)) continue;
+        p.file = f.string();
+        plans.push_back(std::move(p));
+    }
+    return plans;
+}
+
+Document load(const std::string& file, Lexicon& lex, NormaliseReport* norm = nullptr) {
+    Document doc = read_document(file);
+    NormaliseOptions no;
+    no.is_word = [&lex](std::string_view w) { return lex.is_word(w); };
+    auto r = normalise(doc, no);
+    if (norm) *norm = r;
+    return doc;
+}
+
+// The blocks the check reads (same rule as check_spelling: body kinds, and
+// table cells unless the table has more numbers than words).
+std::vector<const Block*> body_blocks(const Document& doc) {
+    std::map<int, std::pair<int, int>> tables;
+    for (const auto& b : doc.blocks)
+        if (b.kind == BlockKind::table_cell)
+            for (const auto& t : tokenize_words(b.text)) {
+                if (t.is_word_like()) ++tables[b.table].first;
+                else if (t.kind == TokenKind::number || t.kind == TokenKind::code) ++tables[b.table].second;
+            }
+    std::vector<const Block*> out;
+    for (const auto& b : doc.blocks) {
+        if (b.kind == BlockKind::header || b.kind == BlockKind::footer || b.kind == BlockKind::footnote) continue;
+        if (b.kind == BlockKind::table_cell && tables[b.table].second > tables[b.table].first) continue;
+        out.push_back(&b);
+    }
+    return out;
+}
+
+void dump_text(const Document& doc, const fs::path& out) {
+    std::ofstream o(out);
+    for (const Block* b : body_blocks(doc)) o << b->text << "\n";
+}
+
+// ---- plans / texts ----------------------------------------------------------
+
+int cmd_plans(const fs::path& corpus, const std::string& format, const fs::path& dump) {
+    fs::create_directories(dump);
+    auto& lex = Lexicon::shared();
+    long words = 0, alarms = 0, distinct_alarms = 0, injected = 0, found = 0;
+    std::cout << "# plan\twords\tflags\tfalse_alarms\tinjected\tfound\n";
+    std::ostringstream detail;
+    for (const auto& p : load_plans(corpus, format)) {
+        NormaliseReport norm;
+        Document doc = load(p.file, lex, &norm);
+        SpellingOptions o;
+        o.suggestions = false;
+        auto r = check_spelling(doc, norm, lex, o);
+        std::set<std::string> typos;
+        for (const auto& [w, i] : p.typos) typos.insert(utf8::lower(w));
+        std::set<std::string> seen;
+        long flags = 0, fa = 0;
+        for (const auto& e : r.unknown) {
+            if (e.footnote_marker) continue;
+            flags += e.count;
+            std::string k = utf8::lower(e.word);
+            if (typos.count(k)) {
+                seen.insert(k);
+                continue;
+            }
+            fa += e.count;
+            ++distinct_alarms;
+            detail << "  false alarm\t" << p.id << "\t" << e.word << "\t" << e.count << "\n";
+        }
+        for (const auto& t : typos)
+            if (!seen.count(t)) detail << "  missed typo\t" << p.id << "\t" << t << "\n";
+        words += r.words_checked;
+        alarms += fa;
+        injected += typos.size();
+        found += seen.size();
+        std::cout << p.id << "\t" << r.words_checked << "\t" << flags << "\t" << fa << "\t" << typos.size() << "\t"
+                  << seen.size() << "\n";
+        dump_text(doc, dump / (p.id + ".txt"));
+        std::ofstream t(dump / (p.id + ".typos"));
+        for (const auto& w : typos) t << w << "\n";
+    }
+    std::cout << detail.str();
+    std::printf("TOTAL\twords=%ld\tfalse_alarms=%ld\tdistinct=%ld\tper_1000=%.2f\tinjected=%ld\tfound=%ld\n", words,
+                alarms, distinct_alarms, words ? 1000.0 * alarms / words : 0.0, injected, found);
+    return 0;
+}
+
+int cmd_texts(const fs::path& dump, const std::vector<std::string>& files) {
+    fs::create_directories(dump);
+    auto& lex = Lexicon::shared();
+    long words = 0, flags = 0;
+    for (const auto& f : files) {
+        NormaliseReport norm;
+        Document doc = load(f, lex, &norm);
+        SpellingOptions o;
+        o.suggestions = false;
+        auto r = check_spelling(doc, norm, lex, o);
+        words += r.words_checked;
+        std::string id = fs::path(f).stem().string();
+        for (const auto& e : r.unknown) {
+            if (e.footnote_marker) continue;
+            flags += e.count;
+            std::cout << "  flag\t" << id << "\t" << e.word << "\t" << e.count << "\n";
+        }
+        dump_text(doc, dump / (id + ".txt"));
+    }
+    std::printf("TOTAL\twords=%ld\tflags=%ld\n", words, flags);
+    return 0;
+}
+
+// ---- generate ---------------------------------------------------------------
+
+struct Rng {  // splitmix64: the same sequence on every platform
+    std::uint64_t s;
+    std::uint64_t next() {
+        std::uint64_t z = (s += 0x9E3779B97F4A7C15ull);
+        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+        z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+        return z ^ (z >> 31);
+    }
+    std::size_t below(std::size_t n) { return n ? static_cast<std::size_t>(next() % n) : 0; }
+};
+
+std::u32string u32(std::string_view s) {
+    std::u32string r;
+    std::size_t i = 0;
+    while (i < s.size()) r.push_back(utf8::next(s, i));
+    return r;
+}
+std::string u8(std::u32string_view s) {
+    std::string r;
+    for (char32_t c : s) utf8::append(r, c);
+    return r;
+}
+
+// A Danish keyboard: neighbours of a key (same row ±1, the rows above and below).
+const std::vector<std::u32string> kRows = {U"qwertyuiopå", U"asdfghjklæø", U"zxcvbnm"};
+std::u32string neighbours(char32_t c) {
+    const double off[] = {0.0, 0.25, 0.75};
+    double x = -1;
+    int row = -1;
+    for (int r = 0; r < 3; ++r) {
+        auto p = kRows[r].find(c);
+        if (p != std::u32string::npos) {
+            row = r;
+            x = p + off[r];
+        }
+    }
+    std::u32string out;
+    if (row < 0) return out;
+    for (int r = std::max(0, row - 1); r <= std::min(2, row + 1); ++r)
+        for (std::size_t i = 0; i < kRows[r].size(); ++i) {
+            double d = (i + off[r]) - x;
+            if (kRows[r][i] == c) continue;
+            if ((r == row && (d == 1.0 || d == -1.0)) || (r != row && d > -1.0 && d < 1.0)) out.push_back(kRows[r][i]);
+        }
+    return out;
+}
+
+bool is_vowel(char32_t c) { return std::u32string_view(U"aeiouyæøå").find(c) != std::u32string_view::npos; }
+bool is_cons(char32_t c) { return c >= U'a' && c <= U'z' && !is_vowel(c); }
+
+// Endings confused with each other in Danish writing.
+const std::vector<std::pair<std::u32string, std::u32string>> kEndingSwaps = {
+    {U"ende", U"ede"}, {U"ede", U"ende"},   {U"ene", U"erne"}, {U"erne", U"ene"}, {U"ernes", U"enes"},
+    {U"enes", U"ernes"}, {U"et", U"ede"},   {U"ede", U"et"},   {U"te", U"de"},    {U"de", U"te"},
+    {U"ere", U"er"},   {U"er", U"ere"},     {U"ige", U"igt"},  {U"igt", U"ige"},  {U"lig", U"ligt"},
+    {U"ligt", U"lig"}, {U"ende", U"ene"},   {U"else", U"elser"}, {U"elser", U"else"}, {U"ning", U"ninger"},
+    {U"ninger", U"ning"}, {U"heden", U"hed"}, {U"en", U"et"},  {U"et", U"en"},    {U"tet", U"tede"},
+    {U"ere", U"erer"}, {U"rer", U"re"}, {U"ens", U"ers"}, {U"ers", U"ens"}};
+
+const char* kKinds[] = {"deletion", "insertion", "transposition", "substitution",
+                        "ae-oe-aa", "doubled-consonant", "missing-consonant", "ending"};
+
+// One misspelling of w (lower case code points) of the given kind, or empty.
+std::u32string misspell(const std::u32string& w, int kind, Rng& rng) {
+    const std::size_t n = w.size();
+    switch (kind) {
+        case 0: {  // deletion
+            std::size_t i = rng.below(n);
+            return w.substr(0, i) + w.substr(i + 1);
+        }
+        case 1: {  // insertion: a neighbouring key or a repeated letter
+            std::size_t i = rng.below(n);
+            char32_t c = w[i];
+            auto nb = neighbours(c);
+            char32_t ins = (nb.empty() || rng.below(3) == 0) ? c : nb[rng.below(nb.size())];
+            return w.substr(0, i + 1) + ins + w.substr(i + 1);
+        }
+        case 2: {  // transposition of two different neighbours
+            for (int tries = 0; tries < 10; ++tries) {
+                std::size_t i = rng.below(n - 1);
+                if (w[i] == w[i + 1]) continue;
+                std::u32string t = w;
+                std::swap(t[i], t[i + 1]);
+                return t;
+            }
+            return {};
+        }
+        case 3: {  // substitution by a neighbouring key
+            std::size_t i = rng.below(n);
+            auto nb = neighbours(w[i]);
+            if (nb.empty()) return {};
+            std::u32string t = w;
+            t[i] = nb[rng.below(nb.size())];
+            return t;
+        }
+        case 4: {  // æ/ø/å written ae/oe/aa
+            std::vector<std::size_t> at;
+            for (std::size_t i = 0; i < n; ++i)
+                if (w[i] == U'æ' || w[i] == U'ø' || w[i] == U'å') at.push_back(i);
+            if (at.empty()) return {};
+            std::size_t i = at[rng.below(at.size())];
+            const char32_t* rep = w[i] == U'æ' ? U"ae" : w[i] == U'ø' ? U"oe" : U"aa";
+            return w.substr(0, i) + rep + w.substr(i + 1);
+        }
+        case 5: {  // a single consonant doubled (not the first letter)
+            std::vector<std::size_t> at;
+            for (std::size_t i = 1; i < n; ++i)
+                if (is_cons(w[i]) && w[i - 1] != w[i] && (i + 1 == n || w[i + 1] != w[i])) at.push_back(i);
+            if (at.empty()) return {};
+            std::size_t i = at[rng.below(at.size())];
+            return w.substr(0, i + 1) + w[i] + w.substr(i + 1);
+        }
+        case 6: {  // a double consonant made single
+            std::vector<std::size_t> at;
+            for (std::size_t i = 0; i + 1 < n; ++i)
+                if (is_cons(w[i]) && w[i] == w[i + 1]) at.push_back(i);
+            if (at.empty()) return {};
+            std::size_t i = at[rng.below(at.size())];
+            return w.substr(0, i) + w.substr(i + 1);
+        }
+        case 7: {  // wrong inflection ending
+            std::vector<std::size_t> ok;
+            for (std::size_t k = 0; k < kEndingSwaps.size(); ++k) {
+                const auto& e = kEndingSwaps[k].first;
+                if (n > e.size() + 2 && w.compare(n - e.size(), e.size(), e) == 0) ok.push_back(k);
+            }
+            if (ok.empty()) return {};
+            const auto& [from, to] = kEndingSwaps[ok[rng.below(ok.size())]];
+            return w.substr(0, n - from.size()) + to;
+        }
+    }
+    return {};
+}
+
+// da_DK without compounding: "is this a listed Danish word form?"
+std::unique_ptr<Hunspell> plain_hunspell(const fs::path& tmp) {
+    std::string dir = "/usr/share/hunspell";
+    if (const char* env = std::getenv("PLANTJEK_HUNSPELL_DIR"); env && *env) dir = env;
+    std::ifstream in(dir + "/da_DK.aff");
+    std::ofstream out(tmp / "da_plain.aff");
+    std::string line;
+    while (std::getline(in, line)) {
+        if (line.rfind("COMPOUNDBEGIN", 0) == 0 || line.rfind("COMPOUNDMIDDLE", 0) == 0 ||
+            line.rfind("COMPOUNDEND", 0) == 0 || line.rfind("COMPOUNDFLAG", 0) == 0 ||
+            line.rfind("COMPOUNDPERMITFLAG", 0) == 0 || line.rfind("COMPOUNDRULE", 0) == 0)
+            continue;
+        out << line << "\n";
+    }
+    out.close();
+    return std::make_unique<Hunspell>((tmp / "da_plain.aff").c_str(), (dir + "/da_DK.dic").c_str());
+}
+
+struct CorpusWords {
+    std::vector<std::pair<std::string, std::string>> tokens;  // word, plan id
+    std::unordered_set<std::string> known;                   // lower-case correct words of the corpus
+};
+
+CorpusWords corpus_words(const fs::path& corpus, const std::string& format) {
+    auto& lex = Lexicon::shared();
+    CorpusWords cw;
+    for (const auto& p : load_plans(corpus, format)) {
+        std::set<std::string> typos;
+        for (const auto& [w, i] : p.typos) typos.insert(utf8::lower(w));
+        Document doc = load(p.file, lex);
+        for (const Block* b : body_blocks(doc))
+            for (const auto& t : tokenize_words(b->text)) {
+                if (t.kind != TokenKind::word) continue;
+                std::string low = utf8::lower(t.word);
+                if (typos.count(low) || !token_known(t, lex)) continue;
+                cw.known.insert(low);
+                if (t.word.find('-') != std::string::npos || t.apostrophe) continue;
+                if (utf8::length(t.word) < 4 || is_all_caps_word(t.word)) continue;
+                bool letters = true;
+                for (char32_t c : u32(t.word)) letters = letters && utf8::is_letter(c);
+                if (letters) cw.tokens.push_back({t.word, p.id});
+            }
+    }
+    return cw;
+}
+
+int cmd_generate(const fs::path& corpus, const std::string& format, int n, std::uint64_t seed, const fs::path& out) {
+    auto& lex = Lexicon::shared();
+    CorpusWords cw = corpus_words(corpus, format);
+    if (cw.tokens.empty()) {
+        std::cerr << "no corpus words\n";
+        return 1;
+    }
+    fs::path tmp = fs::temp_directory_path() / ("spelling_quality_" + std::to_string(::getpid()));
+    fs::create_directories(tmp);
+    auto plain = plain_hunspell(tmp);
+    // Domain words count as valid.
+    std::unordered_set<std::string> domain;
+    for (const auto& e : fs::directory_iterator(fs::path(data_dir()) / "dictionaries")) {
+        if (e.path().extension() != ".txt") continue;
+        std::ifstream in(e.path());
+        std::string line;
+        while (std::getline(in, line)) {
+            if (auto h = line.find('#'); h != std::string::npos) line.erase(h);
+            while (!line.empty() && std::isspace(static_cast<unsigned char>(line.back()))) line.pop_back();
+            if (!line.empty()) domain.insert(utf8::lower(line));
+        }
+    }
+    Rng rng{seed};
+    std::map<std::string, int> excluded, kept;
+    std::set<std::string> seen;
+    std::ofstream o(out);
+    o << "# misspelling\tintended\tkind\tplan\n";
+    int made = 0, attempts = 0;
+    const int kinds = 8;
+    while (made < n && attempts < n * 200) {
+        int kind = made % kinds;
+        ++attempts;
+        const auto& [word, plan] = cw.tokens[rng.below(cw.tokens.size())];
+        std::u32string w = u32(word);
+        bool cap = utf8::is_upper(w[0]);
+        std::u32string low = u32(utf8::lower(word));
+        std::u32string m = misspell(low, kind, rng);
+        if (m.empty() || m == low || m.size() < 2) continue;
+        if (cap) {
+            char32_t c = m[0];
+            if (c >= U'a' && c <= U'z') m[0] = c - 32;
+            else if (c >= 0xE0 && c <= 0xFE) m[0] = c - 32;
+        }
+        std::string ms = u8(m);
+        if (!seen.insert(ms).second) continue;
+        std::string mlow = utf8::lower(ms);
+        if (plain->spell(ms) || cw.known.count(mlow) || domain.count(mlow)) {
+            ++excluded[kKinds[kind]];
+            continue;
+        }
+        ++kept[kKinds[kind]];
+        ++made;
+        o << ms << "\t" << word << "\t" << kKinds[kind] << "\t" << plan << "\n";
+    }
+    fs::remove_all(tmp);
+    std::cout << "generated\t" << made << "\n";
+    for (auto k : kKinds) std::cout << "kind\t" << k << "\tkept=" << kept[k] << "\tvalid_left_out=" << excluded[k] << "\n";
+    int ex = 0;
+    for (auto& [k, v] : excluded) ex += v;
+    std::cout << "valid_left_out\t" << ex << "\n";
+    return 0;
+}
+
+// ---- recall -----------------------------------------------------------------
+
+int cmd_recall(const fs::path& corpus, const std::string& format, const fs::path& in, bool suggestions) {
+    auto& lex = Lexicon::shared();
+    // Per plan: counts of the words used correctly (the suggestion context).
+    std::map<std::string, std::unordered_map<std::string, int>> ctx;
+    {
+        CorpusWords cw = corpus_words(corpus, format);
+        for (const auto& p : load_plans(corpus, format)) {
+            Document doc = load(p.file, lex);
+            auto& c = ctx[p.id];
+            for (const Block* b : body_blocks(doc))
+                for (const auto& t : tokenize_words(b->text))
+                    if (t.kind == TokenKind::word && token_known(t, lex)) ++c[utf8::lower(t.word)];
+        }
+    }
+    std::ifstream f(in);
+    std::string line;
+    std::map<std::string, std::pair<int, int>> by_kind;  // kind → (total, flagged)
+    int total = 0, flagged = 0, hit = 0, hit1 = 0, suggested_for = 0;
+    double sug_ms = 0, sug_max = 0;
+    std::ostringstream misses, nohits;
+    while (std::getline(f, line)) {
+        if (line.empty() || line[0] == '#') continue;
+        std::vector<std::string> col;
+        std::stringstream ss(line);
+        std::string c;
+        while (std::getline(ss, c, '\t')) col.push_back(c);
+        if (col.size() < 4) continue;
+        const std::string &m = col[0], &intended = col[1], &kind = col[2], &plan = col[3];
+        ++total;
+        ++by_kind[kind].first;
+        auto u = unknown_words(m, lex);
+        if (u.empty()) {
+            misses << "  miss\t" << kind << "\t" << m << "\t" << intended << "\n";
+            continue;
+        }
+        ++flagged;
+        ++by_kind[kind].second;
+        if (!suggestions) continue;
+        auto context = ctx[plan];
+        if (auto it = context.find(utf8::lower(intended)); it != context.end()) --it->second;  // this occurrence
+        auto t0 = Clock::now();
+        auto s = spelling_suggestions(m, lex, 3, &context);
+        double ms = ms_since(t0);
+        sug_ms += ms;
+        sug_max = std::max(sug_max, ms);
+        ++suggested_for;
+        bool h = false;
+        for (std::size_t i = 0; i < s.size(); ++i)
+            if (s[i] == intended) {
+                h = true;
+                if (i == 0) ++hit1;
+            }
+        if (h) ++hit;
+        else {
+            nohits << "  no-hit\t" << kind << "\t" << m << "\t" << intended << "\t";
+            for (const auto& x : s) nohits << x << " ";
+            nohits << "\n";
+        }
+    }
+    std::cout << misses.str() << nohits.str();
+    for (auto& [k, v] : by_kind)
+        std::printf("kind\t%s\t%d/%d\t%.1f%%\n", k.c_str(), v.second, v.first, 100.0 * v.second / std::max(1, v.first));
+    std::printf("RECALL\t%d/%d\t%.1f%%\n", flagged, total, 100.0 * flagged / std::max(1, total));
+    if (suggestions)
+        std::printf("SUGGEST\thit3=%d/%d\t%.1f%%\thit1=%.1f%%\tmean_ms=%.1f\tmax_ms=%.1f\n", hit, suggested_for,
+                    100.0 * hit / std::max(1, suggested_for), 100.0 * hit1 / std::max(1, suggested_for),
+                    sug_ms / std::max(1, suggested_for), sug_max);
+    return 0;
+}
+
+// ---- speed ------------------------------------------------------------------
+
+int cmd_speed(const std::string& file, int runs) {
+    std::vector<Profile> profiles;
+    try {
+        profiles = load_profiles((fs::path(data_dir()) / "rules" / "profiles").string());
+    } catch (const std::exception& e) {
+        std::printf("note\tprofiles not loaded (%s): the rules engine is left out of the rest\n", e.what());
+    }
+    std::vector<double> rest, spell, spell_warm, spell_sugg;
+    int words = 0, unknown = 0, pages = 0;
+    double load_ms = 0;
+    for (int r = 0; r < runs; ++r) {
+        auto t0 = Clock::now();
+        Lexicon lex;  // cold caches every run
+        load_ms = ms_since(t0);
+        t0 = Clock::now();
+        NormaliseReport norm;
+        Document doc = load(file, lex, &norm);
+        Outline outline = segment(doc);
+        Identity id = identify(doc, outline);
+        int year = id.years.empty() ? 2012 : id.years.front();
+        const Profile* prof = profile_for_year(profiles, year);
+        if (prof) {
+            EngineInput in;
+            in.doc = &doc;
+            in.outline = &outline;
+            in.identity = &id;
+            in.profile = prof;
+            in.year = year;
+            auto out = run_engine(in);
+            (void)out;
+        }
+        rest.push_back(ms_since(t0));
+        pages = doc.meta.pages;
+        SpellingOptions o;
+        o.suggestions = false;
+        t0 = Clock::now();
+        auto s = check_spelling(doc, norm, lex, o);
+        spell.push_back(ms_since(t0));
+        t0 = Clock::now();
+        s = check_spelling(doc, norm, lex, o);
+        spell_warm.push_back(ms_since(t0));
+        words = s.words_checked;
+        unknown = static_cast<int>(s.unknown.size());
+        if (r == 0) {
+            o.suggestions = true;
+            t0 = Clock::now();
+            check_spelling(doc, norm, lex, o);
+            spell_sugg.push_back(ms_since(t0));
+        }
+    }
+    auto med = [](std::vector<double> v) {
+        std::sort(v.begin(), v.end());
+        return v[v.size() / 2];
+    };
+    std::printf("file\t%s\tpages=%d\twords=%d\tunknown_distinct=%d\n", file.c_str(), pages, words, unknown);
+    std::printf("lexicon_load_ms\t%.1f\n", load_ms);
+    std::printf("rest_ms\t%.1f\n", med(rest));
+    std::printf("spelling_cold_ms\t%.1f\n", med(spell));
+    std::printf("spelling_warm_ms\t%.1f\n", med(spell_warm));
+    std::printf("spelling_with_suggestions_cold_first_run_ms\t%.1f\n", spell_sugg.empty() ? 0.0 : spell_sugg[0]);
+    std::printf("SPEED\tspelling adds %.1f%% (cold), %.1f%% (warm) to %.0f ms\n", 100.0 * med(spell) / med(rest),
+                100.0 * med(spell_warm) / med(rest), med(rest));
+    return 0;
+}
+
+// ---- h1 experiment: compound-only words near a more frequent document word ----
+
+std::unordered_map<std::string, int> doc_context(const Document& doc, Lexicon& lex) {
+    std::unordered_map<std::string, int> c;
+    for (const Block* b : body_blocks(doc))
+        for (const auto& t : tokenize_words(b->text))
+            if (t.kind == TokenKind::word && token_known(t, lex)) ++c[utf8::lower(t.word)];
+    return c;
+}
+
+int cmd_h1(const fs::path& corpus, const std::string& format, const fs::path& tsv, const std::vector<std::string>& texts) {
+    auto& lex = Lexicon::shared();
+    fs::path tmp = fs::temp_directory_path() / ("spelling_quality_" + std::to_string(::getpid()));
+    fs::create_directories(tmp);
+    auto plain = plain_hunspell(tmp);
+    for (const auto& e : fs::directory_iterator(fs::path(data_dir()) / "dictionaries"))
+        if (e.path().extension() == ".txt") {
+            std::ifstream in(e.path());
+            std::string line;
+            while (std::getline(in, line)) {
+                if (auto h = line.find('#'); h != std::string::npos) line.erase(h);
+                while (!line.empty() && std::isspace(static_cast<unsigned char>(line.back()))) line.pop_back();
+                if (!line.empty()) plain->add(line);
+            }
+        }
+    auto h1 = [&](const std::string& w, const std::unordered_map<std::string, int>& ctx, std::string* why) {
+        if (utf8::length(w) < 5 || is_all_caps_word(w)) return false;
+        if (!lex.is_word(w) || (!std::getenv("NOPLAIN") && plain->spell(w))) return false;
+        auto nb = context_neighbours(w, lex, ctx);
+        int self = 0;
+        if (auto it = ctx.find(utf8::lower(w)); it != ctx.end()) self = it->second;
+        std::u32string lw = u32(utf8::lower(w));
+        for (const auto& [v, n] : nb) {
+            std::u32string lv = u32(v);
+            std::size_t suf = 0;
+            while (suf < lw.size() && suf < lv.size() && lw[lw.size() - 1 - suf] == lv[lv.size() - 1 - suf]) ++suf;
+            if (suf < 3) continue;
+            if (n >= 2 && n > self) {
+                *why = v + "×" + std::to_string(n) + " self×" + std::to_string(self);
+                return true;
+            }
+        }
+        return false;
+    };
+    long fa = 0;
+    auto scan = [&](const std::string& id, const Document& doc) {
+        auto ctx = doc_context(doc, lex);
+        for (const auto& [w, n] : ctx) {
+            std::string why;
+            if (h1(w, ctx, &why)) {
+                std::cout << "  h1-fa\t" << id << "\t" << w << "\t" << why << "\n";
+                fa += n;
+            }
+        }
+    };
+    for (const auto& p : load_plans(corpus, format)) scan(p.id, load(p.file, lex));
+    for (const auto& f : texts) scan(fs::path(f).stem().string(), load(f, lex));
+    std::map<std::string, std::unordered_map<std::string, int>> ctx;
+    for (const auto& p : load_plans(corpus, format)) ctx[p.id] = doc_context(load(p.file, lex), lex);
+    std::ifstream f(tsv);
+    std::string line;
+    int misses = 0, caught = 0;
+    while (std::getline(f, line)) {
+        if (line.empty() || line[0] == '#') continue;
+        std::vector<std::string> col;
+        std::stringstream ss(line);
+        std::string c;
+        while (std::getline(ss, c, '\t')) col.push_back(c);
+        if (!unknown_words(col[0], lex).empty()) continue;
+        ++misses;
+        auto context = ctx[col[3]];
+        if (auto it = context.find(utf8::lower(col[1])); it != context.end()) --it->second;
+        std::string why;
+        bool h = h1(col[0], context, &why);
+        caught += h;
+        std::cout << "  miss\t" << (h ? "CAUGHT " : "       ") << col[2] << "\t" << col[0] << "\t" << col[1] << "\t" << why << "\n";
+    }
+    fs::remove_all(tmp);
+    std::printf("H1\tfalse_alarm_occurrences=%ld\tmisses=%d\tcaught=%d\n", fa, misses, caught);
+    return 0;
+}
+
+int usage() {
+    std::cerr << "usage: spelling_quality plans|texts|generate|recall|speed … (see the source)\n";
+    return 2;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    std::vector<std::string> a(argv + 1, argv + argc);
+    if (a.empty()) return usage();
+    try {
+        if (a[0] == "plans" && a.size() == 4) return cmd_plans(a[1], a[2], a[3]);
+        if (a[0] == "texts" && a.size() >= 3) return cmd_texts(a[1], {a.begin() + 2, a.end()});
+        if (a[0] == "generate" && a.size() == 6)
+            return cmd_generate(a[1], a[2], std::stoi(a[3]), std::stoull(a[4]), a[5]);
+        if (a[0] == "recall" && (a.size() == 4 || a.size() == 5))
+            return cmd_recall(a[1], a[2], a[3], !(a.size() == 5 && a[4] == "--no-suggestions"));
+        if (a[0] == "h1" && a.size() >= 4) return cmd_h1(a[1], a[2], a[3], {a.begin() + 4, a.end()});
+        if (a[0] == "speed" && (a.size() == 2 || a.size() == 3))
+            return cmd_speed(a[1], a.size() == 3 ? std::stoi(a[2]) : 5);
+    } catch (const std::exception& e) {
+        std::cerr << "spelling_quality: " << e.what() << "\n";
+        return 1;
+    }
+    return usage();
+}

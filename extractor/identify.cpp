@@ -1,0 +1,578 @@
+// Identification: kommune, plan year(s) and kind, each with its reason.
+//
+// Evidence is read by zone, strongest first: the title page (the blocks
+// before the first heading, up to page 2), the document metadata, the
+// running headers and footers, the headings, then the body. A year counts
+// only in a title-like phrase ("Beskæftigelsesplan 2012", "planen for
+// 2012"); the target deadlines ("i december 2012") are a last resort with a
+// reason that says so. Kommune names come from dictionaries/kommuner.tsv;
+// "X Kommune", "Xs Kommune" and "Jobcenter X" weigh more than the bare name,
+// and names that are also Danish words (Vejen, Skive, Greve, ...) count
+// only in those contexts.
+#include "extractor/identify.h"
+
+#include <re2/re2.h>
+
+#include <algorithm>
+#include <fstream>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <set>
+#include <sstream>
+
+#include "extractor/data_dir.h"
+#include "extractor/utf8.h"
+
+namespace plantjek {
+
+const char* doc_kind_name(DocKind k) {
+    switch (k) {
+        case DocKind::plan: return "plan";
+        case DocKind::draft: return "draft";
+        case DocKind::annex: return "annex";
+        case DocKind::other: return "unknown";
+    }
+    return "unknown";
+}
+
+namespace {
+
+#define PJ_L "A-Za-z\\x{C0}-\\x{24F}"
+
+// ---- The kommune dictionary ------------------------------------------------
+
+struct KommuneDict {
+    std::vector<std::string> canonical;
+    std::map<std::string, std::size_t> form_to_index;  // lower-case form → index
+    std::unique_ptr<RE2> re;                            // every form, with context groups
+    bool ok = false;
+};
+
+std::string re_escape(const std::string& s) { return RE2::QuoteMeta(s); }
+
+const KommuneDict& dict() {
+    static KommuneDict d;
+    static std::once_flag once;
+    std::call_once(once, [] {
+        std::ifstream in(data_dir() + "/dictionaries/kommuner.tsv");
+        std::string line;
+        std::vector<std::string> forms;
+        while (std::getline(in, line)) {
+            if (!line.empty() && line.back() == '\r') line.pop_back();
+            if (line.empty() || line[0] == '#') continue;
+            std::vector<std::string> cols;
+            std::stringstream ss(line);
+            std::string col;
+            while (std::getline(ss, col, '\t'))
+                if (!(col = utf8::squeeze_spaces(col)).empty()) cols.push_back(col);
+            if (cols.empty()) continue;
+            std::size_t idx = d.canonical.size();
+            d.canonical.push_back(cols[0]);
+            for (const auto& c : cols) {
+                std::string form = c;
+                // "Jobcenter X" in the file: the context is matched in code.
+                if (utf8::lower(form).starts_with("jobcenter ")) form = form.substr(10);
+                std::string key = utf8::lower(form);
+                if (d.form_to_index.emplace(key, idx).second) forms.push_back(form);
+            }
+        }
+        if (forms.empty()) return;
+        std::sort(forms.begin(), forms.end(), [](const std::string& a, const std::string& b) {
+            return a.size() != b.size() ? a.size() > b.size() : a < b;
+        });
+        std::string alt;
+        for (const auto& f : forms) {
+            if (!alt.empty()) alt += '|';
+            // "Høje-Taastrup" also as "Høje Taastrup" / "Høje - Taastrup".
+            std::string esc;
+            for (char ch : f) {
+                if (ch == '-' || ch == ' ') esc += "\\s*[- ]\\s*";
+                else esc += re_escape(std::string(1, ch));
+            }
+            alt += esc;
+        }
+        // Groups: 1 "jobcenter ", 2 the name, 3 genitive, 4 "kommune(s|r)".
+        std::string pat = "(?i)(?:^|[^0-9" PJ_L "])((?:jobcenter(?:et)?\\s+)?)(" + alt + ")((?:s|')?)(?:\\s+(" +
+                          "kommunes?|kommuner|regionskommune))?(?:[^0-9" PJ_L "]|$)";
+        RE2::Options o;
+        o.set_max_mem(64 << 20);
+        d.re = std::make_unique<RE2>(pat, o);
+        d.ok = d.re->ok();
+    });
+    return d;
+}
+
+// Names that are also ordinary Danish words or place names inside other
+// kommuner: they count only as "X Kommune" or "Jobcenter X".
+bool ambiguous(const std::string& canonical) {
+    static const std::set<std::string> a = {"Vejen", "Skive", "Greve", "Odder", "Varde", "Faxe",
+                                            "Rebild", "Struer", "Langeland", "Lyngby-Taarbæk"};
+    return a.count(canonical) > 0;
+}
+
+struct KommuneHit {
+    std::size_t index;
+    bool strong;  // in a "Kommune"/"Jobcenter" context
+    bool plural;  // "... Kommuner"
+    std::size_t pos;
+};
+
+std::vector<KommuneHit> find_kommuner(std::string_view text) {
+    const KommuneDict& d = dict();
+    std::vector<KommuneHit> hits;
+    if (!d.ok) return hits;
+    re2::StringPiece in(text.data(), text.size());
+    re2::StringPiece jc, name, gen, kom;
+    const char* base = text.data();
+    while (RE2::FindAndConsume(&in, *d.re, &jc, &name, &gen, &kom)) {
+        std::string key = utf8::lower(std::string(name.data(), name.size()));
+        // normalise "Høje - Taastrup" → the listed form
+        auto it = d.form_to_index.find(key);
+        if (it == d.form_to_index.end()) {
+            std::string k2;
+            for (std::size_t i = 0; i < key.size(); ++i) {
+                if (key[i] == ' ' || key[i] == '-') {
+                    char sep = key[i];
+                    while (i + 1 < key.size() && (key[i + 1] == ' ' || key[i + 1] == '-')) {
+                        if (key[i + 1] == '-') sep = '-';
+                        ++i;
+                    }
+                    k2 += sep;
+                } else {
+                    k2 += key[i];
+                }
+            }
+            it = d.form_to_index.find(k2);
+            if (it == d.form_to_index.end()) {
+                std::replace(k2.begin(), k2.end(), '-', ' ');
+                it = d.form_to_index.find(k2);
+            }
+            if (it == d.form_to_index.end()) {
+                std::replace(k2.begin(), k2.end(), ' ', '-');
+                it = d.form_to_index.find(k2);
+            }
+            if (it == d.form_to_index.end()) continue;
+        }
+        // Bare names must be capitalised as names are ("vejen" is a road).
+        std::size_t i = 0;
+        char32_t first = utf8::next(std::string_view(name.data(), name.size()), i);
+        bool strong = !jc.empty() || !kom.empty();
+        if (!strong && !utf8::is_upper(first)) continue;
+        if (!strong && ambiguous(d.canonical[it->second])) continue;
+        std::string k = utf8::lower(std::string(kom.data(), kom.size()));
+        hits.push_back({it->second, strong, k == "kommuner", static_cast<std::size_t>(name.data() - base)});
+        // The trailing boundary character was consumed: step back one so
+        // that "Aarhus og Odense" finds both (FindAndConsume moved past it).
+        if (!in.empty() && in.data() > base) {
+            // nothing: separators between names are at least one character wide
+        }
+    }
+    return hits;
+}
+
+std::string excerpt(std::string_view s, std::size_t max = 80) {
+    std::string t = utf8::squeeze_spaces(s);
+    if (utf8::length(t) <= max) return t;
+    std::string out;
+    std::size_t i = 0, n = 0;
+    while (i < t.size() && n < max) {
+        std::size_t st = i;
+        utf8::next(t, i);
+        out.append(t, st, i - st);
+        ++n;
+    }
+    return out + "…";
+}
+
+// ---- Years ------------------------------------------------------------------
+
+// "2 0 1 2" → "2012"; "20 12" stays.
+std::string join_spaced_digits(std::string_view s) {
+    static const RE2 spaced("(\\d) (\\d) (\\d) (\\d)");
+    std::string t(s);
+    RE2::GlobalReplace(&t, spaced, "\\1\\2\\3\\4");
+    return t;
+}
+
+int month_number(const std::string& m) {
+    static const char* months[] = {"januar", "februar", "marts",     "april",   "maj",      "juni",
+                                   "juli",   "august",  "september", "oktober", "november", "december"};
+    for (int i = 0; i < 12; ++i)
+        if (m == months[i]) return i + 1;
+    return 0;
+}
+
+bool plausible_year(int y) { return y >= 2006 && y <= 2030; }
+
+struct YearFind {
+    std::vector<int> years;
+    std::string phrase;
+    bool month_rule = false;
+    std::string partial;  // digits lost: "201"
+};
+
+// A title-like phrase with the plan year in `text` (lower case expected).
+std::optional<YearFind> title_years(const std::string& lower_text) {
+    static const RE2 range(
+        "beskæftigelsesplan(?:en|er)?\\s*(?:for\\s+)?(?:året\\s+|årene\\s+|perioden\\s+)?(\\d{4})"
+        "(?:\\s*(?:-|\\x{2013}|\\x{2014}|/|til|og)\\s*(\\d{4}|\\d{2}))?(?:[^0-9]|$)");
+    static const RE2 month(
+        "beskæftigelsesplan(?:en)?[\\s,:\\x{2013}-]*(?:for\\s+)?(januar|februar|marts|april|maj|juni|juli|august|"
+        "september|oktober|november|december)\\s+(\\d{4})");
+    static const RE2 lost("beskæftigelsesplan(?:en)?\\s*(?:for\\s+)?(\\d{1,3})(?:[^0-9.,]|$)");
+    std::string t = join_spaced_digits(lower_text);
+    std::string a, b, m;
+    re2::StringPiece in(t);
+    YearFind f;
+    if (RE2::PartialMatch(t, month, &m, &a)) {
+        int y = std::atoi(a.c_str());
+        int mo = month_number(m);
+        if (plausible_year(y) && mo) {
+            f.years = {mo >= 4 ? y + 1 : y};
+            f.month_rule = mo >= 4;
+            f.phrase = m + " " + a;
+            return f;
+        }
+    }
+    if (RE2::PartialMatch(t, range, &a, &b)) {
+        int y1 = std::atoi(a.c_str());
+        if (plausible_year(y1)) {
+            int y2 = y1;
+            if (!b.empty()) {
+                y2 = std::atoi(b.c_str());
+                if (b.size() == 2) y2 += (y1 / 100) * 100;
+            }
+            if (y2 < y1 || y2 - y1 > 5) y2 = y1;
+            for (int y = y1; y <= y2; ++y) f.years.push_back(y);
+            f.phrase = b.empty() ? a : a + "–" + std::to_string(y2);
+            return f;
+        }
+    }
+    if (RE2::PartialMatch(t, lost, &a) && a.size() >= 2 && a[0] == '2') {
+        f.partial = a;
+        return f;
+    }
+    return std::nullopt;
+}
+
+// Year counts in body phrases that name the plan's year.
+std::map<int, int> body_plan_years(const std::string& lower_text) {
+    static const RE2 re(
+        "(?:beskæftigelsesplan(?:en)?|planen|indsatsen|mål(?:ene)?|ministermål(?:ene)?|måltal(?:let)?)\\s+"
+        "(?:for\\s+|i\\s+)(\\d{4})(?:[^0-9]|$)");
+    std::map<int, int> c;
+    re2::StringPiece in(lower_text);
+    std::string y;
+    while (RE2::FindAndConsume(&in, re, &y)) {
+        int v = std::atoi(y.c_str());
+        if (plausible_year(v)) ++c[v];
+    }
+    return c;
+}
+
+std::map<int, int> deadline_years(const std::string& lower_text) {
+    static const RE2 re("(?:^|[^0-9" PJ_L "])(?:i|til|inden|ultimo|udgangen af)\\s+december\\s+(\\d{4})");
+    std::map<int, int> c;
+    re2::StringPiece in(lower_text);
+    std::string y;
+    while (RE2::FindAndConsume(&in, re, &y)) {
+        int v = std::atoi(y.c_str());
+        if (plausible_year(v)) ++c[v];
+    }
+    return c;
+}
+
+int most_frequent(const std::map<int, int>& m, const std::string& prefix = "") {
+    int best = 0, cnt = 0;
+    for (auto& [y, c] : m) {
+        if (!prefix.empty() && !std::to_string(y).starts_with(prefix)) continue;
+        if (c > cnt || (c == cnt && y > best)) cnt = c, best = y;
+    }
+    return best;
+}
+
+bool contains(const std::string& hay, std::string_view needle) { return hay.find(needle) != std::string::npos; }
+
+}  // namespace
+
+Identity identify(const Document& doc, const Outline& outline) {
+    Identity id;
+    const auto& B = doc.blocks;
+
+    // ---- Zones ----
+    std::vector<std::string> title_zone;  // visible title page texts, in order
+    for (std::size_t i : outline.preamble) {
+        if (title_zone.size() >= 25) break;
+        const Block& b = B[i];
+        if (b.page > 2 || b.kind == BlockKind::header || b.kind == BlockKind::footer) continue;
+        title_zone.push_back(b.text);
+    }
+    if (title_zone.empty() && !outline.sections.empty()) title_zone.push_back(outline.sections[0].heading);
+    if (title_zone.empty() && !B.empty()) title_zone.push_back(B[0].text);
+    std::vector<std::string> meta_zone;
+    if (!doc.meta.title.empty()) meta_zone.push_back(doc.meta.title);
+    if (!doc.meta.subject.empty()) meta_zone.push_back(doc.meta.subject);
+    std::vector<std::string> running;
+    {
+        std::set<std::string> seen;
+        for (const auto& b : B)
+            if ((b.kind == BlockKind::header || b.kind == BlockKind::footer) && seen.insert(b.text).second)
+                running.push_back(b.text);
+    }
+    std::string title_lower, body_lower, headings_lower, first_page_lower;
+    for (const auto& t : title_zone) title_lower += utf8::lower(t) + "\n";
+    std::vector<char> toc(B.size(), 0);
+    for (std::size_t i : outline.toc_blocks) toc[i] = 1;
+    for (std::size_t i = 0; i < B.size(); ++i) {
+        const Block& b = B[i];
+        if (toc[i] || b.kind == BlockKind::header || b.kind == BlockKind::footer) continue;
+        body_lower += utf8::lower(b.text) + "\n";
+        if (b.page <= 1) first_page_lower += utf8::lower(b.text) + "\n";
+    }
+    for (const auto& s : outline.sections) headings_lower += utf8::lower(s.heading) + "\n";
+
+    // ---- Kommune ----
+    {
+        const KommuneDict& d = dict();
+        std::map<std::size_t, double> score;
+        std::map<std::size_t, std::string> where_da, where_en;
+        std::set<std::size_t> on_title;
+        bool plural = false;
+        auto scan = [&](const std::string& text, double strong_w, double weak_w, const char* da, const char* en,
+                        bool title) {
+            for (const auto& h : find_kommuner(text)) {
+                score[h.index] += h.strong ? strong_w : weak_w;
+                if (!where_da.count(h.index) || title) {
+                    if (!where_da.count(h.index) || (title && !on_title.count(h.index))) {
+                        where_da[h.index] = std::string(da) + ", '" + excerpt(text) + "'";
+                        where_en[h.index] = std::string(en) + ", '" + excerpt(text) + "'";
+                    }
+                }
+                if (title) on_title.insert(h.index);
+                if (title && h.plural) plural = true;
+            }
+        };
+        for (const auto& t : title_zone) scan(t, 20, 8, "titelsiden", "title page", true);
+        for (const auto& t : meta_zone) scan(t, 10, 5, "dokumentets metadata", "document metadata", false);
+        for (const auto& t : running) scan(t, 10, 5, "sidehoved/sidefod", "running header/footer", false);
+        for (const auto& s : outline.sections) scan(s.heading, 3, 1.5, "en overskrift", "a heading", false);
+        for (std::size_t i = 0; i < B.size(); ++i) {
+            const Block& b = B[i];
+            if (toc[i] || b.kind == BlockKind::header || b.kind == BlockKind::footer) continue;
+            scan(b.text, 2, 0.5, "teksten", "the text", false);
+        }
+        std::vector<std::pair<double, std::size_t>> ranked;
+        for (auto& [k, v] : score) ranked.push_back({v, k});
+        std::sort(ranked.begin(), ranked.end(), [&](auto& a, auto& b) {
+            return a.first != b.first ? a.first > b.first : d.canonical[a.second] < d.canonical[b.second];
+        });
+        std::vector<std::size_t> chosen;
+        // A kommune needs some weight; a lone bare mention in the body is
+        // enough only when no other kommune is named at all.
+        const bool enough = !ranked.empty() && (ranked[0].first >= 2 || (ranked.size() == 1 && ranked[0].first > 0) ||
+                                                (ranked.size() > 1 && ranked[0].first >= 2 * ranked[1].first + 0.5));
+        if (enough) {
+            chosen.push_back(ranked[0].second);
+            // A joint plan: several kommuner on the title page, said to be joint.
+            bool joint_words = plural || contains(title_lower, "fælles") || contains(title_lower, "samarbejde") ||
+                               contains(title_lower, "forpligtende");
+            if (on_title.count(ranked[0].second) && joint_words) {
+                for (std::size_t k = 1; k < ranked.size(); ++k)
+                    if (on_title.count(ranked[k].second) && ranked[k].first >= 0.25 * ranked[0].first)
+                        chosen.push_back(ranked[k].second);
+            }
+        }
+        for (std::size_t k : chosen) {
+            id.municipalities.push_back(d.canonical[k]);
+            id.reasons.push_back({"kommune " + d.canonical[k] + ": " + where_da[k],
+                                  "municipality " + d.canonical[k] + ": " + where_en[k]});
+        }
+        if (chosen.size() > 1)
+            id.reasons.push_back({"fælles plan for " + std::to_string(chosen.size()) + " kommuner (titelsiden)",
+                                  "joint plan of " + std::to_string(chosen.size()) + " municipalities (title page)"});
+        if (chosen.empty())
+            id.reasons.push_back({"kommune: ikke fundet (ingen kendt kommune på titelsiden eller i teksten)",
+                                  "municipality: not found (no known municipality on the title page or in the text)"});
+    }
+
+    // ---- Plan year(s) ----
+    {
+        struct Zone {
+            std::vector<std::string> texts;
+            const char *da, *en;
+        };
+        std::vector<Zone> zones = {{title_zone, "titelsiden", "title page"},
+                                   {meta_zone, "dokumentets titel (metadata)", "document title (metadata)"},
+                                   {running, "sidehovedet", "running header"}};
+        std::vector<std::string> heads;
+        for (const auto& s : outline.sections) heads.push_back(s.heading);
+        zones.push_back({heads, "en overskrift", "a heading"});
+        std::map<int, int> body_counts = body_plan_years(body_lower);
+        std::map<int, int> deadlines = deadline_years(body_lower);
+        bool done = false;
+        std::string partial;
+        const char *partial_da = "", *partial_en = "";
+        std::string partial_text;
+        for (const auto& z : zones) {
+            for (const auto& t : z.texts) {
+                auto f = title_years(utf8::lower(t));
+                if (!f) continue;
+                if (!f->partial.empty()) {
+                    if (partial.empty()) {
+                        partial = f->partial;
+                        partial_da = z.da;
+                        partial_en = z.en;
+                        partial_text = t;
+                    }
+                    continue;
+                }
+                id.years = f->years;
+                std::string ys = f->phrase;
+                if (f->month_rule) {
+                    id.reasons.push_back(
+                        {"planår " + std::to_string(id.years[0]) + ": " + z.da + ", '" + excerpt(t) +
+                             "' (skrevet i " + ys + ", altså planen for det følgende år)",
+                         "plan year " + std::to_string(id.years[0]) + ": " + z.en + ", '" + excerpt(t) +
+                             "' (written in " + ys + ", so the plan for the following year)"});
+                } else {
+                    std::string list = std::to_string(id.years.front());
+                    if (id.years.size() > 1) list += "–" + std::to_string(id.years.back());
+                    id.reasons.push_back({"planår " + list + ": " + z.da + ", '" + excerpt(t) + "'",
+                                          "plan year " + list + ": " + z.en + ", '" + excerpt(t) + "'"});
+                }
+                done = true;
+                break;
+            }
+            if (done) break;
+        }
+        if (!done && !partial.empty()) {
+            // Digits lost in extraction: complete from the body's plan-year phrases.
+            std::map<int, int> merged = body_counts;
+            for (auto& [y, c] : deadlines) merged[y] += c;
+            int y = most_frequent(merged, partial);
+            if (y) {
+                id.years = {y};
+                id.reasons.push_back(
+                    {"planår " + std::to_string(y) + ": " + partial_da + ", '" + excerpt(partial_text) +
+                         "' (cifre tabt ved udtræk; fuldendt fra teksten)",
+                     "plan year " + std::to_string(y) + ": " + partial_en + ", '" + excerpt(partial_text) +
+                         "' (digits lost in extraction; completed from the text)"});
+                done = true;
+            }
+        }
+        if (!done && !body_counts.empty()) {
+            int y = most_frequent(body_counts);
+            id.years = {y};
+            id.reasons.push_back({"planår " + std::to_string(y) + ": teksten ('beskæftigelsesplanen for " +
+                                      std::to_string(y) + "' o.l., " + std::to_string(body_counts[y]) + " gange)",
+                                  "plan year " + std::to_string(y) + ": the text ('beskæftigelsesplanen for " +
+                                      std::to_string(y) + "' and similar, " + std::to_string(body_counts[y]) +
+                                      " times)"});
+            done = true;
+        }
+        if (!done && !deadlines.empty()) {
+            int y = most_frequent(deadlines);
+            id.years = {y};
+            id.reasons.push_back(
+                {"planår " + std::to_string(y) + " (usikkert): kun udledt af måldatoerne ('december " +
+                     std::to_string(y) + "', " + std::to_string(deadlines[y]) + " gange)",
+                 "plan year " + std::to_string(y) + " (uncertain): inferred only from target deadlines ('december " +
+                     std::to_string(y) + "', " + std::to_string(deadlines[y]) + " times)"});
+            done = true;
+        }
+        if (!done)
+            id.reasons.push_back({"planår: ikke fundet (intet 'Beskæftigelsesplan ÅÅÅÅ' på titelsiden)",
+                                  "plan year: not found (no 'Beskæftigelsesplan YYYY' on the title page)"});
+    }
+
+    // ---- Kind ----
+    {
+        std::string meta_lower;
+        for (const auto& t : meta_zone) meta_lower += utf8::lower(t) + "\n";
+        std::string running_lower;
+        for (const auto& t : running) running_lower += utf8::lower(t) + "\n";
+        const std::string front = title_lower + meta_lower + running_lower;
+        static const RE2 draft_re(
+            "(?:^|[^" PJ_L "])(udkast|høringsudgave|høringsudkast|høringsversion|høringsmateriale|foreløbig udgave|"
+            "draft)(?:[^" PJ_L "]|$)");
+        static const RE2 annex_re("^\\s*(bilag|tillæg|appendiks)(?:[^" PJ_L "]|$)");
+        static const RE2 other_re(
+            "(?:^|[^" PJ_L "])(dagsorden|referat|indstilling|beslutningsprotokol|resultatrevision|"
+            "opfølgning|høringssvar|notat|mødedato|sagsnr|pressemeddelelse|kvartalsrapport|"
+            "målopfølgning)(?:[^" PJ_L "]|$)");
+        // A document about a plan rather than the plan: its title starts with a report word.
+        static const RE2 about_re(
+            "^\\s*(?:\\d+\\.\\s*)?(opfølgning|status|statusnotat|notat|referat|dagsorden|resultatrevision|"
+            "høringssvar|evaluering|indstilling|godkendelse|beslutning|orientering|midtvejsstatus)(?:[^" PJ_L "]|$)");
+        std::string word;
+        bool plan_word_front = contains(front, "beskæftigelsesplan") || contains(headings_lower, "beskæftigelsesplan");
+        bool plan_word_anywhere = contains(body_lower, "beskæftigelsesplan") || plan_word_front;
+        std::string first_title = title_zone.empty() ? "" : utf8::lower(title_zone[0]);
+        if (first_title.empty() && !meta_zone.empty()) first_title = utf8::lower(meta_zone[0]);
+        // The title line proper: the first title-zone line naming the plan, else the first line.
+        std::string plan_title = first_title;
+        for (std::size_t k = 0; k < title_zone.size() && k < 4; ++k)
+            if (contains(utf8::lower(title_zone[k]), "beskæftigelsesplan")) {
+                plan_title = utf8::lower(title_zone[k]);
+                break;
+            }
+        bool is_annex = RE2::PartialMatch(first_title, annex_re, &word);
+        if (!is_annex && !outline.sections.empty() && !contains(first_title, "beskæftigelsesplan")) {
+            bool all_annex = true;
+            for (const auto& s : outline.sections)
+                if (s.parent < 0 && !s.annex) all_annex = false;
+            if (all_annex) is_annex = true;
+        }
+        std::string other_word, about_word;
+        bool other_marker = RE2::PartialMatch(title_lower + meta_lower, other_re, &other_word);
+        bool about = RE2::PartialMatch(plan_title, about_re, &about_word);
+        bool committee = contains(first_page_lower, "indstiller") ||
+                         (contains(first_page_lower, "indstilling") && contains(first_page_lower, "beslutning"));
+        bool title_is_plan = contains(plan_title, "beskæftigelsesplan") && !about;
+        if (!plan_word_anywhere) {
+            id.kind = DocKind::other;
+            id.reasons.push_back({"type: ikke en beskæftigelsesplan (ordet 'beskæftigelsesplan' forekommer ikke)",
+                                  "kind: not an employment plan (the word 'beskæftigelsesplan' does not occur)"});
+        } else if (!plan_word_front && id.years.empty()) {
+            id.kind = DocKind::other;
+            id.reasons.push_back({"type: ikke en beskæftigelsesplan (hverken plantitel eller planår)",
+                                  "kind: not an employment plan (neither a plan title nor a plan year)"});
+        } else if (about) {
+            id.kind = DocKind::other;
+            id.reasons.push_back(
+                {"type: ikke en beskæftigelsesplan, men et dokument om en (titlen begynder med '" + about_word + "')",
+                 "kind: not an employment plan but a document about one (the title begins with '" + about_word +
+                     "')"});
+        } else if (committee) {
+            id.kind = DocKind::other;
+            id.reasons.push_back({"type: ikke en beskæftigelsesplan, men en sag til et udvalg (indstilling på første side)",
+                                  "kind: not an employment plan but a committee item (recommendation on the first page)"});
+        } else if (other_marker && !title_is_plan) {
+            id.kind = DocKind::other;
+            id.reasons.push_back({"type: ikke en beskæftigelsesplan ('" + other_word + "' på forsiden, ingen plantitel)",
+                                  "kind: not an employment plan ('" + other_word + "' on the front page, no plan title)"});
+        } else if (is_annex) {
+            id.kind = DocKind::annex;
+            id.reasons.push_back({"type: bilag til en beskæftigelsesplan (dokumentet er kun et bilag/tillæg)",
+                                  "kind: annex to an employment plan (the document is only an annex)"});
+        } else if (RE2::PartialMatch(front, draft_re, &word)) {
+            id.kind = DocKind::draft;
+            id.reasons.push_back({"type: udkast ('" + word + "' på titelsiden)", "kind: draft ('" + word +
+                                                                                 "' on the title page)"});
+        } else if (doc.meta.tracked_changes || doc.meta.comments) {
+            id.kind = DocKind::draft;
+            id.reasons.push_back({std::string("type: udkast (dokumentet indeholder ") +
+                                      (doc.meta.tracked_changes ? "registrerede ændringer" : "kommentarer") + ")",
+                                  std::string("kind: draft (the document contains ") +
+                                      (doc.meta.tracked_changes ? "tracked changes" : "comments") + ")"});
+        } else {
+            id.kind = DocKind::plan;
+            id.reasons.push_back({"type: beskæftigelsesplan", "kind: employment plan"});
+        }
+    }
+    return id;
+}
+
+}  // namespace plantjek

@@ -1,0 +1,755 @@
+// Segmentation: heading candidates from every signal, a decision per block,
+// then the section tree.
+//
+// Two modes. When the source marks headings itself (DOCX/ODT heading styles
+// and outline levels, PDF bookmarks matched to blocks by the reader), those
+// are the headings, plus the few the author wrote by hand that another
+// signal confirms strongly (a "Tillæg 2" line in bold, an entry of the table
+// of contents). Otherwise (TXT, PDFs without bookmarks, unstyled Word files)
+// each block is scored: numbering patterns, font size and weight against
+// the body text, all-caps, the table of contents; sentences, list items,
+// table cells, numbers and running lines never qualify. Plain numbered
+// candidates must continue the numbering seen so far (a numbered list or a
+// table column restarting at "1." inside chapter 6 is not a chapter).
+#include "extractor/segment.h"
+
+#include <re2/re2.h>
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <optional>
+#include <set>
+#include <unordered_map>
+
+#include "extractor/utf8.h"
+
+namespace plantjek {
+
+namespace {
+
+// Letters as RE2 sees them in UTF-8 mode (Latin-1 supplement and Latin
+// Extended-A/B): RE2's \w is ASCII-only.
+#define PJ_L "A-Za-z\\x{C0}-\\x{24F}"
+#define PJ_SEP "[.:\\x{2013}\\x{2014}-]"
+
+const RE2& re_chapter() {
+    static const RE2 re("(?i)^kapitel\\s*(\\d{1,2})(?:$|[^0-9" PJ_L "])\\s*" PJ_SEP "?\\s*(.*)$");
+    return re;
+}
+const RE2& re_annex() {
+    static const RE2 re("(?i)^(tillæg|bilag|appendiks|appendix|anneks)(?:$|[^" PJ_L
+                        "])\\s*(?:nr\\.?\\s*)?(?:(\\d{1,2}[a-z]?|[ivx]{1,4})(?:$|[^0-9" PJ_L "]))?\\s*" PJ_SEP
+                        "?\\s*(.*)$");
+    return re;
+}
+const RE2& re_numbered() {
+    static const RE2 re("^(\\d{1,2}(?:\\.\\d{1,2}){0,5})(\\.?)(?:\\s+|$)(.*)$");
+    return re;
+}
+const RE2& re_list_marker() {
+    static const RE2 re(
+        "^(?:\\(?\\d{1,3}\\)|\\(?[a-zA-Z]\\)|[\\x{2022}\\x{25AA}\\x{25E6}\\x{25CF}\\x{25A0}\\x{F0B7}\\x{00B7}*]|[-\\x{2013}]\\s)");
+    return re;
+}
+// A table-of-contents line: title, dotted leader or spaces, page number.
+const RE2& re_toc_leader() {
+    static const RE2 re("^(.*?)\\s*(?:\\.\\s*){3,}\\s*(\\d{1,3})$");
+    return re;
+}
+std::string trim(std::string_view s) {
+    while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+    while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+    return std::string(s);
+}
+
+std::string strip_number_dot(std::string n) {
+    while (!n.empty() && n.back() == '.') n.pop_back();
+    return n;
+}
+
+int count_words(std::string_view s) {
+    int n = 0;
+    bool in = false;
+    for (char c : s) {
+        bool sp = c == ' ' || c == '\t' || c == '\n';
+        if (!sp && !in) ++n;
+        in = !sp;
+    }
+    return n;
+}
+
+int count_letters(std::string_view s) {
+    int n = 0;
+    std::size_t i = 0;
+    while (i < s.size())
+        if (utf8::is_letter(utf8::next(s, i))) ++n;
+    return n;
+}
+
+char32_t first_letter_or_digit(std::string_view s) {
+    std::size_t i = 0;
+    while (i < s.size()) {
+        char32_t cp = utf8::next(s, i);
+        if (utf8::is_letter(cp) || utf8::is_digit(cp)) return cp;
+        if (cp == '"' || cp == '\'' || cp == '(' || cp == U'\u00AB' || cp == U'\u201C' || cp == U'\u201E') continue;
+        return cp;
+    }
+    return 0;
+}
+
+// A title that reads as running text rather than a heading.
+bool sentence_like(std::string_view title, int max_words) {
+    std::string t = trim(title);
+    if (t.empty()) return false;
+    int words = count_words(t);
+    if (words > max_words) return true;
+    char32_t first = first_letter_or_digit(t);
+    if (utf8::is_letter(first) && !utf8::is_upper(first)) return true;  // lower-case start
+    char last = t.back();
+    if ((last == '.' && words > 3) || last == ',' || last == ';') return true;
+    // Several sentences in one block.
+    if (words > 6 && t.find(". ") != std::string::npos) {
+        std::size_t p = t.find(". ");
+        // "jf. ", "nr. " etc. aside: a full stop followed by an upper-case word.
+        std::size_t q = p + 2;
+        std::size_t i = q;
+        if (i < t.size() && utf8::is_upper(utf8::next(t, i))) return true;
+    }
+    return false;
+}
+
+bool is_toc_title(std::string_view text) {
+    std::string k = heading_key(text);
+    return k == "indholdsfortegnelse" || k == "indhold" || k == "table of contents" || k == "contents" ||
+           k == "indholdsfortegnelse og bilag";
+}
+
+bool is_toc_style(std::string_view style) {
+    std::string s = utf8::lower(style);
+    if (s.starts_with("toc heading") || s.starts_with("overskrift til indholdsfortegnelse")) return false;
+    return s.starts_with("toc ") || s.starts_with("toc") || s.starts_with("indholdsfortegnelse ") ||
+           s.starts_with("contents ") || s.starts_with("indhold ");
+}
+
+struct TocLine {
+    std::string text;
+    int page = 0;
+};
+
+// Splits a table-of-contents block into entries. A PDF block may hold
+// several lines joined with spaces by normalisation ("1. Indledning 3 2.
+// Udfordringer 5"): an entry ends at a bare page number followed by the end
+// or by what starts a heading (a section number, an upper-case word).
+std::vector<TocLine> split_toc_block(std::string_view text) {
+    std::vector<TocLine> out;
+    std::string t = utf8::squeeze_spaces(text);
+    // Dotted leaders: one entry per "title ....... 12".
+    {
+        static const RE2 entry("\\s*(.*?)\\s*(?:\\.\\s*){3,}(\\d{1,3})(?:\\s+|$)");
+        re2::StringPiece in(t);
+        std::string title, page;
+        bool any = false;
+        while (!in.empty() && RE2::Consume(&in, entry, &title, &page)) {
+            out.push_back({trim(title), std::atoi(page.c_str())});
+            any = true;
+        }
+        if (any) {
+            std::string rest = trim(std::string_view(in.data(), in.size()));
+            if (!rest.empty()) out.push_back({rest, 0});
+            return out;
+        }
+    }
+    // No leaders: tokens; a number of up to three digits ends an entry when
+    // what follows starts a new one.
+    std::vector<std::string> tok;
+    for (std::size_t p = 0; p < t.size();) {
+        std::size_t q = t.find(' ', p);
+        if (q == std::string::npos) q = t.size();
+        tok.push_back(t.substr(p, q - p));
+        p = q + 1;
+    }
+    auto is_page = [](const std::string& s) {
+        return !s.empty() && s.size() <= 3 && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+    };
+    auto starts_entry = [](const std::string& s) {
+        if (s.empty()) return false;
+        std::size_t i = 0;
+        char32_t cp = utf8::next(s, i);
+        return utf8::is_upper(cp) || utf8::is_digit(cp);
+    };
+    std::string cur;
+    int words = 0;
+    for (std::size_t k = 0; k < tok.size(); ++k) {
+        if (is_page(tok[k]) && words > 0 && (k + 1 == tok.size() || starts_entry(tok[k + 1]))) {
+            out.push_back({cur, std::atoi(tok[k].c_str())});
+            cur.clear();
+            words = 0;
+            continue;
+        }
+        if (!cur.empty()) cur += ' ';
+        cur += tok[k];
+        // Words with letters (a section number alone does not count).
+        if (count_letters(tok[k]) > 0) ++words;
+    }
+    if (!cur.empty()) out.push_back({cur, 0});
+    return out;
+}
+
+struct Candidate {
+    std::size_t block = 0;
+    HeadingParts parts;
+    int level = 0;
+    std::string signal;
+    bool source = false;       // the source marked it (style, outline level, bookmark)
+    bool toc = false;          // the table of contents lists it
+    bool goal = false;         // "Mål 1: ..."
+    double size = 0;
+};
+
+double body_font_size(const Document& doc) {
+    std::map<double, std::size_t> sizes;
+    for (const auto& b : doc.blocks)
+        if (b.font_size > 0 && (b.kind == BlockKind::paragraph || b.kind == BlockKind::list_item))
+            sizes[std::round(b.font_size * 2) / 2] += b.text.size();
+    double body = 0;
+    std::size_t best = 0;
+    for (auto& [s, n] : sizes)
+        if (n > best) best = n, body = s;
+    return body;
+}
+
+// The text a reader sees: the numbering label and the paragraph text.
+std::string full_text(const Block& b) {
+    if (b.number.empty()) return b.text;
+    return b.number + " " + b.text;
+}
+
+bool is_running(const Block& b) { return b.kind == BlockKind::header || b.kind == BlockKind::footer; }
+
+std::vector<int> number_path(const std::string& n) {
+    std::vector<int> v;
+    std::size_t p = 0;
+    while (p < n.size()) {
+        std::size_t q = n.find('.', p);
+        if (q == std::string::npos) q = n.size();
+        std::string part = n.substr(p, q - p);
+        if (part.empty() || !std::all_of(part.begin(), part.end(), [](char c) { return c >= '0' && c <= '9'; }))
+            return {};
+        v.push_back(std::atoi(part.c_str()));
+        p = q + 1;
+    }
+    return v;
+}
+
+// Does `next` continue the numbering `cur` ("2.3" after "2.2", "3" after
+// "2.4", "2.1" after "2")? Gaps of one are tolerated (a dropped heading).
+bool continues(const std::vector<int>& cur, const std::vector<int>& next) {
+    if (next.empty()) return false;
+    if (cur.empty()) return next.size() == 1 ? next[0] <= 3 : (next.back() <= 2 && next.size() == 2 && next[0] <= 3);
+    const std::size_t d = next.size();
+    if (d > cur.size() + 1) return false;
+    for (std::size_t i = 0; i + 1 < d; ++i)
+        if (next[i] != cur[i]) return false;
+    if (d == cur.size() + 1) return next.back() == 1 || next.back() == 2;
+    int step = next.back() - cur[d - 1];
+    return step >= 1 && step <= 2;
+}
+
+
+// "Mål 1: Flere unge ...", "Ministermål 2 - ...": a goal's own heading, a
+// subsection of the chapter on the minister's goals.
+bool is_goal_heading(std::string_view text) {
+    static const RE2 re("(?i)^(?:minister(?:ens\\s+)?)?mål\\s*(?:nr\\.\\s*)?\\d{1,2}\\s*[:.\\x{2013}-]\\s*\\S.*$");
+    return RE2::FullMatch(std::string(text), re);
+}
+
+bool has_date(std::string_view text) {
+    static const RE2 re(
+        "(?i)(januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december)\\s+\\d{4}");
+    return RE2::PartialMatch(std::string(text), re);
+}
+
+// A stand-alone short line in a source without typography: a heading when
+// it is short, starts upper-case, does not end like a sentence or a lead-in
+// (':'), and is not a date line.
+bool is_plain_heading_line(std::string_view text, bool goal) {
+    std::string t = trim(text);
+    if (t.empty()) return false;
+    const int words = count_words(t);
+    if (words > (goal ? 22 : 10) || utf8::length(t) > (goal ? 160u : 90u)) return false;
+    if (count_letters(t) < 3) return false;
+    char32_t first = first_letter_or_digit(t);
+    if (!utf8::is_upper(first)) return false;
+    char last = t.back();
+    if (last == '.' || last == ':' || last == ',' || last == ';' || last == '!' || last == '?') return false;
+    if (has_date(t)) return false;
+    return true;
+}
+
+// Title-page lines: the plan's title, the kommune, the approval line.
+bool looks_like_title_page(std::string_view text, const std::string& meta_title_key) {
+    std::string k = heading_key(text);
+    if (!meta_title_key.empty() && k == meta_title_key) return true;
+    for (std::string_view w : {"beskæftigelsesplan", "kommune", "jobcenter", "byråd", "kommunalbestyrelse",
+                               "vedtaget", "godkendt", "udkast", "høring"})
+        if (k.find(w) != std::string::npos) return true;
+    return has_date(text);
+}
+}  // namespace
+
+std::string heading_key(std::string_view text) {
+    std::string s = utf8::lower(utf8::squeeze_spaces(text));
+    auto strip = [](std::string& x) {
+        for (;;) {
+            if (x.empty()) return;
+            if (std::string_view(".:;-– ").find(x.back()) != std::string_view::npos) {
+                x.pop_back();
+                continue;
+            }
+            if (x.size() >= 3 && (x.ends_with("\xE2\x80\x93") || x.ends_with("\xE2\x80\x94"))) {
+                x.resize(x.size() - 3);
+                continue;
+            }
+            return;
+        }
+    };
+    strip(s);
+    return s;
+}
+
+HeadingParts parse_heading(std::string_view text) {
+    HeadingParts h;
+    std::string t = utf8::squeeze_spaces(text);
+    if (t.empty()) return h;
+    if (RE2::PartialMatch(t, re_list_marker())) {
+        h.list_marker = true;
+        h.title = t;
+        return h;
+    }
+    std::string num, dot, rest, kw;
+    if (RE2::FullMatch(t, re_chapter(), &num, &rest)) {
+        h.number = num;
+        h.title = trim(rest);
+        h.depth = 1;
+        h.chapter = true;
+        return h;
+    }
+    if (RE2::FullMatch(t, re_annex(), &kw, &num, &rest)) {
+        h.annex = true;
+        h.depth = 1;
+        h.number = num;
+        h.title = trim(rest);
+        // "Bilag 1 Tillæg 1: Målopfølgning": the second label goes too.
+        std::string kw2, num2, rest2;
+        if (!h.title.empty() && RE2::FullMatch(h.title, re_annex(), &kw2, &num2, &rest2) && !num2.empty()) {
+            if (h.number.empty()) h.number = num2;
+            h.title = trim(rest2);
+        }
+        return h;
+    }
+    if (RE2::FullMatch(t, re_numbered(), &num, &dot, &rest)) {
+        h.number = strip_number_dot(num);
+        h.dotted = !dot.empty();
+        h.title = trim(rest);
+        h.depth = static_cast<int>(std::count(h.number.begin(), h.number.end(), '.')) + 1;
+        return h;
+    }
+    h.title = t;
+    return h;
+}
+
+std::string section_label(const Section& s) {
+    if (s.number.empty()) return s.title;
+    if (s.annex) return s.heading.empty() ? s.number + " " + s.title : s.heading;
+    return s.number + " " + s.title;
+}
+
+Outline segment(const Document& doc) {
+    Outline out;
+    const std::size_t n = doc.blocks.size();
+    if (n == 0) return out;
+    const double body = body_font_size(doc);
+    const bool has_sizes = body > 0;
+
+    // ---- The table of contents -------------------------------------------
+    std::vector<char> in_toc(n, 0);
+    {
+        int max_page = 0;
+        for (const auto& b : doc.blocks) max_page = std::max(max_page, b.page);
+        const int toc_page_limit = std::max(5, max_page / 4 + 1);
+        for (std::size_t i = 0; i < n; ++i) {
+            const Block& b = doc.blocks[i];
+            if (b.page > toc_page_limit) break;
+            bool styled = is_toc_style(b.style);
+            if (!styled && !(is_toc_title(b.text) && !is_running(b))) continue;
+            // The title (or the first styled entry) and the entries that follow.
+            std::size_t j = i;
+            if (!styled) {
+                in_toc[i] = 1;
+                out.toc_blocks.push_back(i);
+                j = i + 1;
+            }
+            int misses = 0;
+            for (; j < n; ++j) {
+                const Block& e = doc.blocks[j];
+                if (is_running(e)) continue;
+                bool entry = is_toc_style(e.style);
+                std::vector<TocLine> lines;
+                if (!entry && e.kind != BlockKind::heading) {
+                    lines = split_toc_block(full_text(e));
+                    int with_page = 0;
+                    for (auto& l : lines) with_page += l.page > 0;
+                    entry = !lines.empty() && with_page * 2 >= static_cast<int>(lines.size()) && with_page > 0 &&
+                            lines.back().page > 0 && utf8::length(e.text) < 4000;
+                    for (auto& l : lines)
+                        if (count_words(l.text) > 22) entry = false;
+                } else if (entry) {
+                    lines = split_toc_block(full_text(e));
+                    if (lines.empty()) lines.push_back({full_text(e), 0});
+                }
+                if (!entry) {
+                    if (++misses > 0) break;
+                    continue;
+                }
+                in_toc[j] = 1;
+                out.toc_blocks.push_back(j);
+                for (auto& l : lines) {
+                    HeadingParts p = parse_heading(l.text);
+                    if (p.title.empty() && p.number.empty()) continue;
+                    out.toc.push_back({p.number, p.title, l.page});
+                }
+            }
+            break;
+        }
+        // No title: a run of at least three lines with dotted leaders.
+        if (out.toc_blocks.empty()) {
+            std::size_t run_start = 0, run = 0;
+            for (std::size_t i = 0; i < n && doc.blocks[i].page <= toc_page_limit; ++i) {
+                const Block& b = doc.blocks[i];
+                if (is_running(b)) continue;
+                std::string title, page;
+                bool leader = RE2::FullMatch(b.text, re_toc_leader(), &title, &page) ||
+                              (split_toc_block(b.text).size() >= 3 && b.text.find("...") != std::string::npos);
+                if (leader) {
+                    if (run == 0) run_start = i;
+                    ++run;
+                } else {
+                    if (run >= 3) break;
+                    run = 0;
+                }
+            }
+            if (run >= 3) {
+                for (std::size_t i = run_start; i < n && out.toc_blocks.size() < run; ++i) {
+                    if (is_running(doc.blocks[i])) continue;
+                    in_toc[i] = 1;
+                    out.toc_blocks.push_back(i);
+                    for (auto& l : split_toc_block(doc.blocks[i].text)) {
+                        HeadingParts p = parse_heading(l.text);
+                        out.toc.push_back({p.number, p.title, l.page});
+                    }
+                }
+            }
+        }
+    }
+    // TOC entries by (number, title): each confirms one heading, and only one
+    // with the same number ("Andre aktører" in a budget table is not
+    // "Kapitel 6 - Andre aktører").
+    std::multiset<std::pair<std::string, std::string>> toc_entries;
+    for (const auto& e : out.toc) toc_entries.insert({e.number, heading_key(e.title)});
+
+    // ---- Candidates --------------------------------------------------------
+    std::size_t source_headings = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+        const Block& b = doc.blocks[i];
+        if (!in_toc[i] && b.kind == BlockKind::heading && !is_toc_title(b.text) && count_letters(b.text) > 0)
+            ++source_headings;
+    }
+    if (doc.format == Format::pdf && !doc.bookmarks.empty()) source_headings += doc.bookmarks.size();
+    const bool structured = source_headings > 0;
+    const char* source_signal = doc.format == Format::pdf ? "bookmark" : "style";
+
+    // Bookmark titles are exact where the PDF's text may split a long word
+    // across lines ("erhvervskompetencegivend e"): use them for the headings
+    // they were matched to.
+    std::unordered_map<std::size_t, std::string> bookmark_title;
+    std::unordered_map<std::size_t, int> bookmark_level;  // blocks matched here, not by the reader
+    if (doc.format == Format::pdf && !doc.bookmarks.empty()) {
+        auto squash = [](std::string_view t) {
+            std::string k = heading_key(t), o;
+            for (char ch : k)
+                if (ch != ' ') o += ch;
+            return o;
+        };
+        std::vector<std::string> keys(n);
+        for (std::size_t i = 0; i < n; ++i)
+            if (!is_running(doc.blocks[i]) && doc.blocks[i].text.size() < 400) keys[i] = squash(doc.blocks[i].text);
+        std::size_t cursor = 0;
+        for (const auto& bm : doc.bookmarks) {
+            std::string key = squash(bm.title);
+            if (key.empty()) continue;
+            std::size_t found = n;
+            for (std::size_t i = cursor; i < n; ++i) {
+                if (keys[i] != key || in_toc[i]) continue;
+                found = i;
+                if (doc.blocks[i].kind == BlockKind::heading) break;
+                // a non-heading match: take it only if no heading match follows soon
+                bool later = false;
+                for (std::size_t j = i + 1; j < n && j < i + 40; ++j)
+                    if (keys[j] == key && doc.blocks[j].kind == BlockKind::heading) later = true;
+                if (!later) break;
+                found = n;
+            }
+            if (found == n) continue;
+            bookmark_title[found] = bm.title;
+            if (doc.blocks[found].kind != BlockKind::heading) bookmark_level[found] = bm.level;
+            cursor = found + 1;
+        }
+    }
+
+    const std::string meta_title_key = heading_key(doc.meta.title);
+    // font size → level, learnt from numbered headings
+    std::map<double, std::map<int, int>> size_levels;
+
+    // One pass over the blocks. `plain`: also take short stand-alone lines
+    // (TXT and other sources without typography, when nothing else marks
+    // the headings).
+    auto collect = [&](bool plain) {
+        std::vector<Candidate> cands;
+        auto toc_left = toc_entries;
+        std::vector<int> numbering;  // the last accepted number path
+        bool seen_annex = false;
+        bool seen_body = false;      // a body paragraph has been seen
+        size_levels.clear();
+        for (std::size_t i = 0; i < n; ++i) {
+            const Block& b = doc.blocks[i];
+            if (in_toc[i] || is_running(b) || b.kind == BlockKind::footnote) continue;
+            const std::string text = bookmark_title.count(i) ? bookmark_title[i] : full_text(b);
+            if (is_toc_title(text)) {  // a TOC title with no entries found
+                if (!in_toc[i]) out.toc_blocks.push_back(i);
+                in_toc[i] = 1;
+                continue;
+            }
+            HeadingParts p = parse_heading(text);
+            Candidate c;
+            c.block = i;
+            c.parts = p;
+            c.size = b.font_size;
+            auto toc_it = toc_left.find({p.number, heading_key(p.title)});
+            c.toc = toc_it != toc_left.end();
+            const bool goal = is_goal_heading(text);
+
+            const bool bookmarked = bookmark_level.count(i) > 0;
+            if ((b.kind == BlockKind::heading || bookmarked) && count_letters(text) > 0) {
+                c.source = true;
+                c.level = bookmarked           ? bookmark_level[i]
+                          : b.outline_level > 0 ? b.outline_level
+                                                : (p.depth > 0 ? p.depth : 1);
+                c.signal = source_signal;
+                if (p.list_marker) {  // "1) Title" styled as a heading: keep it whole
+                    c.parts = HeadingParts{};
+                    c.parts.title = text;
+                }
+                cands.push_back(c);
+                if (c.toc) toc_left.erase(toc_it);
+                if (p.annex) seen_annex = true;
+                if (auto path = number_path(p.number); !path.empty() && !p.annex) numbering = path;
+                continue;
+            }
+            auto body_seen = [&] {
+                if (utf8::length(text) > 100 || sentence_like(text, 12)) seen_body = true;
+            };
+            if (b.kind == BlockKind::table_cell || b.kind == BlockKind::list_item || p.list_marker) {
+                seen_body = true;
+                continue;
+            }
+
+            // Shape: short, not a sentence, has letters.
+            const std::size_t len = utf8::length(text);
+            if (len > 220) {
+                seen_body = true;
+                continue;
+            }
+            const int letters = count_letters(p.title);
+            if (letters < 2 && !(p.annex && !p.number.empty())) continue;
+            const bool numbered = p.depth > 0 && !p.annex && !p.chapter;
+            const int max_words = (numbered || p.annex || p.chapter || c.toc || goal) ? 22 : 12;
+            // "2. Mål:" introduces what follows; a heading does not end in a colon.
+            const bool lead_in = !p.title.empty() && p.title.back() == ':';
+            if (sentence_like(p.title, max_words) || (numbered && p.title.empty()) || lead_in) {
+                body_seen();
+                continue;
+            }
+
+            const bool larger = has_sizes && b.font_size >= body + 1.0;
+            const bool bold = b.bold && (!has_sizes || b.font_size >= body - 0.5);
+            const bool caps = b.all_caps && letters >= 3 && count_words(p.title) <= 10;
+
+            int score = 0;  // half points
+            std::string signal;
+            auto add = [&](int pts, const char* sig) {
+                score += pts;
+                if (signal.empty()) signal = sig;
+            };
+            if (c.toc) add(6, "toc");
+            if (p.annex || p.chapter) add(6, "numbering");
+            if (numbered) {
+                bool fits = continues(numbering, number_path(p.number));
+                if (fits) add(p.dotted || p.depth > 1 ? 4 : 3, "numbering");
+                else if (larger || bold) add(1, "numbering");
+            }
+            if (larger) add(4, "typography");
+            else if (bold) add(is_plain_heading_line(text, goal) ? 4 : 2, "typography");  // a short bold line
+            if (caps) add(structured ? 2 : 4, "caps");
+            if (plain && !structured && !has_sizes && is_plain_heading_line(text, goal) && i + 1 < n)
+                add(4, "layout");
+
+            // When the source marks headings, only strong extra evidence counts.
+            const int need = structured ? 8 : 4;
+            bool accept = score >= need;
+            // A line whose text runs on into the next block ("... skal" ⏎
+            // "bekæmpes, og ...") is part of a paragraph, not a heading.
+            if (accept && !c.toc && !p.annex && !p.chapter) {
+                std::size_t j = i + 1;
+                while (j < n && is_running(doc.blocks[j])) ++j;
+                if (j < n && doc.blocks[j].page == b.page) {
+                    char32_t f = first_letter_or_digit(doc.blocks[j].text);
+                    if (utf8::is_letter(f) && !utf8::is_upper(f)) accept = false;
+                }
+            }
+            if (structured && (p.annex || p.chapter) && (bold || caps || larger || c.toc)) accept = true;
+            // Numbered lines after the annexes begin are table rows or lists.
+            if (accept && numbered && seen_annex && !c.toc && !larger) accept = false;
+            if (!accept) {
+                body_seen();
+                continue;
+            }
+            // The title page: display lines before any body text that name the
+            // plan, the kommune or the approval, or repeat the document title.
+            if (!seen_body && !c.toc && p.depth == 0 && looks_like_title_page(text, meta_title_key)) continue;
+            c.signal = signal;
+            if (p.annex || p.chapter) c.level = 1;
+            else if (numbered) c.level = p.depth;
+            c.goal = goal;
+            cands.push_back(c);
+            if (c.toc) toc_left.erase(toc_it);
+            if (p.annex) seen_annex = true;
+            if (numbered || p.chapter) numbering = number_path(p.number);
+            if (numbered && has_sizes) ++size_levels[std::round(b.font_size * 2) / 2][p.depth];
+        }
+        // The document title: unnumbered candidates before any body text whose
+        // type is larger than that of every later heading.
+        if (has_sizes && cands.size() > 1) {
+            std::size_t k = 0;
+            double later_max = 0;
+            std::vector<double> suffix_max(cands.size() + 1, 0);
+            for (std::size_t j = cands.size(); j-- > 0;) suffix_max[j] = std::max(suffix_max[j + 1], cands[j].size);
+            while (k < cands.size() && !cands[k].source && cands[k].parts.depth == 0 && !cands[k].toc &&
+                   cands[k].size > suffix_max[k + 1] + 0.5 && cands[k].block < 6)
+                ++k;
+            (void)later_max;
+            cands.erase(cands.begin(), cands.begin() + static_cast<std::ptrdiff_t>(k));
+        }
+        return cands;
+    };
+
+    std::vector<Candidate> cands = collect(false);
+    if (!structured && !has_sizes) {
+        std::size_t numbered = 0;
+        for (const auto& c : cands)
+            if (c.parts.depth > 0 && !c.parts.annex) ++numbered;
+        if (numbered < 2) cands = collect(true);
+    }
+
+    // Levels of unnumbered candidates: the level numbered headings of the same
+    // size have; otherwise by size rank among the unnumbered; else 1.
+    {
+        std::map<double, int> size_to_level;
+        for (auto& [size, lv] : size_levels) {
+            int best = 0, cnt = 0;
+            for (auto& [l, k] : lv)
+                if (k > cnt) cnt = k, best = l;
+            size_to_level[size] = best;
+        }
+        std::set<double, std::greater<double>> free_sizes;
+        for (const auto& c : cands)
+            if (c.level == 0 && has_sizes) free_sizes.insert(std::round(c.size * 2) / 2);
+        int max_numbered = 0;
+        for (auto& [s, l] : size_to_level) max_numbered = std::max(max_numbered, l);
+        int prev_level = 0, last_plain_level = 1;
+        bool any_caps = false;
+        for (const auto& c : cands)
+            if (!c.source && c.parts.depth == 0 && doc.blocks[c.block].all_caps) any_caps = true;
+        for (auto& c : cands) {
+            if (c.level == 0 && c.goal) {
+                c.level = last_plain_level + 1;
+            } else if (c.level == 0 && !has_sizes) {
+                c.level = (doc.blocks[c.block].all_caps || !any_caps) ? 1 : 2;
+            } else if (c.level == 0) {
+                double s = std::round(c.size * 2) / 2;
+                if (auto it = size_to_level.find(s); has_sizes && it != size_to_level.end()) {
+                    c.level = it->second;
+                } else if (has_sizes && !size_to_level.empty()) {
+                    // larger than every numbered size → 1, smaller → one below the deepest
+                    double largest = size_to_level.rbegin()->first;
+                    c.level = s > largest ? 1 : std::min(max_numbered + 1, prev_level + 1);
+                } else if (has_sizes && !free_sizes.empty()) {
+                    c.level = 1 + static_cast<int>(std::distance(free_sizes.begin(), free_sizes.find(s)));
+                } else {
+                    c.level = 1;
+                }
+                if (c.level < 1) c.level = 1;
+                // an unnumbered heading never skips a level
+                if (prev_level > 0 && c.level > prev_level + 1) c.level = prev_level + 1;
+            }
+            prev_level = c.level;
+            if (!c.goal) last_plain_level = c.level;
+        }
+    }
+
+    // ---- The tree ------------------------------------------------------------
+    std::vector<char> is_heading(n, 0);
+    for (const auto& c : cands) is_heading[c.block] = 1;
+    std::sort(out.toc_blocks.begin(), out.toc_blocks.end());
+    out.toc_blocks.erase(std::unique(out.toc_blocks.begin(), out.toc_blocks.end()), out.toc_blocks.end());
+
+    std::vector<int> stack;  // indices of open sections
+    std::size_t next_cand = 0;
+    int current = -1;
+    for (std::size_t i = 0; i < n; ++i) {
+        const Block& b = doc.blocks[i];
+        if (next_cand < cands.size() && cands[next_cand].block == i) {
+            const Candidate& c = cands[next_cand++];
+            Section s;
+            s.level = c.level;
+            s.number = c.parts.number;
+            s.title = c.parts.title;
+            s.heading = full_text(b);
+            s.first_page = s.last_page = b.page;
+            s.heading_block = i;
+            s.annex = c.parts.annex;
+            s.signal = c.signal;
+            while (!stack.empty() && out.sections[static_cast<std::size_t>(stack.back())].level >= s.level)
+                stack.pop_back();
+            s.parent = stack.empty() ? -1 : stack.back();
+            out.sections.push_back(std::move(s));
+            current = static_cast<int>(out.sections.size()) - 1;
+            stack.push_back(current);
+            continue;
+        }
+        if (in_toc[i] || is_running(b)) continue;
+        if (current < 0) {
+            out.preamble.push_back(i);
+            continue;
+        }
+        out.sections[static_cast<std::size_t>(current)].blocks.push_back(i);
+        // The page reaches every open section.
+        for (int k : stack) {
+            auto& sec = out.sections[static_cast<std::size_t>(k)];
+            sec.last_page = std::max(sec.last_page, b.page);
+        }
+    }
+    return out;
+}
+
+}  // namespace plantjek

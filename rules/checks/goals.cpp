@@ -1,0 +1,184 @@
+// "goals": every minister goal of the plan year is addressed (its title or a
+// paraphrase, as a heading or in the text). "targets": each goal has a
+// target sentence with its numbers filled in, a deadline in the plan period,
+// plausible values, and the ministry's prescribed shape where there is one.
+#include <re2/re2.h>
+
+#include "rules/checks/context.h"
+
+namespace plantjek::checks {
+
+void ensure_goals(Context& c) {
+    if (!c.out.goals.empty()) return;
+    const auto& secs = c.outline().sections;
+    const auto& blocks = c.doc().blocks;
+    for (const auto& g : c.profile().goals_for(c.year())) {
+        GoalResult gr;
+        gr.id = g.id;
+        gr.title = g.title;
+        gr.pending = g.pending;
+        for (std::size_t s = 0; s < secs.size() && !gr.addressed; ++s)
+            if (c.section_goal[s] == g.number || search_any(g.patterns, secs[s].heading)) {
+                gr.addressed = true;
+                gr.page = secs[s].first_page;
+                gr.section = c.section_name(static_cast<int>(s));
+            }
+        for (std::size_t i = 0; i < blocks.size() && !gr.addressed; ++i)
+            if (c.body[i] && search_any(g.patterns, blocks[i].text)) {
+                gr.addressed = true;
+                gr.page = blocks[i].page;
+                gr.section = c.section_name(c.section_of[i]);
+            }
+        for (const auto& t : c.targets)
+            if (t.goal == g.number && !t.annex) gr.targets.push_back(t.target);
+        if (!gr.addressed && !gr.targets.empty()) {
+            gr.addressed = true;
+            gr.page = gr.targets.front().page;
+        }
+        c.out.goals.push_back(std::move(gr));
+    }
+}
+
+void check_goals(Context& c, const Requirement& r, RequirementResult& res) {
+    ensure_goals(c);
+    std::string missing_da, missing_en;
+    int addressed = 0, required = 0;
+    for (const auto& g : c.out.goals) {
+        if (g.pending) continue;
+        ++required;
+        if (g.addressed) {
+            ++addressed;
+            Evidence e;
+            e.page = g.page;
+            e.section = g.section;
+            e.excerpt = g.title.da;
+            res.evidence.push_back(e);
+        } else {
+            missing_da += (missing_da.empty() ? "" : "; ") + g.id + " (" + g.title.da + ")";
+            missing_en += (missing_en.empty() ? "" : "; ") + g.id + " (" + g.title.en + ")";
+        }
+    }
+    if (required == 0) {
+        res.status = ReqStatus::not_applicable;
+        res.message = {"Profilen har ingen ministermål for planåret.", "The profile has no minister goals for the plan year."};
+        return;
+    }
+    std::string pending_da, pending_en;
+    for (const auto& g : c.out.goals)
+        if (g.pending && g.targets.empty()) {
+            pending_da += (pending_da.empty() ? "" : "; ") + g.id + " (" + g.title.da + ")";
+            pending_en += (pending_en.empty() ? "" : "; ") + g.id + " (" + g.title.en + ")";
+        }
+    if (addressed == required && !pending_da.empty()) {
+        res.status = ReqStatus::warn;
+        res.severity = Severity::warning;
+        res.message = {"Alle " + std::to_string(required) + " udmeldte ministermål er behandlet, men et senere udmeldt mål mangler mål og indsats: " +
+                           pending_da + ".",
+                       "All " + std::to_string(required) + " announced minister goals are addressed, but a goal announced later still lacks its target and effort: " +
+                           pending_en + "."};
+        return;
+    }
+    if (addressed == required) {
+        res.status = ReqStatus::pass;
+        res.message = {"Alle " + std::to_string(required) + " ministermål er behandlet.",
+                       "All " + std::to_string(required) + " minister goals are addressed."};
+        return;
+    }
+    missing(c, r, res,
+            {std::to_string(required - addressed) + " af " + std::to_string(required) + " ministermål er ikke behandlet: " +
+                 missing_da + ".",
+             std::to_string(required - addressed) + " of " + std::to_string(required) + " minister goals are not addressed: " +
+                 missing_en + "."});
+}
+
+void check_targets(Context& c, const Requirement& r, RequirementResult& res) {
+    ensure_goals(c);
+    const auto& years = c.in.identity->years;
+    int first = c.year(), last = c.year();
+    if (!years.empty()) {
+        first = std::min(first, years.front());
+        last = std::max(last, years.back());
+    }
+    int problems = 0, without = 0, goals = 0;
+    std::string without_ids;
+    const auto& goal_rules = c.profile().goals_for(c.year());
+    for (const auto& g : c.out.goals) {
+        if (g.pending) continue;
+        ++goals;
+        if (g.targets.empty()) {
+            ++without;
+            without_ids += (without_ids.empty() ? "" : ", ") + g.id;
+        }
+    }
+    for (const auto& lt : c.targets) {
+        if (lt.annex) continue;
+        const Target& t = lt.target;
+        if (!t.filled) {
+            ++problems;
+            c.add_finding(r.id, Severity::error,
+                          {"Måltallet er ikke udfyldt (pladsholder står tilbage).",
+                           "The target figure is not filled in (a placeholder is left)."},
+                          lt.block);
+            if (res.evidence.size() < 6) res.evidence.push_back(c.evidence_for_block(lt.block, 0, t.text));
+        }
+        if (t.deadline_year && (t.deadline_year < first || t.deadline_year > last)) {
+            ++problems;
+            c.add_finding(r.id, Severity::error,
+                          {"Måldatoen '" + t.deadline + "' passer ikke til planåret " + std::to_string(c.year()) + ".",
+                           "The target date '" + t.deadline + "' does not fit the plan year " + std::to_string(c.year()) + "."},
+                          lt.block);
+        }
+        bool pct = t.unit == "pct.";
+        if (t.value && (*t.value < 0 || (pct && *t.value > 100)))
+            c.add_finding(r.id, Severity::warning,
+                          {"Usandsynlig værdi i målet: " + std::to_string(*t.value) + " " + t.unit + ".",
+                           "Implausible target value: " + std::to_string(*t.value) + " " + t.unit + "."},
+                          lt.block);
+        if (t.change_pct && (*t.change_pct > 100 || *t.change_pct < -100))
+            c.add_finding(r.id, Severity::warning,
+                          {"Usandsynlig ændring i målet (over 100 pct.).", "Implausible change in the target (over 100 pct.)."},
+                          lt.block);
+        // The ministry's prescribed shape, where the goal has one.
+        if (lt.goal >= 1 && lt.goal <= static_cast<int>(goal_rules.size())) {
+            const auto& shapes = goal_rules[lt.goal - 1].target_shapes;
+            bool ok = shapes.empty();
+            for (const auto& sh : shapes)
+                if (search(sh.pattern, t.text)) ok = true;
+            if (!ok)
+                c.add_finding(r.id, Severity::warning,
+                              {"Målsætningen følger ikke ministeriets formulering for mål " + std::to_string(lt.goal) + ".",
+                               "The target does not follow the ministry's wording for goal " + std::to_string(lt.goal) + "."},
+                              lt.block);
+        }
+    }
+    if (goals == 0) {
+        res.status = ReqStatus::not_applicable;
+        res.message = {"Ingen ministermål for planåret.", "No minister goals for the plan year."};
+        return;
+    }
+    if (without == 0 && problems == 0) {
+        res.status = ReqStatus::pass;
+        res.message = {"Alle ministermål har udfyldte måltal.", "Every minister goal has a filled-in target."};
+        for (const auto& g : c.out.goals)
+            if (!g.targets.empty() && res.evidence.size() < 6) {
+                Evidence e;
+                e.page = g.targets.front().page;
+                e.section = g.section;
+                e.excerpt = g.targets.front().text.substr(0, 200);
+                res.evidence.push_back(e);
+            }
+        return;
+    }
+    Text2 why;
+    if (problems) {
+        why.da = std::to_string(problems) + " måltal er ikke udfyldt eller har forkert måldato.";
+        why.en = std::to_string(problems) + " target(s) not filled in or with a wrong date.";
+    }
+    if (without) {
+        why.da += (why.da.empty() ? "" : " ") + std::string("Intet måltal fundet for: ") + without_ids + ".";
+        why.en += (why.en.empty() ? "" : " ") + std::string("No target found for: ") + without_ids + ".";
+    }
+    missing(c, r, res, why);
+}
+
+}  // namespace plantjek::checks

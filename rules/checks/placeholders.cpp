@@ -1,0 +1,53 @@
+// "placeholders": template leftovers anywhere in the body text (the
+// profile's placeholder patterns) and sections left empty.
+#include "rules/checks/context.h"
+
+namespace plantjek::checks {
+
+void check_placeholders(Context& c, const Requirement& r, RequirementResult& res) {
+    const auto& blocks = c.doc().blocks;
+    std::vector<Pattern> patterns = c.profile().placeholders;
+    patterns.insert(patterns.end(), r.body.begin(), r.body.end());
+    int hits = 0;
+    for (std::size_t i = 0; i < blocks.size(); ++i) {
+        bool heading = c.section_of[i] >= 0 && c.outline().sections[c.section_of[i]].heading_block == i;
+        if (!c.body[i] && !heading) continue;
+        for (const auto& p : patterns) {
+            for (const auto& m : find_all(p, blocks[i].text)) {
+                ++hits;
+                std::string w(m.text);
+                c.add_finding(r.id, r.severity,
+                              {"Skabelontekst eller pladsholder står tilbage: '" + w + "'.",
+                               "Template text or placeholder left in: '" + w + "'."},
+                              i, m.begin);
+                if (res.evidence.size() < 5) res.evidence.push_back(c.evidence_for_block(i, m.begin, w));
+            }
+        }
+    }
+    // Sections with neither text nor subsections.
+    const auto& secs = c.outline().sections;
+    for (std::size_t s = 0; s < secs.size(); ++s) {
+        bool has_child = s + 1 < secs.size() && secs[s + 1].parent == static_cast<int>(s);
+        bool has_text = false;
+        for (auto b : secs[s].blocks)
+            if (b < c.body.size() && c.body[b]) has_text = true;
+        if (has_child || has_text) continue;
+        ++hits;
+        c.add_finding(r.id, r.severity,
+                      {"Afsnittet '" + c.section_name(static_cast<int>(s)) + "' er tomt.",
+                       "The section '" + c.section_name(static_cast<int>(s)) + "' is empty."},
+                      secs[s].heading_block);
+        if (res.evidence.size() < 5) res.evidence.push_back(c.evidence_for_section(static_cast<int>(s)));
+    }
+    if (hits == 0) {
+        res.status = ReqStatus::pass;
+        res.message = {"Ingen pladsholdere eller tomme afsnit fundet.", "No placeholders or empty sections found."};
+        return;
+    }
+    res.status = r.severity == Severity::error ? ReqStatus::fail : ReqStatus::warn;
+    res.message = {std::to_string(hits) + " sted(er) med skabelontekst, pladsholdere eller tomme afsnit. " + r.message.da,
+                   std::to_string(hits) + " place(s) with template text, placeholders or empty sections. " +
+                       r.message.en};
+}
+
+}  // namespace plantjek::checks

@@ -1,0 +1,437 @@
+#include "rules/engine.h"
+
+#include <re2/re2.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <map>
+
+#include "extractor/utf8.h"
+#include "rules/checks/context.h"
+#include "rules/target_parse.h"
+
+namespace plantjek {
+
+namespace checks {
+namespace {
+
+// The registry: one line per check kind (the `kind` of a requirement).
+struct Kind {
+    const char* name;
+    CheckFn fn;
+};
+const Kind kKinds[] = {
+    {"section", &check_section},
+    {"annex", &check_annex},
+    {"goals", &check_goals},
+    {"targets", &check_targets},
+    {"budget", &check_budget},
+    {"other-actors", &check_other_actors},
+    {"placeholders", &check_placeholders},
+    {"consistency", &check_consistency},
+    {"described", &check_described},
+};
+
+CheckFn find_kind(const std::string& name) {
+    for (const auto& k : kKinds)
+        if (name == k.name) return k.fn;
+    return nullptr;
+}
+
+// "Ministermål 2", "Mål 3:", "Måltal for ministermål nr. 1" in a heading.
+int goal_number_in(std::string_view text, int max) {
+    static const RE2 re("(?i)(?:minister)?mål(?:tal)?\\s*(?:for\\s+ministermål\\s*)?(?:nr\\.?\\s*)?(\\d)(?:[^\\pN]|$)");
+    int n = 0;
+    if (RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), re, &n) && n >= 1 && n <= max) return n;
+    return 0;
+}
+
+// A row or line that starts with the goal's number: "1. Arbejdskraftreserven", "2 | …".
+int leading_goal_number(std::string_view text, int max) {
+    static const RE2 re("^\\s*(\\d)(?:[.)]\\s*|\\s*\\|\\s*|\\s+)\\pL");
+    int n = 0;
+    if (RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), re, &n) && n >= 1 && n <= max) return n;
+    return 0;
+}
+
+int goal_matching(const Context& c, std::string_view text) {
+    for (const auto& g : c.profile().goals_for(c.year()))
+        if (search_any(g.patterns, text)) return g.number;
+    return 0;
+}
+
+void prepare(Context& c) {
+    const Document& d = c.doc();
+    const Outline& o = c.outline();
+    c.body.assign(d.blocks.size(), true);
+    for (std::size_t i = 0; i < d.blocks.size(); ++i) {
+        auto k = d.blocks[i].kind;
+        if (k == BlockKind::header || k == BlockKind::footer || k == BlockKind::footnote) c.body[i] = false;
+    }
+    for (auto b : o.toc_blocks)
+        if (b < c.body.size()) c.body[b] = false;
+    c.section_of.assign(d.blocks.size(), -1);
+    for (std::size_t s = 0; s < o.sections.size(); ++s) {
+        const auto& sec = o.sections[s];
+        if (sec.heading_block < d.blocks.size()) {
+            c.section_of[sec.heading_block] = static_cast<int>(s);
+            c.body[sec.heading_block] = false;  // headings are matched as headings, not as body
+        }
+        for (auto b : sec.blocks)
+            if (b < d.blocks.size()) c.section_of[b] = static_cast<int>(s);
+    }
+    c.section_text.assign(o.sections.size(), {});
+    for (std::size_t s = o.sections.size(); s-- > 0;) {
+        const auto& sec = o.sections[s];
+        std::string t = sec.heading;
+        for (auto b : sec.blocks)
+            if (b < d.blocks.size() && c.body[b]) t += "\n" + d.blocks[b].text;
+        c.section_text[s] = t + c.section_text[s];  // children were appended to us already
+        if (sec.parent >= 0) c.section_text[sec.parent] += "\n" + c.section_text[s];
+    }
+    // Parents come before children, so the loop above appended children in
+    // reverse order; that only matters for excerpts, which use blocks.
+    int ngoals = static_cast<int>(c.profile().goals_for(c.year()).size());
+    c.section_goal.assign(o.sections.size(), 0);
+    for (std::size_t s = 0; s < o.sections.size(); ++s) {
+        const auto& sec = o.sections[s];
+        int g = goal_number_in(sec.heading, ngoals);
+        if (!g) g = goal_matching(c, sec.heading);
+        if (!g && sec.parent >= 0) g = c.section_goal[sec.parent];
+        c.section_goal[s] = g;
+    }
+    // One subsection per goal in goal order ("2.1 … 2.4" under "Ministerens
+    // mål"): a subsection whose heading was not recognised (a paraphrase,
+    // a word broken in extraction) takes its position's goal when at least
+    // half of its siblings sit at their own goal's position.
+    if (ngoals > 0) {
+        std::map<int, std::vector<int>> children;
+        for (std::size_t s = 0; s < o.sections.size(); ++s) children[o.sections[s].parent].push_back(static_cast<int>(s));
+        for (auto& [parent, kids] : children) {
+            if (static_cast<int>(kids.size()) != ngoals) continue;
+            int agree = 0;
+            for (int k = 0; k < ngoals; ++k)
+                if (c.section_goal[kids[k]] == k + 1 && (parent < 0 || c.section_goal[parent] == 0)) ++agree;
+            if (2 * agree < ngoals) continue;
+            for (int k = 0; k < ngoals; ++k)
+                if (c.section_goal[kids[k]] == 0) c.section_goal[kids[k]] = k + 1;
+        }
+        for (std::size_t s = 0; s < o.sections.size(); ++s)  // children inherit again
+            if (o.sections[s].parent >= 0 && c.section_goal[s] == 0) c.section_goal[s] = c.section_goal[o.sections[s].parent];
+    }
+    // Targets: sentences of body paragraphs, and rows of tables (relaxed).
+    std::map<std::pair<int, int>, std::pair<std::size_t, std::string>> rows;
+    int last_goal_block_goal = 0;
+    int last_goal_section = -2;
+    std::vector<LocatedTarget> annex_lines;
+    for (std::size_t i = 0; i < d.blocks.size(); ++i) {
+        if (!c.body[i]) continue;
+        const Block& b = d.blocks[i];
+        int s = c.section_of[i];
+        if (s != last_goal_section) {
+            last_goal_block_goal = 0;
+            last_goal_section = s;
+        }
+        if (b.kind == BlockKind::table_cell) {
+            auto key = std::make_pair(b.table, b.row);
+            auto it = rows.find(key);
+            if (it == rows.end())
+                rows[key] = {i, b.text};
+            else
+                it->second.second += " | " + b.text;
+            continue;
+        }
+        if (c.in_annex(s)) {
+            // Goal-overview tables: a PDF gives them line by line (often
+            // column by column), a text file as rows on lines.
+            std::size_t from = 0;
+            while (from <= b.text.size()) {
+                std::size_t nl = b.text.find('\n', from);
+                if (nl == std::string::npos) nl = b.text.size();
+                std::string_view line = std::string_view(b.text).substr(from, nl - from);
+                from = nl + 1;
+                int g = goal_matching(c, line);
+                if (!g) g = goal_number_in(line, ngoals);
+                if (!g) g = leading_goal_number(line, ngoals);
+                std::vector<Target> found = parse_quantities(line);
+                if (found.size() > 1) {
+                    g = 0;  // a row of several goals' values: paired by position below
+                } else if (g) {
+                    found.clear();
+                    if (auto t = parse_target_sentence(line, true); t && !t->unit.empty()) found.push_back(*t);
+                }
+                for (auto& t : found) {
+                    LocatedTarget lt;
+                    lt.target = std::move(t);
+                    lt.target.page = b.page;
+                    lt.block = i;
+                    lt.section = s;
+                    lt.annex = true;
+                    lt.goal = g;
+                    annex_lines.push_back(std::move(lt));
+                }
+            }
+            continue;
+        }
+        int para_goal = goal_matching(c, b.text);
+        if (!para_goal) para_goal = goal_number_in(b.text, ngoals);
+        if (para_goal) last_goal_block_goal = para_goal;
+        for (auto [x, y] : split_sentences(b.text)) {
+            std::string_view sent = std::string_view(b.text).substr(x, y - x);
+            auto t = parse_target_sentence(sent, false);
+            if (!t) continue;
+            LocatedTarget lt;
+            lt.target = *t;
+            lt.target.page = b.page;
+            lt.block = i;
+            lt.section = s;
+            lt.annex = c.in_annex(s);
+            int g = goal_matching(c, sent);
+            if (!g && s >= 0) g = c.section_goal[s];
+            if (!g) g = para_goal ? para_goal : last_goal_block_goal;
+            lt.goal = g;
+            c.targets.push_back(std::move(lt));
+        }
+    }
+    // Values listed without their goal, one per goal in goal order (a PDF
+    // table read column by column): pair them by position.
+    {
+        std::map<int, std::vector<LocatedTarget*>> by_section;
+        for (auto& lt : annex_lines)
+            if (lt.target.value || !lt.target.filled) by_section[lt.section].push_back(&lt);
+        for (auto& [sec, v] : by_section) {
+            bool none = true;
+            for (auto* lt : v)
+                if (lt->goal) none = false;
+            if (none && static_cast<int>(v.size()) == ngoals)
+                for (int k = 0; k < ngoals; ++k) v[k]->goal = k + 1;
+        }
+        for (auto& lt : annex_lines) c.targets.push_back(std::move(lt));
+    }
+    for (auto& [key, row] : rows) {
+        auto [i, text] = row;
+        int s = c.section_of[i];
+        auto t = parse_target_sentence(text, true);
+        if (!t) continue;
+        LocatedTarget lt;
+        lt.target = *t;
+        lt.target.page = d.blocks[i].page;
+        lt.block = i;
+        lt.section = s;
+        lt.annex = c.in_annex(s);
+        int g = goal_matching(c, text);
+        if (!g) g = goal_number_in(text, ngoals);
+        if (!g) g = leading_goal_number(text, ngoals);
+        if (!g && s >= 0) g = c.section_goal[s];
+        lt.goal = g;
+        c.targets.push_back(std::move(lt));
+    }
+    // A target without a date in a one-year plan is a target for that year.
+    if (c.in.identity->years.size() <= 1)
+        for (auto& lt : c.targets)
+            if (lt.target.deadline.empty() && !lt.annex) {
+                lt.target.deadline = std::to_string(c.year());
+                lt.target.deadline_year = c.year();
+            }
+    std::stable_sort(c.targets.begin(), c.targets.end(),
+                     [](const LocatedTarget& a, const LocatedTarget& b) { return a.block < b.block; });
+    if (!c.in.identity->municipalities.empty()) c.kommune = c.in.identity->municipalities.front();
+}
+
+}  // namespace
+
+std::string Context::section_name(int s) const {
+    if (s < 0 || s >= static_cast<int>(outline().sections.size())) return "";
+    return section_label(outline().sections[s]);
+}
+
+int Context::section_page(int s) const {
+    if (s < 0 || s >= static_cast<int>(outline().sections.size())) return 0;
+    return outline().sections[s].first_page;
+}
+
+std::string Context::excerpt(std::size_t block, std::size_t at) const {
+    if (block >= doc().blocks.size()) return "";
+    const std::string& t = doc().blocks[block].text;
+    std::size_t b = at > 80 ? at - 80 : 0;
+    while (b > 0 && (static_cast<unsigned char>(t[b]) & 0xC0) == 0x80) --b;
+    while (b > 0 && t[b - 1] != ' ') --b;  // start at a word
+    std::string s = utf8::squeeze_spaces(t.substr(b, 400));
+    std::string out;
+    std::size_t n = 0;
+    for (std::size_t i = 0; i < s.size();) {
+        std::size_t j = i + 1;
+        while (j < s.size() && (static_cast<unsigned char>(s[j]) & 0xC0) == 0x80) ++j;
+        out += s.substr(i, j - i);
+        i = j;
+        if (++n >= 200) {
+            out += "…";
+            break;
+        }
+    }
+    return (b > 0 ? "…" : "") + out;
+}
+
+Evidence Context::evidence_for_section(int s) const {
+    Evidence e;
+    e.page = section_page(s);
+    e.section = section_name(s);
+    const auto& sec = outline().sections[s];
+    for (auto b : sec.blocks)
+        if (b < body.size() && body[b]) {
+            e.excerpt = excerpt(b);
+            break;
+        }
+    if (e.excerpt.empty()) e.excerpt = sec.heading;
+    return e;
+}
+
+Evidence Context::evidence_for_block(std::size_t block, std::size_t at, std::string match) const {
+    Evidence e;
+    e.page = block < doc().blocks.size() ? doc().blocks[block].page : 0;
+    e.section = block < section_of.size() ? section_name(section_of[block]) : "";
+    e.excerpt = excerpt(block, at);
+    e.match = std::move(match);
+    return e;
+}
+
+bool Context::in_annex(int s) const {
+    while (s >= 0) {
+        if (outline().sections[s].annex) return true;
+        s = outline().sections[s].parent;
+    }
+    return false;
+}
+
+void Context::tag_section(int s, const std::string& id) {
+    if (s < 0 || s >= static_cast<int>(out.section_requirements.size())) return;
+    auto& v = out.section_requirements[s];
+    if (std::find(v.begin(), v.end(), id) == v.end()) v.push_back(id);
+}
+
+void Context::add_finding(const std::string& rule, Severity sev, Text2 message, std::size_t block, std::size_t at) {
+    Finding f;
+    f.rule = rule;
+    f.severity = sev;
+    f.message = std::move(message);
+    if (block < doc().blocks.size()) {
+        f.page = doc().blocks[block].page;
+        f.section = section_name(section_of[block]);
+        f.excerpt = excerpt(block, at);
+    }
+    out.findings.push_back(std::move(f));
+}
+
+std::string Context::deadline_date(const std::string& what) const {
+    for (const auto& d : profile().deadlines_for(year()))
+        if (d.what == what) return d.date;
+    return "";
+}
+
+void missing(const Context& c, const Requirement& r, RequirementResult& res, const Text2& why) {
+    if (c.draft() && r.draft_may_lack) {
+        res.status = ReqStatus::warn;
+        res.severity = Severity::warning;
+        std::string date = c.deadline_date(r.due.empty() ? "publication" : r.due);
+        res.message.da = why.da + " Udkast: skal være på plads" + (date.empty() ? "" : " senest " + date) +
+                         " (" + r.message.da + ")";
+        res.message.en = why.en + " Draft: must be in place" + (date.empty() ? "" : " by " + date) + " (" +
+                         r.message.en + ")";
+        return;
+    }
+    res.status = !r.required ? ReqStatus::not_applicable
+                 : r.severity == Severity::error ? ReqStatus::fail : ReqStatus::warn;
+    res.message.da = why.da + " " + r.message.da;
+    res.message.en = why.en + " " + r.message.en;
+}
+
+int find_section(const Context& c, const Requirement& r, bool annex_only) {
+    const auto& secs = c.outline().sections;
+    for (std::size_t s = 0; s < secs.size(); ++s) {
+        if (annex_only && !c.in_annex(static_cast<int>(s))) continue;
+        if (search_any(r.heading, secs[s].heading) || search_any(r.heading, secs[s].title))
+            return static_cast<int>(s);
+    }
+    return -1;
+}
+
+long find_terms(const Context& c, const Requirement& r, int within) {
+    if (r.terms.empty()) return -1;
+    const auto& blocks = c.doc().blocks;
+    for (std::size_t i = 0; i < blocks.size(); ++i) {
+        if (!c.body[i]) continue;
+        if (within >= 0 && c.section_of[i] != within) continue;
+        if (count_distinct(r.terms, blocks[i].text) >= std::max(1, r.min_terms)) return static_cast<long>(i);
+    }
+    return -1;
+}
+
+}  // namespace checks
+
+EngineOutput run_engine(const EngineInput& in) {
+    EngineOutput out;
+    out.section_requirements.assign(in.outline->sections.size(), {});
+    checks::Context c{in, out, {}, {}, {}, {}, {}, {}};
+    checks::prepare(c);
+    checks::ensure_goals(c);
+    for (const Requirement* r : in.profile->requirements_for(in.year)) {
+        RequirementResult res;
+        res.id = r->id;
+        res.title = r->title;
+        res.legal_basis = r->legal_basis;
+        res.severity = r->severity;
+        if (!r->only_kommuner.empty()) {
+            bool ours = false;
+            for (const auto& k : r->only_kommuner)
+                for (const auto& m : in.identity->municipalities)
+                    if (utf8::lower(k) == utf8::lower(m)) ours = true;
+            if (!ours) {
+                res.status = ReqStatus::not_applicable;
+                res.message = {"Gælder kun for bestemte kommuner, ikke for denne.",
+                               "Applies only to certain municipalities, not to this one."};
+                out.requirements.push_back(std::move(res));
+                continue;
+            }
+        }
+        if (auto fn = checks::find_kind(r->kind)) {
+            fn(c, *r, res);
+        } else {
+            res.status = ReqStatus::warn;
+            res.severity = Severity::warning;
+            res.message = {"Ukendt kontroltype '" + r->kind + "' i profilen.",
+                           "Unknown check kind '" + r->kind + "' in the profile."};
+        }
+        if (res.status == ReqStatus::pass)
+            for (const auto& e : res.evidence)
+                for (std::size_t s = 0; s < in.outline->sections.size(); ++s)
+                    if (!e.section.empty() && c.section_name(static_cast<int>(s)) == e.section) c.tag_section(static_cast<int>(s), r->id);
+        out.requirements.push_back(std::move(res));
+    }
+    // Requirements of the regime that start or end in another year than
+    // this one are reported as not applicable, so results line up across years.
+    for (const auto& r : in.profile->requirements) {
+        bool have = false;
+        for (const auto& q : out.requirements)
+            if (q.id == r.id) have = true;
+        if (have) continue;
+        RequirementResult res;
+        res.id = r.id;
+        res.title = r.title;
+        res.legal_basis = r.legal_basis;
+        res.severity = r.severity;
+        res.status = ReqStatus::not_applicable;
+        int first = r.first_year ? r.first_year : in.profile->first_year;
+        int last = r.last_year ? r.last_year : in.profile->last_year;
+        res.message = {"Gælder for planår " + std::to_string(first) + "–" + std::to_string(last) + ", ikke " + std::to_string(in.year) + ".",
+                       "Applies to plan years " + std::to_string(first) + "–" + std::to_string(last) + ", not " + std::to_string(in.year) + "."};
+        out.requirements.push_back(std::move(res));
+    }
+    checks::check_deadlines(c);
+    std::stable_sort(out.findings.begin(), out.findings.end(),
+                     [](const Finding& a, const Finding& b) { return a.page < b.page; });
+    for (const auto& t : c.targets)
+        if (t.annex) out.annex_targets.push_back(t.target);
+    return out;
+}
+
+}  // namespace plantjek

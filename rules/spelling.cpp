@@ -1,0 +1,425 @@
+#include "rules/spelling.h"
+
+#include <algorithm>
+#include <map>
+#include <mutex>
+#include <set>
+#include <unordered_set>
+
+#include "extractor/utf8.h"
+
+namespace plantjek {
+
+namespace {
+
+bool has_digit(std::string_view s) {
+    return std::any_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+std::u32string to_u32(std::string_view s) {
+    std::u32string r;
+    std::size_t i = 0;
+    while (i < s.size()) r.push_back(utf8::next(s, i));
+    return r;
+}
+
+std::string to_utf8(std::u32string_view s) {
+    std::string r;
+    for (char32_t c : s) utf8::append(r, c);
+    return r;
+}
+
+// Upper case for the Latin letters Danish text uses (ASCII, Latin-1).
+char32_t upper_cp(char32_t c) {
+    if (c >= U'a' && c <= U'z') return c - 32;
+    if (c >= 0xE0 && c <= 0xFE && c != 0xF7) return c - 32;
+    return c;
+}
+
+enum class Casing { lower, capital, upper, mixed };
+
+Casing casing_of(std::u32string_view w) {
+    bool first_upper = !w.empty() && utf8::is_upper(w[0]);
+    bool any_lower = false, rest_upper = false;
+    for (std::size_t i = 0; i < w.size(); ++i) {
+        if (!utf8::is_letter(w[i])) continue;
+        if (utf8::is_upper(w[i])) {
+            if (i > 0) rest_upper = true;
+        } else {
+            any_lower = true;
+        }
+    }
+    if (!any_lower && (first_upper || rest_upper)) return Casing::upper;
+    if (first_upper && !rest_upper) return Casing::capital;
+    if (!first_upper && !rest_upper) return Casing::lower;
+    return Casing::mixed;
+}
+
+std::u32string recase(std::u32string w, Casing c) {
+    if (c == Casing::capital && !w.empty()) w[0] = upper_cp(w[0]);
+    if (c == Casing::upper)
+        for (auto& ch : w) ch = upper_cp(ch);
+    return w;
+}
+
+// A single part of a hyphenated word.
+bool part_known(const std::string& part, bool last, bool dot_after, Lexicon& lex) {
+    if (part.empty() || has_digit(part)) return true;
+    if (utf8::length(part) <= 1) return true;
+    if (is_all_caps_word(part) && utf8::length(part) <= 5) return true;
+    if (lex.is_word(part)) return true;
+    if (last && dot_after && lex.is_word(part + ".")) return true;
+    if (!last && part.size() > 2 && part.back() == 's' && lex.is_word(part.substr(0, part.size() - 1))) return true;
+    return false;
+}
+
+std::vector<std::string> split_hyphens(const std::string& w) {
+    std::vector<std::string> parts;
+    std::size_t s = 0;
+    for (std::size_t i = 0; i <= w.size(); ++i)
+        if (i == w.size() || w[i] == '-') {
+            parts.push_back(w.substr(s, i - s));
+            s = i + 1;
+        }
+    return parts;
+}
+
+// The edit a candidate came from, most likely first (ties in ranking).
+enum EditKind { ed_special = 0, ed_transpose, ed_delete, ed_substitute, ed_insert, ed_ending };
+
+const std::u32string kAlphabet = U"abcdefghijklmnopqrstuvwxyzæøåé";
+const std::vector<std::u32string> kEndings = {U"",    U"e",   U"n",  U"r",   U"s",    U"t",     U"en",
+                                              U"er",  U"et",  U"es", U"ne",  U"de",   U"te",    U"ede",
+                                              U"ene", U"ens", U"ers", U"ets", U"nes", U"ende", U"erne",
+                                              U"ernes", U"endes", U"ernes"};
+
+// Candidates one edit away from w (lower case), with their edit kind.
+std::vector<std::pair<std::u32string, EditKind>> edits1(const std::u32string& w) {
+    std::vector<std::pair<std::u32string, EditKind>> out;
+    const std::size_t n = w.size();
+    // ae/oe/aa written for æ/ø/å, and the other way round
+    for (std::size_t i = 0; i + 1 < n; ++i) {
+        char32_t a = w[i], b = w[i + 1];
+        char32_t rep = 0;
+        if (a == U'a' && b == U'e') rep = U'æ';
+        else if (a == U'o' && b == U'e') rep = U'ø';
+        else if (a == U'a' && b == U'a') rep = U'å';
+        if (rep) out.push_back({w.substr(0, i) + rep + w.substr(i + 2), ed_special});
+    }
+    for (std::size_t i = 0; i < n; ++i) {
+        std::u32string rep;
+        if (w[i] == U'æ') rep = U"ae";
+        else if (w[i] == U'ø') rep = U"oe";
+        else if (w[i] == U'å') rep = U"aa";
+        if (!rep.empty()) out.push_back({w.substr(0, i) + rep + w.substr(i + 1), ed_special});
+    }
+    for (std::size_t i = 0; i + 1 < n; ++i) {
+        if (w[i] == w[i + 1]) continue;
+        std::u32string t = w;
+        std::swap(t[i], t[i + 1]);
+        out.push_back({std::move(t), ed_transpose});
+    }
+    for (std::size_t i = 0; i < n; ++i) {
+        if (i > 0 && w[i] == w[i - 1]) continue;  // the same deletion
+        out.push_back({w.substr(0, i) + w.substr(i + 1), ed_delete});
+    }
+    for (std::size_t i = 0; i < n; ++i)
+        for (char32_t c : kAlphabet)
+            if (c != w[i]) {
+                std::u32string t = w;
+                t[i] = c;
+                out.push_back({std::move(t), ed_substitute});
+            }
+    for (std::size_t i = 0; i <= n; ++i)
+        for (char32_t c : kAlphabet) {
+            if (i > 0 && w[i - 1] == c) continue;  // same as inserting after
+            out.push_back({w.substr(0, i) + c + w.substr(i), ed_insert});
+        }
+    for (const auto& e1 : kEndings) {
+        if (e1.size() >= n || w.compare(n - e1.size(), e1.size(), e1) != 0) continue;
+        std::u32string stem = w.substr(0, n - e1.size());
+        if (stem.size() < 3) continue;
+        for (const auto& e2 : kEndings)
+            if (e2 != e1) out.push_back({stem + e2, ed_ending});
+    }
+    return out;
+}
+
+bool checked_kind(const Block& b, bool footnotes) {
+    switch (b.kind) {
+        case BlockKind::paragraph:
+        case BlockKind::heading:
+        case BlockKind::list_item:
+        case BlockKind::table_cell: return true;
+        case BlockKind::footnote: return footnotes;
+        case BlockKind::header:
+        case BlockKind::footer: return false;
+    }
+    return false;
+}
+
+// One-edit candidates the lexicon accepts, cached per word across documents.
+class EditCache {
+public:
+    const std::vector<std::pair<std::string, EditKind>>& get(const std::string& word, Lexicon& lex) {
+        std::lock_guard<std::mutex> lock(mu_);
+        auto key = std::make_pair(&lex, word);
+        auto it = cache_.find(key);
+        if (it != cache_.end()) return it->second;
+        if (cache_.size() > 20000) cache_.clear();
+        std::u32string w = to_u32(word);
+        Casing c = casing_of(w);
+        std::u32string low = to_u32(utf8::lower(word));
+        std::vector<std::pair<std::string, EditKind>> ok;
+        std::unordered_set<std::string> seen;
+        for (auto& [cand, kind] : edits1(low)) {
+            if (cand.empty()) continue;
+            std::string s = to_utf8(recase(cand, c == Casing::mixed ? Casing::lower : c));
+            if (!seen.insert(s).second) continue;
+            if (lex.is_word(s)) ok.push_back({s, kind});
+        }
+        return cache_.emplace(key, std::move(ok)).first->second;
+    }
+
+private:
+    std::mutex mu_;
+    std::map<std::pair<Lexicon*, std::string>, std::vector<std::pair<std::string, EditKind>>> cache_;
+};
+
+EditCache& edit_cache() {
+    static EditCache c;
+    return c;
+}
+
+// Suggestions for a plain word (no hyphens).
+std::vector<std::string> suggest_plain(const std::string& word, Lexicon& lex, std::size_t max,
+                                       const std::unordered_map<std::string, int>* context) {
+    std::vector<std::string> out;
+    if (max == 0 || word.empty()) return out;
+    const auto& edits = edit_cache().get(word, lex);
+    auto push = [&](const std::string& s) {
+        if (out.size() < max && s != word && std::find(out.begin(), out.end(), s) == out.end()) out.push_back(s);
+    };
+    // 1. One edit away and used correctly elsewhere in the document.
+    if (context) {
+        std::vector<std::tuple<int, int, std::string>> ranked;  // -count, kind, word
+        for (const auto& [s, kind] : edits) {
+            auto it = context->find(utf8::lower(s));
+            if (it != context->end() && it->second > 0) ranked.push_back({-it->second, kind, s});
+        }
+        std::sort(ranked.begin(), ranked.end());
+        for (const auto& r : ranked) push(std::get<2>(r));
+    }
+    // 2. Hunspell's own suggestions (cached in the lexicon).
+    if (out.size() < max) {
+        for (const auto& s : lex.suggest(word, max)) push(s);
+    }
+    // 3. Other one-edit words, most likely edit first.
+    if (out.size() < max) {
+        std::vector<std::pair<int, std::string>> rest;
+        for (const auto& [s, kind] : edits) rest.push_back({kind, s});
+        std::stable_sort(rest.begin(), rest.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+        for (const auto& r : rest) push(r.second);
+    }
+    return out;
+}
+
+std::string lower_key(std::string_view s) { return utf8::lower(s); }
+
+}  // namespace
+
+std::vector<std::pair<std::string, int>> context_neighbours(std::string_view word, Lexicon& lex,
+                                                            const std::unordered_map<std::string, int>& context) {
+    std::vector<std::pair<std::string, int>> out;
+    std::string self = lower_key(word);
+    for (const auto& [s, kind] : edit_cache().get(std::string(word), lex)) {
+        if (kind == ed_ending) continue;
+        std::string k = lower_key(s);
+        if (k == self) continue;
+        auto it = context.find(k);
+        if (it == context.end() || it->second <= 0) continue;
+        if (std::find_if(out.begin(), out.end(), [&](const auto& p) { return p.first == k; }) != out.end()) continue;
+        out.push_back({k, it->second});
+    }
+    std::stable_sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
+    return out;
+}
+
+void load_word_lists(Lexicon& lex, const std::vector<std::string>& paths) {
+    static std::mutex mu;
+    static std::set<std::pair<Lexicon*, std::string>> loaded;
+    std::lock_guard<std::mutex> lock(mu);
+    for (const auto& p : paths) {
+        if (loaded.count({&lex, p})) continue;
+        lex.add_word_list(p);
+        loaded.insert({&lex, p});
+    }
+}
+
+bool token_known(const Token& t, Lexicon& lex) {
+    switch (t.kind) {
+        case TokenKind::acronym:
+        case TokenKind::number:
+        case TokenKind::code:
+        case TokenKind::url:
+        case TokenKind::email:
+        case TokenKind::filename: return true;
+        case TokenKind::abbreviation:
+            // Letter groups of at most four letters with inner full stops
+            // (f.eks., bl.a., t.o.m., a.m.b.a.): accepted unchecked, known or not.
+            return true;
+        case TokenKind::prefix: {
+            if (has_digit(t.word)) return true;
+            auto parts = split_hyphens(t.word);
+            for (std::size_t i = 0; i < parts.size(); ++i)
+                if (!part_known(parts[i], false, false, lex)) return false;
+            return true;
+        }
+        case TokenKind::word: break;
+    }
+    const std::string& w = t.word;
+    if (utf8::length(w) <= 1) return true;
+    if (lex.is_word(w)) return true;
+    if (t.dot_after && lex.is_word(w + ".")) return true;  // "jf.", "svt."
+    if (w.find('-') != std::string::npos) {
+        auto parts = split_hyphens(w);
+        for (std::size_t i = 0; i < parts.size(); ++i)
+            if (!part_known(parts[i], i + 1 == parts.size(), t.dot_after, lex)) return false;
+        return true;
+    }
+    return false;
+}
+
+std::string token_display(const Token& t) {
+    if (t.kind == TokenKind::prefix) return t.word + "-";
+    return t.word;
+}
+
+std::vector<UnknownWord> unknown_words(std::string_view text, Lexicon& lex, int* words) {
+    std::vector<UnknownWord> out;
+    int n = 0;
+    for (const auto& t : tokenize_words(text)) {
+        if (!t.is_word_like()) continue;
+        ++n;
+        if (!token_known(t, lex)) out.push_back({t.begin, t.end, token_display(t)});
+    }
+    if (words) *words = n;
+    return out;
+}
+
+std::vector<std::string> spelling_suggestions(std::string_view word_in, Lexicon& lex, std::size_t max,
+                                              const std::unordered_map<std::string, int>* context) {
+    std::string word(word_in);
+    // A suspended compound's first part: suggest for the stem.
+    if (word.size() > 1 && word.back() == '-') {
+        auto r = spelling_suggestions(word.substr(0, word.size() - 1), lex, max, context);
+        for (auto& s : r) s.push_back('-');
+        return r;
+    }
+    if (word.find('-') != std::string::npos) {
+        auto parts = split_hyphens(word);
+        std::vector<std::size_t> bad;
+        for (std::size_t i = 0; i < parts.size(); ++i)
+            if (!part_known(parts[i], i + 1 == parts.size(), false, lex)) bad.push_back(i);
+        if (bad.size() == 1) {
+            std::vector<std::string> out;
+            for (const auto& s : suggest_plain(parts[bad[0]], lex, max, context)) {
+                std::string whole;
+                for (std::size_t i = 0; i < parts.size(); ++i) {
+                    if (i) whole.push_back('-');
+                    whole += i == bad[0] ? s : parts[i];
+                }
+                out.push_back(whole);
+            }
+            return out;
+        }
+    }
+    return suggest_plain(word, lex, max, context);
+}
+
+SpellingResult check_spelling(const Document& doc, const NormaliseReport& norm, Lexicon& lex,
+                              const SpellingOptions& opts) {
+    load_word_lists(lex, opts.word_lists);
+    SpellingResult r;
+    r.checked = true;
+
+    // Tables with more numbers than words are tables of figures: skipped.
+    std::map<int, std::pair<int, int>> table_counts;  // table → (words, numbers)
+    for (const auto& b : doc.blocks) {
+        if (b.kind != BlockKind::table_cell) continue;
+        auto& c = table_counts[b.table];
+        for (const auto& t : tokenize_words(b.text)) {
+            if (t.is_word_like()) ++c.first;
+            else if (t.kind == TokenKind::number || t.kind == TokenKind::code) ++c.second;
+        }
+    }
+    auto block_checked = [&](const Block& b) {
+        if (!checked_kind(b, opts.footnotes)) return false;
+        if (b.kind == BlockKind::table_cell) {
+            auto it = table_counts.find(b.table);
+            if (it != table_counts.end() && it->second.second > it->second.first) return false;
+        }
+        return true;
+    };
+
+    std::vector<SpellingEntry> entries;
+    std::unordered_map<std::string, std::size_t> index;  // lower-case word → entry
+    std::unordered_map<std::string, int> context;         // known words of this document
+    for (const auto& b : doc.blocks) {
+        if (!block_checked(b)) continue;
+        for (const auto& t : tokenize_words(b.text)) {
+            if (!t.is_word_like()) continue;
+            ++r.words_checked;
+            if (token_known(t, lex)) {
+                if (t.kind == TokenKind::word) ++context[lower_key(t.word)];
+                continue;
+            }
+            std::string shown = token_display(t);
+            std::string key = lower_key(shown);
+            auto [it, fresh] = index.emplace(key, entries.size());
+            if (fresh) {
+                SpellingEntry e;
+                e.word = shown;
+                entries.push_back(std::move(e));
+            }
+            auto& e = entries[it->second];
+            ++e.count;
+            e.pages.push_back(b.page);
+        }
+    }
+
+    if (opts.suggestions) {
+        std::size_t n = 0;
+        for (auto& e : entries) {
+            if (n++ >= opts.max_suggested_words) break;
+            e.suggestions = spelling_suggestions(e.word, lex, opts.max_suggestions, &context);
+        }
+    }
+
+    // Footnote digits detached from a word by normalisation: a note, not a misspelling.
+    std::unordered_map<std::string, std::size_t> marks;
+    std::vector<SpellingEntry> notes;
+    for (const auto& m : norm.footnote_markers) {
+        if (m.block >= doc.blocks.size() || !block_checked(doc.blocks[m.block])) continue;
+        std::string shown = m.word + m.digits;
+        auto [it, fresh] = marks.emplace(shown, notes.size());
+        if (fresh) {
+            SpellingEntry e;
+            e.word = shown;
+            e.footnote_marker = true;
+            notes.push_back(std::move(e));
+        }
+        ++notes[it->second].count;
+        notes[it->second].pages.push_back(m.page);
+    }
+    for (auto& e : notes) entries.push_back(std::move(e));
+
+    for (auto& e : entries) {
+        std::sort(e.pages.begin(), e.pages.end());
+        e.pages.erase(std::unique(e.pages.begin(), e.pages.end()), e.pages.end());
+    }
+    r.unknown = std::move(entries);
+    return r;
+}
+
+}  // namespace plantjek

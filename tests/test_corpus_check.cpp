@@ -1,0 +1,109 @@
+// The corpus test, checking stage: every corpus plan in every format through
+// the whole check, compared with its gold file — requirement statuses,
+// verdicts of conformant plans, and the targets read out of the text.
+// Prints FIGURE lines (the README and the issue notes quote them) and fails
+// when a figure falls below the target of issue 5.
+#include <catch2/catch.hpp>
+
+#include <cmath>
+#include <iostream>
+#include <map>
+
+#include "cli/check.h"
+#include "corpus_support.h"
+
+using namespace plantjek;
+using namespace plantjek::test;
+
+namespace {
+
+std::string unit_key(std::string u) {
+    u = utf8::lower(u);
+    if (u == "procent" || u == "%" || u == "pct") return "pct.";
+    return u;
+}
+
+struct Figures {
+    int triples = 0, agree = 0;
+    int conformant_plans = 0, conformant_judged_non = 0;
+    int targets = 0, targets_right = 0;
+    std::vector<std::string> misses;
+};
+
+void compare(const GoldPlan& g, const std::string& format, const Report& r, Figures& f) {
+    std::map<std::string, std::string> got;
+    for (const auto& q : r.requirements) got[q.id] = req_status_name(q.status);
+    bool gold_conformant = g.kind != "other";
+    for (const auto& [id, want] : g.requirements) {
+        if (want == "fail") gold_conformant = false;
+        ++f.triples;
+        std::string have = got.count(id) ? got[id] : (g.kind == "other" ? "not-applicable" : "absent");
+        if (have == want)
+            ++f.agree;
+        else
+            f.misses.push_back(g.id + "." + format + " " + id + ": gold " + want + ", got " + have);
+    }
+    if (gold_conformant && !g.requirements.empty()) {
+        ++f.conformant_plans;
+        if (r.status == "nonconformant") {
+            ++f.conformant_judged_non;
+            f.misses.push_back(g.id + "." + format + ": conformant in gold, judged nonconformant");
+        }
+    }
+    for (const auto& t : g.targets) {
+        ++f.targets;
+        bool ok = false;
+        for (const auto& gr : r.goals) {
+            if (gr.id != t.goal) continue;
+            for (const auto& x : gr.targets) {
+                bool value = (!t.value && !x.value) || (t.value && x.value && std::fabs(*t.value - *x.value) < 1e-6);
+                bool unit = t.unit.empty() || unit_key(t.unit) == unit_key(x.unit);
+                bool deadline = t.deadline.empty() || utf8::lower(t.deadline) == utf8::lower(x.deadline);
+                if (value && unit && deadline) ok = true;
+            }
+        }
+        if (ok)
+            ++f.targets_right;
+        else
+            f.misses.push_back(g.id + "." + format + " target " + t.goal + " " +
+                               (t.value ? std::to_string(*t.value) : std::string("null")) + " " + t.unit + " " +
+                               t.deadline + ": not read");
+    }
+}
+
+}  // namespace
+
+TEST_CASE("corpus: requirement statuses and targets agree with the gold files", "[corpus][check]") {
+    auto gold = load_gold();
+    REQUIRE(gold.size() >= 24);
+    CheckOptions opts;
+    opts.spelling = false;
+    CheckSession session(opts);
+    Figures f;
+    int files = 0, unreadable = 0;
+    for (const auto& g : gold) {
+        for (const auto& format : g.formats) {
+            Report r = session.check(file_for(g, format));
+            ++files;
+            if (r.status == "unreadable") {
+                ++unreadable;
+                f.misses.push_back(g.id + "." + format + ": unreadable (" + r.error->message.en + ")");
+                continue;
+            }
+            compare(g, format, r, f);
+        }
+    }
+    for (const auto& m : f.misses) std::cout << "  miss: " << m << "\n";
+    double req = f.triples ? double(f.agree) / f.triples : 0;
+    double tgt = f.targets ? double(f.targets_right) / f.targets : 0;
+    std::cout << "FIGURE corpus_files " << files << "\n"
+              << "FIGURE corpus_unreadable " << unreadable << "\n"
+              << "FIGURE requirement_agreement " << req << " (" << f.agree << "/" << f.triples << ")\n"
+              << "FIGURE conformant_judged_nonconformant " << f.conformant_judged_non << " of " << f.conformant_plans
+              << "\n"
+              << "FIGURE targets_right " << tgt << " (" << f.targets_right << "/" << f.targets << ")\n";
+    CHECK(unreadable == 0);
+    CHECK(req >= 0.98);
+    CHECK(f.conformant_judged_non == 0);
+    CHECK(tgt >= 0.98);
+}

@@ -1,0 +1,237 @@
+// Identification on synthetic documents: one test per kommune, year and
+// kind rule. The kommune dictionary is the real dictionaries/kommuner.tsv.
+#include <catch2/catch.hpp>
+
+#include <fstream>
+
+#include "extractor/data_dir.h"
+#include "extractor/identify.h"
+#include "extractor/utf8.h"
+
+using namespace plantjek;
+
+namespace {
+
+const std::string kBody =
+    "Jobcentret vil styrke indsatsen over for de ledige, og planen beskriver de vigtigste tiltag i det kommende år.";
+
+Block para(std::string text, int page = 1, BlockKind k = BlockKind::paragraph) {
+    Block b;
+    b.text = std::move(text);
+    b.page = page;
+    b.kind = k;
+    b.all_caps = utf8::all_caps(b.text);
+    return b;
+}
+
+// A plan: title-page lines, then "1. Indledning" and body text.
+Document plan(std::vector<std::string> title_page, std::vector<std::string> body = {kBody}) {
+    Document d;
+    d.format = Format::txt;
+    for (auto& t : title_page) d.blocks.push_back(para(t));
+    d.blocks.push_back(para("1. Indledning", 2));
+    for (auto& t : body) d.blocks.push_back(para(t, 2));
+    return d;
+}
+
+Identity run(const Document& d) { return identify(d, segment(d)); }
+
+bool reason_has(const Identity& id, const std::string& da_part) {
+    for (const auto& r : id.reasons)
+        if (r.da.find(da_part) != std::string::npos) return true;
+    return false;
+}
+
+using S = std::vector<std::string>;
+using Y = std::vector<int>;
+
+}  // namespace
+
+TEST_CASE("identify: the kommune dictionary has the 98 kommuner", "[identify][kommune]") {
+    std::ifstream in(data_dir() + "/dictionaries/kommuner.tsv");
+    REQUIRE(in);
+    int n = 0;
+    std::string line;
+    while (std::getline(in, line))
+        if (!line.empty() && line[0] != '#') ++n;
+    CHECK(n == 98);
+}
+
+TEST_CASE("identify: kommune from the title page", "[identify][kommune]") {
+    SECTION("X Kommune") {
+        auto id = run(plan({"Beskæftigelsesplan 2012", "Aarhus Kommune"}));
+        CHECK(id.municipalities == S{"Aarhus"});
+        CHECK(reason_has(id, "kommune Aarhus: titelsiden"));
+    }
+    SECTION("old spelling Århus") { CHECK(run(plan({"Beskæftigelsesplan 2008", "Århus Kommune"})).municipalities == S{"Aarhus"}); }
+    SECTION("Åbenrå and a genitive") {
+        CHECK(run(plan({"Åbenrå Kommunes beskæftigelsesplan 2009"})).municipalities == S{"Aabenraa"});
+    }
+    SECTION("Jobcenter X") {
+        CHECK(run(plan({"Beskæftigelsesplan 2013", "Jobcenter Lolland"})).municipalities == S{"Lolland"});
+    }
+    SECTION("hyphen or space") {
+        CHECK(run(plan({"Beskæftigelsesplan 2014", "Høje Taastrup Kommune"})).municipalities == S{"Høje-Taastrup"});
+    }
+    SECTION("jobcentre name that differs from the kommune's") {
+        CHECK(run(plan({"Beskæftigelsesplan 2014", "Jobcenter Nordfyn"})).municipalities == S{"Nordfyns"});
+    }
+}
+
+TEST_CASE("identify: the title page outweighs kommuner named in the text", "[identify][kommune]") {
+    auto id = run(plan({"Beskæftigelsesplan 2012", "Jobcenter Kolding"},
+                       {"Vi samarbejder med Vejle Kommune og Fredericia Kommune om virksomhedsservice.",
+                        "Vejle Kommune og Middelfart Kommune deltager også."}));
+    CHECK(id.municipalities == S{"Kolding"});
+}
+
+TEST_CASE("identify: running headers name the kommune when the title page does not", "[identify][kommune]") {
+    Document d = plan({"Beskæftigelsesplan 2019"});
+    d.blocks.insert(d.blocks.begin(), para("Ringsted Kommune – Beskæftigelsesplan 2019", 1, BlockKind::header));
+    auto id = run(d);
+    CHECK(id.municipalities == S{"Ringsted"});
+    CHECK(reason_has(id, "sidehoved"));
+}
+
+TEST_CASE("identify: names that are Danish words count only as 'X Kommune' or 'Jobcenter X'", "[identify][kommune]") {
+    auto none = run(plan({"Beskæftigelsesplan 2019"}, {"Vejen til job går gennem uddannelse. Greve og baroner."}));
+    CHECK(none.municipalities.empty());
+    CHECK(reason_has(none, "ikke fundet"));
+    CHECK(run(plan({"Beskæftigelsesplan 2019", "Greve Kommune"})).municipalities == S{"Greve"});
+    CHECK(run(plan({"Beskæftigelsesplan 2019", "Jobcenter Vejen"})).municipalities == S{"Vejen"});
+}
+
+TEST_CASE("identify: a lone bare mention in the body is enough when nothing else is named", "[identify][kommune]") {
+    auto id = run(plan({"Beskæftigelsesplan 2020"}, {"Virksomhederne i Hjørring efterspørger faglærte."}));
+    CHECK(id.municipalities == S{"Hjørring"});
+}
+
+TEST_CASE("identify: a joint plan names all its members", "[identify][kommune][joint]") {
+    SECTION("'X Kommune og Y Kommune' with 'Fælles'") {
+        auto id = run(plan({"Fælles beskæftigelsesplan 2014", "Frederikshavn Kommune og Læsø Kommune"}));
+        auto m = id.municipalities;
+        std::sort(m.begin(), m.end());
+        CHECK(m == S{"Frederikshavn", "Læsø"});
+        CHECK(reason_has(id, "fælles plan"));
+    }
+    SECTION("'X og Y Kommuner'") {
+        auto id = run(plan({"Beskæftigelsesplan 2010", "Esbjerg og Fanø Kommuner"}));
+        auto m = id.municipalities;
+        std::sort(m.begin(), m.end());
+        CHECK(m == S{"Esbjerg", "Fanø"});
+    }
+    SECTION("a neighbour on the title page of a single plan is not a member") {
+        auto id = run(plan({"Beskæftigelsesplan 2010", "Jobcenter Odense", "Udarbejdet med bistand fra Jobcenter Kerteminde"},
+                           {"Odense Kommune vil styrke indsatsen. Odense Kommune har mange ledige."}));
+        CHECK(id.municipalities == S{"Odense"});
+    }
+}
+
+TEST_CASE("identify: plan year from the title", "[identify][year]") {
+    SECTION("one year") {
+        auto id = run(plan({"Beskæftigelsesplan 2012", "Aarhus Kommune"}));
+        CHECK(id.years == Y{2012});
+        CHECK(reason_has(id, "planår 2012: titelsiden, 'Beskæftigelsesplan 2012'"));
+    }
+    SECTION("a span") { CHECK(run(plan({"Beskæftigelsesplan 2019–2022"})).years == Y{2019, 2020, 2021, 2022}); }
+    SECTION("a span written short") { CHECK(run(plan({"Beskæftigelsesplan 2013-14"})).years == Y{2013, 2014}); }
+    SECTION("'for'") { CHECK(run(plan({"Beskæftigelsesplan for 2010 for Esbjerg Kommune"})).years == Y{2010}); }
+    SECTION("the month of writing: the plan for the following year") {
+        auto id = run(plan({"Beskæftigelsesplan August 2011", "Næstved Kommune"}));
+        CHECK(id.years == Y{2012});
+        CHECK(reason_has(id, "følgende år"));
+    }
+    SECTION("a January title is that year's plan") {
+        CHECK(run(plan({"Beskæftigelsesplan januar 2012"})).years == Y{2012});
+    }
+    SECTION("spaced digits") { CHECK(run(plan({"Beskæftigelsesplan 2 0 1 2"})).years == Y{2012}); }
+    SECTION("the metadata title when the title page has none") {
+        Document d = plan({"Jobcenter Horsens"});
+        d.meta.title = "Beskæftigelsesplan 2011";
+        auto id = run(d);
+        CHECK(id.years == Y{2011});
+        CHECK(reason_has(id, "metadata"));
+    }
+}
+
+TEST_CASE("identify: years merely mentioned in the body do not count", "[identify][year]") {
+    auto id = run(plan({"Beskæftigelsesplan 2012"},
+                       {"I 2010 og 2011 steg ledigheden. Resultaterne fra 2010 viser, at 2009 var værre. 2010 2010 2010."}));
+    CHECK(id.years == Y{2012});
+}
+
+TEST_CASE("identify: digits lost in extraction are completed from the text", "[identify][year]") {
+    auto id = run(plan({"Beskæftigelsesplan 201"},
+                       {"Antallet skal begrænses til 400 personer i december 2013, svt. et fald fra december 2011 "
+                        "til december 2013."}));
+    CHECK(id.years == Y{2013});
+    CHECK(reason_has(id, "cifre tabt"));
+}
+
+TEST_CASE("identify: without a title, plan-year phrases in the text, then target deadlines (uncertain)",
+          "[identify][year]") {
+    SECTION("'beskæftigelsesplanen for 2014'") {
+        auto id = run(plan({"Jobcenter Herning"}, {"Beskæftigelsesplanen for 2014 bygger på ministerens mål.",
+                                                    "Planen for 2014 er drøftet i LBR."}));
+        CHECK(id.years == Y{2014});
+        CHECK(reason_has(id, "teksten"));
+    }
+    SECTION("target deadlines only") {
+        auto id = run(plan({"Jobcenter Herning"}, {"Ledigheden skal ned til 300 personer i december 2013.",
+                                                    "Tilgangen skal begrænses til 90 personer i december 2013."}));
+        CHECK(id.years == Y{2013});
+        CHECK(reason_has(id, "usikkert"));
+    }
+    SECTION("nothing at all") {
+        auto id = run(plan({"Jobcenter Herning"}));
+        CHECK(id.years.empty());
+        CHECK(reason_has(id, "planår: ikke fundet"));
+    }
+}
+
+TEST_CASE("identify: kind", "[identify][kind]") {
+    SECTION("a plan") {
+        auto id = run(plan({"Beskæftigelsesplan 2012", "Aarhus Kommune"}));
+        CHECK(id.kind == DocKind::plan);
+        CHECK(std::string(doc_kind_name(id.kind)) == "plan");
+    }
+    SECTION("udkast on the title page") {
+        auto id = run(plan({"UDKAST – Beskæftigelsesplan 2019", "Middelfart Kommune"}));
+        CHECK(id.kind == DocKind::draft);
+        CHECK(reason_has(id, "udkast"));
+    }
+    SECTION("høringsudgave") {
+        CHECK(run(plan({"Beskæftigelsesplan 2013", "Høringsudgave"})).kind == DocKind::draft);
+    }
+    SECTION("tracked changes") {
+        Document d = plan({"Beskæftigelsesplan 2013"});
+        d.meta.tracked_changes = true;
+        auto id = run(d);
+        CHECK(id.kind == DocKind::draft);
+        CHECK(reason_has(id, "registrerede ændringer"));
+    }
+    SECTION("only an annex") {
+        auto id = run(plan({"Bilag til Beskæftigelsesplan 2012", "Aarhus Kommune"}));
+        CHECK(id.kind == DocKind::annex);
+        CHECK(id.years == Y{2012});
+    }
+    SECTION("a follow-up note about a plan") {
+        auto id = run(plan({"Opfølgning på beskæftigelsesplan 2015", "Furesø Kommune – notat til Beskæftigelsesudvalget"}));
+        CHECK(id.kind == DocKind::other);
+        CHECK(std::string(doc_kind_name(id.kind)) == "unknown");
+        CHECK(id.municipalities == S{"Furesø"});
+        CHECK(id.years == Y{2015});
+    }
+    SECTION("an agenda that never mentions a plan") {
+        auto id = run(plan({"Dagsorden", "Beskæftigelsesudvalget, Roskilde Kommune"}, {"Punkt 1: Godkendelse af referat."}));
+        CHECK(id.kind == DocKind::other);
+        CHECK(reason_has(id, "forekommer ikke"));
+    }
+    SECTION("a committee item approving a plan") {
+        // the item is the first "heading", its first page holds the recommendation
+        Document d = plan({"Godkendelse af Beskæftigelsesplan 2009"},
+                          {"Forvaltningen indstiller, at udvalget godkender Beskæftigelsesplan 2009."});
+        for (auto& b : d.blocks) b.page = 1;
+        CHECK(run(d).kind == DocKind::other);
+    }
+}
