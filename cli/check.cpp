@@ -170,6 +170,20 @@ int run_check(const CommonOptions& common, const CheckOptions& opts) {
     CheckSession session(opts);
     Report r;
     try {
+        if (!opts.profile.empty()) {
+            std::string known;
+            bool found = false;
+            for (const auto& p : session.profiles()) {
+                known += (known.empty() ? "" : ", ") + p.id;
+                if (p.id == opts.profile) found = true;
+            }
+            if (!found) {
+                std::cerr << "plantjek: "
+                          << (common.lang == Lang::da ? "ukendt profil '" : "unknown profile '") << opts.profile
+                          << (common.lang == Lang::da ? "'; kendte profiler: " : "'; known profiles: ") << known << "\n";
+                return exit_code::usage;
+            }
+        }
         r = session.check(opts.file);
     } catch (const ProfileError& e) {
         std::cerr << "plantjek: " << e.what() << "\n";

@@ -193,21 +193,6 @@ void prepare(Context& c) {
             c.targets.push_back(std::move(lt));
         }
     }
-    // Values listed without their goal, one per goal in goal order (a PDF
-    // table read column by column): pair them by position.
-    {
-        std::map<int, std::vector<LocatedTarget*>> by_section;
-        for (auto& lt : annex_lines)
-            if (lt.target.value || !lt.target.filled) by_section[lt.section].push_back(&lt);
-        for (auto& [sec, v] : by_section) {
-            bool none = true;
-            for (auto* lt : v)
-                if (lt->goal) none = false;
-            if (none && static_cast<int>(v.size()) == ngoals)
-                for (int k = 0; k < ngoals; ++k) v[k]->goal = k + 1;
-        }
-        for (auto& lt : annex_lines) c.targets.push_back(std::move(lt));
-    }
     for (auto& [key, row] : rows) {
         auto [i, text] = row;
         int s = c.section_of[i];
@@ -224,8 +209,28 @@ void prepare(Context& c) {
         if (!g) g = leading_goal_number(text, ngoals);
         if (!g && s >= 0) g = c.section_goal[s];
         lt.goal = g;
-        c.targets.push_back(std::move(lt));
+        if (lt.annex)
+            annex_lines.push_back(std::move(lt));
+        else
+            c.targets.push_back(std::move(lt));
     }
+    // Values listed without their goal, one per goal in goal order (a PDF
+    // table read column by column): pair them by position.
+    {
+        std::map<int, std::vector<LocatedTarget*>> by_section;
+        for (auto& lt : annex_lines)
+            if (lt.target.value || !lt.target.filled) by_section[lt.section].push_back(&lt);
+        for (auto& [sec, v] : by_section) {
+            bool in_order = true;  // every value whose goal is known sits at its goal's position
+            for (std::size_t k = 0; k < v.size(); ++k)
+                if (v[k]->goal && v[k]->goal != static_cast<int>(k) + 1) in_order = false;
+            if (in_order && static_cast<int>(v.size()) == ngoals)
+                for (int k = 0; k < ngoals; ++k)
+                    if (!v[k]->goal) v[k]->goal = k + 1;
+        }
+        for (auto& lt : annex_lines) c.targets.push_back(std::move(lt));
+    }
+
     // A target without a date in a one-year plan is a target for that year.
     if (c.in.identity->years.size() <= 1)
         for (auto& lt : c.targets)

@@ -226,24 +226,80 @@ std::vector<std::string> suggest_plain(const std::string& word, Lexicon& lex, st
 
 std::string lower_key(std::string_view s) { return utf8::lower(s); }
 
-}  // namespace
-
-std::vector<std::pair<std::string, int>> context_neighbours(std::string_view word, Lexicon& lex,
-                                                            const std::unordered_map<std::string, int>& context) {
-    std::vector<std::pair<std::string, int>> out;
-    std::string self = lower_key(word);
-    for (const auto& [s, kind] : edit_cache().get(std::string(word), lex)) {
-        if (kind == ed_ending) continue;
-        std::string k = lower_key(s);
-        if (k == self) continue;
-        auto it = context.find(k);
-        if (it == context.end() || it->second <= 0) continue;
-        if (std::find_if(out.begin(), out.end(), [&](const auto& p) { return p.first == k; }) != out.end()) continue;
-        out.push_back({k, it->second});
+// a and b one deletion, insertion, substitution or adjacent transposition apart.
+bool one_edit(const std::u32string& a, const std::u32string& b) {
+    const std::u32string& s = a.size() <= b.size() ? a : b;
+    const std::u32string& l = a.size() <= b.size() ? b : a;
+    if (l.size() - s.size() > 1) return false;
+    std::size_t p = 0;
+    while (p < s.size() && s[p] == l[p]) ++p;
+    if (s.size() == l.size()) {
+        if (p == s.size()) return false;
+        if (s.compare(p + 1, std::u32string::npos, l, p + 1, std::u32string::npos) == 0) return true;
+        return p + 1 < s.size() && s[p] == l[p + 1] && s[p + 1] == l[p] &&
+               s.compare(p + 2, std::u32string::npos, l, p + 2, std::u32string::npos) == 0;
     }
-    std::stable_sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
+    return s.compare(p, std::u32string::npos, l, p + 1, std::u32string::npos) == 0;
+}
+
+std::size_t common_suffix(const std::u32string& a, const std::u32string& b) {
+    std::size_t n = 0;
+    while (n < a.size() && n < b.size() && a[a.size() - 1 - n] == b[b.size() - 1 - n]) ++n;
+    return n;
+}
+
+// A correct word of the document: how often, where, first seen.
+struct Seen {
+    int count = 0;
+    std::vector<int> pages;
+    std::size_t first = 0;
+    std::string shown;  // the first spelling seen
+};
+
+// Near-miss compounds (SpellingOptions::is_compound): returns lower-case
+// word → the more frequent neighbour.
+std::map<std::string, std::string> near_miss_compounds(const std::unordered_map<std::string, Seen>& seen,
+                                                       const std::function<bool(std::string_view)>& is_compound) {
+    std::map<std::string, std::string> out;
+    // Deletion index of the frequent words (SymSpell, distance 1).
+    std::unordered_map<std::u32string, std::vector<const std::string*>> index;
+    std::unordered_map<const std::string*, std::u32string> wide;
+    for (const auto& [w, s] : seen) {
+        if (s.count < 2) continue;
+        std::u32string u = to_u32(w);
+        if (u.size() < 5) continue;
+        wide[&w] = u;
+        index[u].push_back(&w);
+        for (std::size_t i = 0; i < u.size(); ++i) index[u.substr(0, i) + u.substr(i + 1)].push_back(&w);
+    }
+    if (index.empty()) return out;
+    for (const auto& [w, s] : seen) {
+        if (w.find('-') != std::string::npos || w.find('\'') != std::string::npos) continue;
+        std::u32string u = to_u32(w);
+        if (u.size() < 5) continue;
+        const std::string* best = nullptr;
+        int best_count = 0;
+        auto consider = [&](const std::u32string& key) {
+            auto it = index.find(key);
+            if (it == index.end()) return;
+            for (const std::string* v : it->second) {
+                if (*v == w) continue;
+                int n = seen.at(*v).count;
+                if (n < 2 || n <= s.count || n <= best_count) continue;
+                const std::u32string& vu = wide[v];
+                if (common_suffix(u, vu) < 3 || !one_edit(u, vu)) continue;
+                best = v;
+                best_count = n;
+            }
+        };
+        consider(u);
+        for (std::size_t i = 0; i < u.size(); ++i) consider(u.substr(0, i) + u.substr(i + 1));
+        if (best && is_compound(s.shown)) out[w] = *best;
+    }
     return out;
 }
+
+}  // namespace
 
 void load_word_lists(Lexicon& lex, const std::vector<std::string>& paths) {
     static std::mutex mu;
@@ -363,15 +419,24 @@ SpellingResult check_spelling(const Document& doc, const NormaliseReport& norm, 
     };
 
     std::vector<SpellingEntry> entries;
+    std::vector<std::size_t> firsts;                      // first occurrence of each entry
     std::unordered_map<std::string, std::size_t> index;  // lower-case word → entry
-    std::unordered_map<std::string, int> context;         // known words of this document
+    std::unordered_map<std::string, Seen> seen;           // correct words of this document
+    std::size_t pos = 0;
     for (const auto& b : doc.blocks) {
         if (!block_checked(b)) continue;
         for (const auto& t : tokenize_words(b.text)) {
             if (!t.is_word_like()) continue;
             ++r.words_checked;
+            ++pos;
             if (token_known(t, lex)) {
-                if (t.kind == TokenKind::word) ++context[lower_key(t.word)];
+                if (t.kind != TokenKind::word) continue;
+                auto& s = seen[lower_key(t.word)];
+                if (s.count++ == 0) {
+                    s.first = pos;
+                    s.shown = t.word;
+                }
+                if (opts.is_compound) s.pages.push_back(b.page);
                 continue;
             }
             std::string shown = token_display(t);
@@ -381,19 +446,52 @@ SpellingResult check_spelling(const Document& doc, const NormaliseReport& norm, 
                 SpellingEntry e;
                 e.word = shown;
                 entries.push_back(std::move(e));
+                firsts.push_back(pos);
             }
             auto& e = entries[it->second];
             ++e.count;
             e.pages.push_back(b.page);
         }
     }
+    std::unordered_map<std::string, int> context;  // for suggestions: correct words → count
+    context.reserve(seen.size());
+    for (const auto& [w, s] : seen) context[w] = s.count;
+
+    std::vector<bool> near(entries.size(), false);
+    if (opts.is_compound) {
+        for (const auto& [w, v] : near_miss_compounds(seen, opts.is_compound)) {
+            const Seen& s = seen[w];
+            SpellingEntry e;
+            e.word = s.shown;
+            e.count = s.count;
+            e.pages = s.pages;
+            std::u32string shown = to_u32(s.shown);
+            e.suggestions.push_back(to_utf8(recase(to_u32(v), casing_of(shown) == Casing::mixed ? Casing::lower
+                                                                                               : casing_of(shown))));
+            if (!opts.suggestions || opts.max_suggestions == 0) e.suggestions.clear();
+            entries.push_back(std::move(e));
+            firsts.push_back(s.first);
+            near.push_back(true);
+        }
+    }
 
     if (opts.suggestions) {
         std::size_t n = 0;
-        for (auto& e : entries) {
+        for (std::size_t i = 0; i < entries.size(); ++i) {
+            if (near[i]) continue;
             if (n++ >= opts.max_suggested_words) break;
-            e.suggestions = spelling_suggestions(e.word, lex, opts.max_suggestions, &context);
+            entries[i].suggestions = spelling_suggestions(entries[i].word, lex, opts.max_suggestions, &context);
         }
+    }
+    // Document order.
+    {
+        std::vector<std::size_t> order(entries.size());
+        for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+        std::stable_sort(order.begin(), order.end(), [&](std::size_t x, std::size_t y) { return firsts[x] < firsts[y]; });
+        std::vector<SpellingEntry> sorted;
+        sorted.reserve(entries.size());
+        for (std::size_t i : order) sorted.push_back(std::move(entries[i]));
+        entries = std::move(sorted);
     }
 
     // Footnote digits detached from a word by normalisation: a note, not a misspelling.

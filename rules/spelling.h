@@ -30,6 +30,7 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -49,6 +50,14 @@ struct SpellingOptions {
     std::size_t max_suggested_words = 150;   // per document; the rest get none
     std::vector<std::string> word_lists;     // --words FILE and the config's lists
     bool footnotes = false;                  // also check footnote text
+    // Near-miss compounds. Hunspell's compounding accepts some typos
+    // ("borgerettede" = borge+rettede, "landplan"). When this is set (true
+    // when Hunspell accepts the word only as a compound: Hunspell::spell's
+    // SPELL_COMPOUND), a word accepted only as a compound is reported when a
+    // word one edit away (not in the last three letters, so inflections such
+    // as -en/-ens/-er never count) occurs at least twice and more often in the
+    // same document. Costs one hash lookup per letter of each distinct word.
+    std::function<bool(std::string_view)> is_compound;
 };
 
 // Loads user word lists into the lexicon, each path once per lexicon.
@@ -75,12 +84,6 @@ std::vector<UnknownWord> unknown_words(std::string_view text, Lexicon& lex, int*
 // their counts.
 std::vector<std::string> spelling_suggestions(std::string_view word, Lexicon& lex, std::size_t max = 3,
                                               const std::unordered_map<std::string, int>* context = nullptr);
-
-// Words of `context` (lower case → count) one edit away from `word`
-// (deletion, insertion, substitution, transposition, ae/oe/aa; not another
-// inflection ending), most frequent first. Cached per word.
-std::vector<std::pair<std::string, int>> context_neighbours(std::string_view word, Lexicon& lex,
-                                                            const std::unordered_map<std::string, int>& context);
 
 // The check of one normalised document.
 SpellingResult check_spelling(const Document& doc, const NormaliseReport& norm, Lexicon& lex,

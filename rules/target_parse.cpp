@@ -118,6 +118,12 @@ bool is_placeholder(std::string_view v) {
     return !v.empty();
 }
 
+// "matchgruppe 4–5 Unge under 30 år": a capitalised noun after a number starts a new cell, it is no unit.
+bool capital_noun_unit(std::string_view unit) {
+    return !unit.empty() && std::isupper(static_cast<unsigned char>(unit[0])) && unit.size() > 3 &&
+           unit.substr(1, 2) != "CT" && unit.substr(1, 2) != "ct";
+}
+
 std::string unit_name(std::string u) {
     for (auto& ch : u) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
     if (u == "procent" || u == "%" || u == "pct") return "pct.";
@@ -213,7 +219,7 @@ std::optional<Target> parse_target_sentence(std::string_view s, bool relaxed) {
         std::string num(g[1].data(), g[1].size()), unit(g[2].data(), g[2].size());
         std::size_t qstart = static_cast<std::size_t>(g[1].data() - s.data());
         std::size_t qend = static_cast<std::size_t>(g[2].data() + g[2].size() - s.data());
-        if (after_label(s, qstart)) {
+        if (after_label(s, qstart) || capital_noun_unit(unit)) {
             pos = qend;
             continue;
         }
@@ -287,7 +293,7 @@ std::vector<Target> parse_quantities(std::string_view line) {
         std::string_view before = line.substr(prev_end, qstart - prev_end);
         bool change = (u == "pct." || u == "procentpoint") &&
                       RE2::PartialMatch(re2::StringPiece(before.data(), before.size()), change_word_re());
-        if (!change && !after_label(line, qstart)) {
+        if (!change && !after_label(line, qstart) && !capital_noun_unit(std::string_view(g[2].data(), g[2].size()))) {
             Target t;
             t.text = std::string(line.substr(qstart, qend - qstart));
             t.unit = u;

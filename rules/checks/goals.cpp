@@ -64,11 +64,21 @@ void check_goals(Context& c, const Requirement& r, RequirementResult& res) {
         return;
     }
     std::string pending_da, pending_en;
-    for (const auto& g : c.out.goals)
-        if (g.pending && g.targets.empty()) {
+    const auto& rules = c.profile().goals_for(c.year());
+    for (std::size_t k = 0; k < c.out.goals.size() && k < rules.size(); ++k) {
+        const auto& g = c.out.goals[k];
+        if (!g.pending) continue;
+        // A goal announced later is fine once the plan addresses it, unless
+        // its passage is still a placeholder ("afventer …").
+        bool unfinished = !g.addressed;
+        for (std::size_t s = 0; s < c.section_goal.size(); ++s)
+            if (c.section_goal[s] == rules[k].number && search_any(c.profile().placeholders, c.section_text[s]))
+                unfinished = true;
+        if (unfinished) {
             pending_da += (pending_da.empty() ? "" : "; ") + g.id + " (" + g.title.da + ")";
             pending_en += (pending_en.empty() ? "" : "; ") + g.id + " (" + g.title.en + ")";
         }
+    }
     if (addressed == required && !pending_da.empty()) {
         res.status = ReqStatus::warn;
         res.severity = Severity::warning;

@@ -1,0 +1,210 @@
+// The engine and `plantjek check`: target sentences, check kinds on small
+// hand-made plans, drafts, --rules, and the report contract.
+#include <catch2/catch.hpp>
+
+#include <nlohmann/json.hpp>
+
+#include "cli/check.h"
+#include "rules/engine.h"
+#include "run_cli.h"
+
+using namespace plantjek;
+using plantjek::test::run_cli;
+using plantjek::test::TempDir;
+
+namespace {
+std::string corpus(const std::string& rel) { return std::string(PLANTJEK_TEST_SOURCE_DIR) + "/corpus/" + rel; }
+
+const RequirementResult* req(const Report& r, const std::string& id) {
+    for (const auto& q : r.requirements)
+        if (q.id == id) return &q;
+    return nullptr;
+}
+
+Report check_text(const std::string& text, CheckOptions opts = {}) {
+    TempDir dir;
+    std::string path = dir.write("plan.txt", text);
+    opts.spelling = false;
+    CheckSession s(opts);
+    return s.check(path);
+}
+
+// A small but complete 2012 plan in plain text.
+std::string plan2012(const std::string& budget_amount, const std::string& goal1_value) {
+    return "Beskæftigelsesplan 2012\n\nJobcenter Kolding\n\n"
+           "1. Ministerens mål for 2012\n\n"
+           "Ledige skal hurtigt tilbage i job – langtidsledigheden skal bekæmpes. Antallet af personer i "
+           "arbejdskraftreserven skal begrænses til " + goal1_value + " personer i december 2012, svt. et fald på 4 pct. "
+           "fra december 2010 til december 2012.\n\n"
+           "Bedre hjælp til ledige på kanten af arbejdsmarkedet – færre mennesker på permanent offentlig forsørgelse. "
+           "Tilgangen til permanente forsørgelsesydelser skal begrænses til 420 personer i december 2012, svt. et fald "
+           "på 2 pct. fra december 2010 til december 2012.\n\n"
+           "Unge skal i uddannelse eller job. Antallet af unge under 30 år på offentlig forsørgelse skal begrænses til "
+           "1.900 personer i december 2012, svt. et fald på 3 pct. fra december 2010 til december 2012.\n\n"
+           "Flere indvandrere og efterkommere skal i job. Antallet af ikke-vestlige indvandrere og efterkommere på "
+           "offentlig forsørgelse skal begrænses til 1.150 personer i december 2012, svt. et fald på 1 pct. fra "
+           "december 2010 til december 2012.\n\n"
+           "2. De vigtigste beskæftigelsespolitiske udfordringer\n\n"
+           "Ledigheden blandt unge ufaglærte er steget, og virksomhederne mangler faglært arbejdskraft.\n\n"
+           "3. Strategi og mål for den borgerrettede indsats\n\n"
+           "Jobcentret giver ledige en tidlig og aktiv indsats med fokus på virksomhedsrettede tilbud.\n\n"
+           "4. Strategi og mål for den virksomhedsrettede indsats\n\n"
+           "Jobcentret besøger virksomhederne og tilbyder hjælp til rekruttering.\n\n"
+           "5. Budget for beskæftigelsesindsatsen\n\n"
+           "Aktivering i alt: " + budget_amount + " kr.\n\n"
+           "Tillæg 1. Målopfølgningsskema\n\n"
+           "Tabellen gentager de fire måltal fra kapitel 1.\n\n"
+           "Tillæg 2. LBR's plan for særlige virksomhedsrettede initiativer\n\n"
+           "Rådet støtter et projekt om praktikpladser.\n";
+}
+}  // namespace
+
+TEST_CASE("target sentences: value, unit, deadline, change and placeholders", "[check][targets]") {
+    auto t = parse_targets("Antallet skal begrænses til 1.250 personer i december 2012, svt. et fald på 5 pct. fra "
+                           "december 2010 til december 2012.");
+    REQUIRE(t.size() == 1);
+    REQUIRE(t[0].value);
+    CHECK(*t[0].value == 1250);
+    CHECK(t[0].unit == "personer");
+    CHECK(t[0].deadline == "december 2012");
+    CHECK(t[0].deadline_year == 2012);
+    REQUIRE(t[0].change_pct);
+    CHECK(*t[0].change_pct == -5.0);
+    CHECK(t[0].filled);
+
+    auto x = parse_targets("Antallet af sygedagpengeforløb over 26 uger nedbringes med X procent til X forløb i december 2010.");
+    REQUIRE(x.size() == 1);
+    CHECK_FALSE(x[0].filled);
+    CHECK_FALSE(x[0].value);
+    CHECK(x[0].unit == "forløb");
+
+    auto up = parse_targets("Andelen skal øges til 14,5 pct. i december 2013, svt. en stigning på 2 pct.");
+    REQUIRE(up.size() == 1);
+    CHECK(*up[0].value == Approx(14.5));
+    CHECK(up[0].unit == "pct.");
+    CHECK(*up[0].change_pct == 2.0);
+
+    // A status sentence and a sentence without a quantity are not targets.
+    CHECK(parse_targets("I december 2011 var der 1.300 personer i arbejdskraftreserven.").empty());
+    CHECK(parse_targets("Jobcentret skal styrke samarbejdet med virksomhederne i 2012.").empty());
+    // "Mål 3 Unge …" is a label, not 3 young people.
+    CHECK(parse_targets("Mål 3 Unge skal begrænses i december 2012.").empty());
+}
+
+TEST_CASE("check: a complete plan passes; an unfilled budget and target fail with their places", "[check]") {
+    Report ok = check_text(plan2012("12.400.000", "1.480"));
+    REQUIRE(ok.status == "conformant");
+    CHECK(ok.years == std::vector<int>{2012});
+    CHECK(ok.profile == "2012-2015");
+    REQUIRE(req(ok, "budget"));
+    CHECK(req(ok, "budget")->status == ReqStatus::pass);
+    CHECK(req(ok, "minister-goals")->status == ReqStatus::pass);
+    CHECK(req(ok, "goal-targets")->status == ReqStatus::pass);
+    CHECK(req(ok, "annex-jobconsultants")->status == ReqStatus::not_applicable);
+    CHECK(ok.goals.size() == 4);
+    CHECK(ok.deadlines.size() >= 4);
+
+    Report bad = check_text(plan2012("xxx", "X"));
+    CHECK(bad.status == "nonconformant");
+    CHECK(req(bad, "budget")->status == ReqStatus::fail);
+    CHECK(req(bad, "goal-targets")->status == ReqStatus::fail);
+    CHECK(req(bad, "no-placeholders")->status == ReqStatus::fail);
+    bool located = false;
+    for (const auto& f : bad.findings)
+        if (f.rule == "no-placeholders" && f.page == 1 && f.excerpt.find("X personer") != std::string::npos) located = true;
+    CHECK(located);
+}
+
+TEST_CASE("check: in a draft a missing budget is a warning with its deadline", "[check][stage]") {
+    std::string text = plan2012("12.400.000", "1.480");
+    auto cut = text.find("5. Budget");
+    auto end = text.find("Tillæg 1.");
+    text.erase(cut, end - cut);
+    Report final_ = check_text(text);
+    CHECK(req(final_, "budget")->status == ReqStatus::fail);
+    CHECK(final_.status == "nonconformant");
+
+    CheckOptions draft;
+    draft.stage = Stage::draft;
+    draft.stage_given = true;
+    Report d = check_text(text, draft);
+    REQUIRE(req(d, "budget"));
+    CHECK(req(d, "budget")->status == ReqStatus::warn);
+    CHECK(req(d, "budget")->message.da.find("senest 2012-01-31") != std::string::npos);
+    CHECK(d.status == "conformant");
+    CHECK(d.stage == "draft");
+}
+
+TEST_CASE("check: the 15 jobkonsulent kommuner need their annex in 2010, others do not", "[check][annex]") {
+    CheckOptions o;
+    o.spelling = false;
+    CheckSession s(o);
+    Report esbjerg = s.check(corpus("docx/2010-esbjerg-jobkonsulent-annex-missing.docx"));
+    CHECK(req(esbjerg, "annex-jobconsultants")->status == ReqStatus::fail);
+    Report silkeborg = s.check(corpus("docx/2010-silkeborg-x-placeholders.docx"));
+    CHECK(req(silkeborg, "annex-jobconsultants")->status == ReqStatus::not_applicable);
+}
+
+TEST_CASE("check: a region's own --rules requirement is applied", "[check][rules]") {
+    TempDir dir;
+    std::string rules = dir.write("region.yaml", R"(requirements:
+  - id: region-apprentices
+    kind: section
+    title: {da: 'Lærepladser', en: 'Apprenticeships'}
+    message: {da: 'Regionen beder om et afsnit om lærepladser.', en: 'The region asks for a section on apprenticeships.'}
+    legal_basis: 'Regionens egen anbefaling'
+    severity: warning
+    heading: ['\blærepladser\b']
+    examples:
+      heading:
+        match: ['Lærepladser']
+        no_match: ['Budget']
+)");
+    CheckOptions o;
+    o.rules_files = {rules};
+    Report r = check_text(plan2012("12.400.000", "1.480"), o);
+    REQUIRE(req(r, "region-apprentices"));
+    CHECK(req(r, "region-apprentices")->status == ReqStatus::warn);
+    CHECK(r.status == "conformant");  // a warning does not change the verdict
+}
+
+TEST_CASE("plantjek check: exit codes, JSON contract, Danish and English", "[check][cli]") {
+    auto good = run_cli({"check", "--no-spelling", corpus("docx/2012-aarhus-complete.docx")});
+    CHECK(good.code == 0);
+    CHECK(good.out.find("I ORDEN") != std::string::npos);
+
+    auto bad = run_cli({"check", "--no-spelling", "-f", "json", corpus("pdf/2012-kolding-budget-xxx.pdf")});
+    CHECK(bad.code == 1);
+    auto j = nlohmann::json::parse(bad.out);
+    CHECK(j["schema"] == "plantjek.report/1");
+    CHECK(j["status"] == "nonconformant");
+    CHECK(j["plan"]["municipality"] == "Kolding");
+    CHECK(j["input"]["format"] == "pdf");
+    CHECK(j["input"]["sha256"].get<std::string>().size() == 64);
+    CHECK(j["summary"]["failed"].get<int>() >= 1);
+    bool budget_failed = false;
+    for (const auto& q : j["requirements"])
+        if (q["id"] == "budget" && q["status"] == "fail") budget_failed = true;
+    CHECK(budget_failed);
+    CHECK_FALSE(j.contains("error"));
+
+    auto en = run_cli({"--lang", "en", "check", "--no-spelling", corpus("pdf/2012-kolding-budget-xxx.pdf")});
+    CHECK(en.code == 1);
+    CHECK(en.out.find("NONCONFORMANT") != std::string::npos);
+
+    TempDir dir;
+    std::string junk = dir.write("broken.pdf", "%PDF-1.4\n1 0 obj\n<<>>\nendobj\n");
+    auto unreadable = run_cli({"check", "-f", "json", junk});
+    CHECK(unreadable.code == 3);
+    auto u = nlohmann::json::parse(unreadable.out);
+    CHECK(u["status"] == "unreadable");
+    CHECK(u["error"]["kind"] == "corrupt");
+    CHECK_FALSE(u["error"]["message"].get<std::string>().empty());
+
+    auto other = run_cli({"check", "--no-spelling", corpus("docx/2015-furesoe-opfoelgning.docx")});
+    CHECK(other.code == 0);
+    CHECK(other.out.find("ikke ud til at være en beskæftigelsesplan") != std::string::npos);
+
+    auto badprofile = run_cli({"check", "--profile", "nope", corpus("docx/2012-aarhus-complete.docx")});
+    CHECK(badprofile.code == 2);
+}
