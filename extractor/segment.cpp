@@ -120,6 +120,7 @@ bool sentence_like(std::string_view title, int max_words) {
 }
 
 bool is_toc_title(std::string_view text) {
+    if (text.size() > 48) return false;  // cheap test first: this runs on every block
     std::string k = heading_key(text);
     return k == "indholdsfortegnelse" || k == "indhold" || k == "table of contents" || k == "contents" ||
            k == "indholdsfortegnelse og bilag";
@@ -535,7 +536,7 @@ Outline segment(const Document& doc) {
             c.block = i;
             c.parts = p;
             c.size = b.font_size;
-            auto toc_it = toc_left.find({p.number, heading_key(p.title)});
+            auto toc_it = toc_left.empty() ? toc_left.end() : toc_left.find({p.number, heading_key(p.title)});
             c.toc = toc_it != toc_left.end();
             const bool goal = is_goal_heading(text);
 

@@ -400,16 +400,15 @@ TEST_CASE("segment: empty and heading-less documents", "[segment]") {
     CHECK(o.preamble == std::vector<std::size_t>{0, 1});
 }
 
-TEST_CASE("segment: cost is linear — 20,000 blocks in well under a second", "[segment][cost]") {
+TEST_CASE("segment: a 2,000-page plan of 20,000 blocks is segmented whole", "[segment][large]") {
     std::vector<Block> blocks;
     for (int ch = 1; ch <= 2000; ++ch) {
         blocks.push_back(para(std::to_string(ch % 90 + 1) + ". Kapitel om emne", ch / 10 + 1));
         for (int k = 0; k < 9; ++k) blocks.push_back(para(kBody, ch / 10 + 1));
     }
     Document d = make(Format::txt, std::move(blocks));
-    auto t0 = std::chrono::steady_clock::now();
-    Outline o = segment(d);
-    double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-    CHECK(s < 1.0);
-    CHECK(!o.sections.empty());
+    Outline o = segment(d);  // speed is measured by bench/, never asserted here
+    // Repeated numbers (1–90 over and over) are only taken while in sequence.
+    REQUIRE(o.sections.size() >= 80);
+    CHECK(o.sections.back().last_page == 201);
 }
