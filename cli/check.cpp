@@ -1,5 +1,10 @@
 // plantjek check: the whole pipeline for one file, one report out.
+#include <algorithm>
+#include <filesystem>
 #include <fstream>
+#include <map>
+#include <memory>
+#include <unistd.h>
 #include <iostream>
 #include <sstream>
 
@@ -7,6 +12,8 @@
 #include "cli/commands.h"
 #include "cli/exit_codes.h"
 #include "cli/pipeline.h"
+#include <nlohmann/json.hpp>
+
 #include "cli/writers/writer.h"
 #include "extractor/data_dir.h"
 #include "extractor/lexicon.h"
@@ -45,6 +52,15 @@ const std::vector<Profile>& CheckSession::profiles() {
     if (!loaded_) {
         profiles_ = load_profiles(data_dir() + "/rules/profiles");
         loaded_ = true;
+        // --profile FILE: a profile of one's own, used whatever the plan year.
+        if (!opts_.profile.empty() && std::filesystem::is_regular_file(opts_.profile)) {
+            Profile p = load_profile(opts_.profile);
+            opts_.profile = p.id;
+            profiles_.erase(std::remove_if(profiles_.begin(), profiles_.end(),
+                                           [&](const Profile& x) { return x.id == p.id; }),
+                            profiles_.end());
+            profiles_.push_back(std::move(p));
+        }
     }
     return profiles_;
 }
@@ -57,10 +73,14 @@ Report CheckSession::check(const std::string& path) {
     po.read = opts_.read;
     LoadedPlan plan;
     try {
-        {
+        std::error_code ec;
+        auto size = std::filesystem::file_size(path, ec);
+        if (!ec && size <= opts_.read.limits.max_file_bytes) {  // an oversized file is refused unread by load_plan
             std::string bytes = read_bytes(path);
             r.bytes = bytes.size();
             r.sha256 = bytes.empty() ? "" : sha256_hex(bytes);
+        } else if (!ec) {
+            r.bytes = size;
         }
         plan = load_plan(path, po);
     } catch (const ReadError& e) {
@@ -85,7 +105,8 @@ Report CheckSession::check(const std::string& path) {
         e.annex = s.annex;
         r.outline.push_back(e);
     }
-    r.ocr_pages = d.meta.pages_without_text;
+    r.ocr_pages = d.meta.ocr_pages;
+    r.ocr_confidence = d.meta.ocr_confidence;
 
     Stage stage = opts_.stage;
     if (!opts_.stage_given && plan.identity.kind == DocKind::draft) stage = Stage::draft;
@@ -151,11 +172,12 @@ Report CheckSession::check(const std::string& path) {
                 r.findings.push_back(std::move(f));
             }
     }
-    if (opts_.spelling) {
+    if (opts_.spelling && !(profile == nullptr && plan.identity.kind == DocKind::other)) {
         SpellingOptions so;
         so.suggestions = opts_.suggestions;
         so.word_lists = opts_.word_lists;
         Lexicon& lex = Lexicon::shared();
+        so.is_compound = [&lex](std::string_view w) { return lex.is_compound(w); };
         if (!word_lists_loaded_) {
             load_word_lists(lex, opts_.word_lists);
             word_lists_loaded_ = true;
@@ -163,55 +185,179 @@ Report CheckSession::check(const std::string& path) {
         r.spelling = check_spelling(plan.doc, plan.norm, lex, so);
     }
     finish_report(r);
+    apply_waivers(r, opts_.waivers);
     return r;
 }
 
+namespace {
+
+bool fails(const Report& r, const std::string& fail_on) {
+    if (fail_on == "never" || r.status == "unreadable") return false;
+    if (r.status == "nonconformant") return true;
+    if (fail_on == "warning") {
+        if (r.summary.warnings > 0) return true;
+        for (const auto& q : r.requirements)
+            if (q.status == ReqStatus::warn) return true;
+    }
+    return false;
+}
+
+std::vector<std::string> split_formats(const std::string& s) {
+    std::vector<std::string> out;
+    std::string cur;
+    for (char ch : s + ",") {
+        if (ch == ',') {
+            if (!cur.empty()) out.push_back(cur);
+            cur.clear();
+        } else if (ch != ' ') {
+            cur.push_back(ch);
+        }
+    }
+    return out;
+}
+
+// Report file names in an output folder: the input's file name without its
+// extension, made unique ("plan.pdf" and "plan.docx" → "plan", "plan-2").
+std::string unique_stem(const std::string& path, std::map<std::string, int>& used) {
+    std::string stem = std::filesystem::path(path).stem().string();
+    if (stem.empty()) stem = "plan";
+    int n = ++used[stem];
+    return n == 1 ? stem : stem + "-" + std::to_string(n);
+}
+
+}  // namespace
+
 int run_check(const CommonOptions& common, const CheckOptions& opts) {
+    const bool da = common.lang == Lang::da;
     CheckSession session(opts);
-    Report r;
+    std::vector<const Writer*> writers;
+    for (const auto& f : split_formats(opts.format)) {
+        const Writer* w = find_writer(f);
+        if (!w) {
+            std::string known;
+            for (const auto& n : writer_names()) known += (known.empty() ? "" : ", ") + n;
+            std::cerr << "plantjek: " << (da ? "ukendt format '" : "unknown format '") << f
+                      << (da ? "'; kendte formater: " : "'; known formats: ") << known << "\n";
+            return exit_code::usage;
+        }
+        writers.push_back(w);
+    }
+    if (writers.empty()) writers.push_back(find_writer("text"));
     try {
         if (!opts.profile.empty()) {
             std::string known;
-            bool found = false;
+            bool found = std::filesystem::is_regular_file(opts.profile);
             for (const auto& p : session.profiles()) {
                 known += (known.empty() ? "" : ", ") + p.id;
                 if (p.id == opts.profile) found = true;
             }
             if (!found) {
-                std::cerr << "plantjek: "
-                          << (common.lang == Lang::da ? "ukendt profil '" : "unknown profile '") << opts.profile
-                          << (common.lang == Lang::da ? "'; kendte profiler: " : "'; known profiles: ") << known << "\n";
+                std::cerr << "plantjek: " << (da ? "ukendt profil '" : "unknown profile '") << opts.profile
+                          << (da ? "'; kendte profiler: " : "'; known profiles: ") << known << "\n";
                 return exit_code::usage;
             }
         }
-        r = session.check(opts.file);
+        session.profiles();  // a bad profile or --rules file is a usage error before any output
     } catch (const ProfileError& e) {
         std::cerr << "plantjek: " << e.what() << "\n";
         return exit_code::usage;
     }
-    const Writer* w = find_writer(opts.format);
-    if (!w) {
-        std::cerr << "plantjek: " << (common.lang == Lang::da ? "ukendt format: " : "unknown format: ") << opts.format << "\n";
-        return exit_code::usage;
-    }
-    WriterOptions wo;
-    wo.lang = common.lang;
-    if (!opts.out.empty()) {
-        std::ofstream f(opts.out, std::ios::binary);
-        if (!f) {
-            std::cerr << "plantjek: " << (common.lang == Lang::da ? "kan ikke skrive " : "cannot write ") << opts.out << "\n";
+
+    const bool many = opts.files.size() > 1;
+    const bool to_dir = !opts.out.empty() &&
+                        (many || writers.size() > 1 || std::filesystem::is_directory(opts.out) || opts.out.back() == '/');
+    if (!to_dir && opts.out.empty()) {
+        if (writers.size() > 1) {
+            std::cerr << "plantjek: " << (da ? "flere formater kræver --out MAPPE" : "several formats need --out DIR") << "\n";
             return exit_code::usage;
         }
-        w->write(f, r, wo);
-    } else {
-        w->write(std::cout, r, wo);
+        if (many && writers[0]->name == std::string("html")) {
+            std::cerr << "plantjek: " << (da ? "HTML-rapporter for flere planer kræver --out MAPPE"
+                                               : "HTML reports of several plans need --out DIR")
+                      << "\n";
+            return exit_code::usage;
+        }
     }
-    if (r.status == "unreadable") {
-        if (!common.quiet && opts.format != "text")
-            std::cerr << "plantjek: " << opts.file << ": " << pick(r.error->message, common.lang) << "\n";
-        return exit_code::unreadable;
+    if (to_dir) {
+        std::error_code ec;
+        std::filesystem::create_directories(opts.out, ec);
+        if (ec) {
+            std::cerr << "plantjek: " << (da ? "kan ikke oprette mappen " : "cannot create the folder ") << opts.out << ": "
+                      << ec.message() << "\n";
+            return exit_code::usage;
+        }
     }
-    return r.status == "conformant" ? exit_code::ok : exit_code::findings;
+
+    WriterOptions wo;
+    wo.lang = common.lang;
+    wo.color = opts.color == "always" || (opts.color == "auto" && opts.out.empty() && ::isatty(STDOUT_FILENO));
+
+    // Shared streams: standard output, the single --out file, or one file per
+    // batch format (csv, jsonl) in the output folder.
+    std::map<const Writer*, std::unique_ptr<std::ofstream>> shared;
+    std::map<const Writer*, bool> started;
+    auto open = [&](const std::string& path) -> std::unique_ptr<std::ofstream> {
+        auto f = std::make_unique<std::ofstream>(path, std::ios::binary);
+        if (!*f) throw std::runtime_error((da ? "kan ikke skrive " : "cannot write ") + path);
+        return f;
+    };
+    std::vector<OverviewEntry> overview;
+    std::map<std::string, int> used;
+    bool any_unreadable = false, any_failed = false;
+    bool json_array = !to_dir && many && writers[0]->name == std::string("json");
+    std::unique_ptr<std::ofstream> single;
+    if (!to_dir && !opts.out.empty()) single = open(opts.out);
+    std::ostream& out = single ? static_cast<std::ostream&>(*single) : std::cout;
+    if (json_array) out << "[\n";
+
+    for (std::size_t i = 0; i < opts.files.size(); ++i) {
+        const std::string& file = opts.files[i];
+        Report r = session.check(file);
+        if (r.status == "unreadable") {
+            any_unreadable = true;
+            if (!common.quiet && (to_dir || !opts.out.empty() || writers[0]->name != std::string("text")))
+                std::cerr << "plantjek: " << file << ": " << pick(r.error->message, common.lang) << "\n";
+        }
+        if (fails(r, opts.fail_on)) any_failed = true;
+        if (to_dir) {
+            std::string stem = unique_stem(file, used);
+            for (const Writer* w : writers) {
+                if (w->batch_item) {
+                    auto& f = shared[w];
+                    if (!f) f = open((std::filesystem::path(opts.out) / (std::string("plantjek.") + w->extension)).string());
+                    if (!started[w] && w->batch_header) w->batch_header(*f, wo);
+                    started[w] = true;
+                    w->batch_item(*f, r, wo);
+                } else {
+                    auto f = open((std::filesystem::path(opts.out) / (stem + "." + w->extension)).string());
+                    w->write(*f, r, wo);
+                }
+            }
+            if (many) overview.push_back({r, stem + ".html"});
+        } else {
+            const Writer* w = writers[0];
+            if (json_array) {
+                out << (i ? ",\n" : "") << report_to_json(r, wo).dump(2);
+            } else if (many && w->batch_item) {
+                if (!started[w] && w->batch_header) w->batch_header(out, wo);
+                started[w] = true;
+                w->batch_item(out, r, wo);
+            } else {
+                if (many && i) out << "\n";
+                w->write(out, r, wo);
+            }
+        }
+    }
+    if (json_array) out << "\n]\n";
+    bool html = false;
+    for (const Writer* w : writers)
+        if (w->name == std::string("html")) html = true;
+    if (to_dir && many && html) {
+        auto f = open((std::filesystem::path(opts.out) / "index.html").string());
+        write_overview_html(*f, overview, wo);
+    }
+    if (any_unreadable) return exit_code::unreadable;
+    return any_failed ? exit_code::findings : exit_code::ok;
 }
 
 }  // namespace plantjek

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "cli/config.h"
 #include "cli/report.h"
 #include "extractor/reader.h"
 #include "rules/engine.h"
@@ -15,10 +16,13 @@
 namespace plantjek {
 
 struct CheckOptions {
-    std::string file;
-    std::string format = "text";  // a writer name (cli/writers/writers.cpp)
-    std::string out;              // write the report here instead of stdout
-    std::string profile;          // --profile: overrides the year's profile
+    std::vector<std::string> files;
+    std::string format = "text";  // writer names, comma-separated ("html,json"; cli/writers/writers.cpp)
+    std::string out;              // a file (one plan, one format) or a folder (several)
+    std::string fail_on = "error";  // error | warning | never: what makes the exit code 1
+    std::string color = "auto";     // auto | always | never (text on a terminal)
+    std::vector<Waiver> waivers;    // from the configuration file
+    std::string profile;          // --profile: a profile id, or a profile file (YAML), instead of the year's
     int year = 0;                 // --year: overrides the identified plan year
     std::vector<std::string> rules_files;  // --rules: a region's own requirements
     Stage stage = Stage::final;

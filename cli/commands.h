@@ -30,6 +30,13 @@ struct OutlineOptions {
 };
 int run_outline(const CommonOptions& common, const OutlineOptions& opts);
 
+struct ProfilesOptions {
+    std::string show;        // profiles show ID
+    std::string check_file;  // profiles check FILE
+};
+int run_profiles(const CommonOptions& common, const ProfilesOptions& opts);
+int run_explain(const CommonOptions& common, const std::string& id);
+
 struct CheckOptions;  // cli/check.h
 int run_check(const CommonOptions& common, const CheckOptions& opts);
 

@@ -2,11 +2,15 @@
 // compile); each subcommand is an options struct and a run_* function.
 #include <CLI/CLI.hpp>
 
+#include <filesystem>
 #include <iostream>
 
 #include "cli/check.h"
+#include "cli/config.h"
 #include "cli/commands.h"
 #include "cli/exit_codes.h"
+#include "cli/scan.h"
+#include "cli/worker.h"
 
 using namespace plantjek;
 
@@ -15,6 +19,7 @@ int main(int argc, char** argv) {
                  "requirements of their plan year."};
     app.set_version_flag("--version", std::string("plantjek ") + PLANTJEK_VERSION);
     app.require_subcommand(1);
+    app.fallthrough();  // global options (--lang, -q, …) may also follow the subcommand
 
     CommonOptions common;
     std::string lang = "da";
@@ -37,20 +42,63 @@ int main(int argc, char** argv) {
     outline->add_flag("--json", ol.json, "Print the identity and the section tree as JSON");
 
     CheckOptions ck;
-    std::string stage;
-    auto* check = app.add_subcommand("check", "Check a plan against the requirements of its plan year and print the report");
-    check->add_option("file", ck.file, "PDF, DOCX, ODT or text file")->required();
-    check->add_option("-f,--format", ck.format, "Report format: text (default) or json")
-        ->check(CLI::IsMember({"text", "json"}));
-    check->add_option("-o,--out", ck.out, "Write the report to this file instead of standard output");
-    check->add_option("--profile", ck.profile, "Apply this profile (e.g. bek735-2012-2015) instead of the plan year's");
+    std::string stage, config_file;
+    auto* check = app.add_subcommand("check", "Check plans against the requirements of their plan year and write the reports");
+    check->add_option("files", ck.files, "PDF, DOCX, ODT or text files")->required();
+    auto* o_format = check->add_option("-f,--format", ck.format, "Report formats, comma-separated: text (default), json, html, csv, jsonl");
+    check->add_option("-o,--out", ck.out, "Write the report to this file, or the reports to this folder (several files or formats)");
+    auto* o_profile = check->add_option("--profile", ck.profile, "Apply this profile (an id such as 2012-2015, or a YAML file) instead of the plan year's");
     check->add_option("--year", ck.year, "The plan year, when it cannot be read from the plan")->check(CLI::Range(2000, 2100));
     check->add_option("--rules", ck.rules_files, "Extra requirements of your own (YAML, see rules/README.md)");
-    check->add_option("--stage", stage, "draft: items that may be added just before publication are warnings; final: all errors")
+    auto* o_stage = check->add_option("--stage", stage, "draft: items that may be added just before publication are warnings; final: all errors")
         ->check(CLI::IsMember({"draft", "final"}));
-    check->add_flag("!--no-spelling", ck.spelling, "Skip the spelling check");
-    check->add_flag("!--no-suggestions", ck.suggestions, "Spell-check without suggestions (faster)");
+    auto* o_fail = check->add_option("--fail-on", ck.fail_on, "Exit code 1 on: error (default), warning, never")
+        ->check(CLI::IsMember({"error", "warning", "never"}));
+    auto* o_color = check->add_option("--color", ck.color, "Colour in the text report: auto (default), always, never")
+        ->check(CLI::IsMember({"auto", "always", "never"}));
+    auto* o_spell = check->add_flag("!--no-spelling", ck.spelling, "Skip the spelling check");
+    auto* o_sugg = check->add_flag("!--no-suggestions", ck.suggestions, "Spell-check without suggestions (faster)");
     check->add_option("--words", ck.word_lists, "A word list (one word per line) the spelling check accepts");
+    std::string ocr_mode = "auto";
+    check->add_option("--ocr", ocr_mode, "Text recognition of scanned PDF pages: auto (default: pages without text), always, never")
+        ->check(CLI::IsMember({"auto", "always", "never"}));
+    check->add_option("--config", config_file, "Configuration file (default: ./plantjek.yaml when present)");
+
+    ProfilesOptions po;
+    auto* profiles = app.add_subcommand("profiles", "List the rule profiles; 'show ID' lists one's requirements; 'check FILE' validates a profile");
+    auto* profiles_show = profiles->add_subcommand("show", "The requirements and goals of one profile");
+    profiles_show->add_option("id", po.show, "Profile id (see plantjek profiles)")->required();
+    auto* profiles_check = profiles->add_subcommand("check", "Validate a profile file and run its examples");
+    profiles_check->add_option("file", po.check_file, "Profile file (YAML)")->required();
+
+    std::string explain_id;
+    auto* explain = app.add_subcommand("explain", "What a requirement or a minister goal means, its legal basis and how it is recognised");
+    explain->add_option("id", explain_id, "Requirement id (e.g. budget) or goal id (e.g. goal-2012-3)")->required();
+
+    ScanOptions sc;
+    CheckOptions sck;
+    std::string sc_stage, sc_config;
+    auto* scan = app.add_subcommand("scan", "Check every plan under folders, each in its own worker process, into SQLite and/or report files");
+    scan->add_option("paths", sc.paths, "Folders (searched recursively) and files")->required();
+    scan->add_option("-j,--jobs", sc.jobs, "Worker processes (default: the number of cores)")->check(CLI::Range(1, 256));
+    scan->add_option("--db", sc.db, "SQLite database to write (default plantjek.db when --out is not given)");
+    scan->add_option("--out", sc.out, "Folder for one report per plan and format");
+    scan->add_option("-f,--format", sc.formats, "Report formats for --out, comma-separated (default json)")->delimiter(',');
+    scan->add_option("--timeout", sc.timeout_s, "Seconds one document may take (default 120; 0 = no limit)")->check(CLI::NonNegativeNumber);
+    scan->add_option("--max-memory-mb", sc.max_memory_mb, "Memory limit of a worker in MB (default 1536; 0 = no limit)");
+    scan->add_flag("--force", sc.force, "Check every file again, even when the database has its result");
+    auto* s_profile = scan->add_option("--profile", sck.profile, "Apply this profile (an id, or a YAML file) instead of the plan year's");
+    scan->add_option("--year", sck.year, "The plan year, when it cannot be read from the plan")->check(CLI::Range(2000, 2100));
+    scan->add_option("--rules", sck.rules_files, "Extra requirements of your own (YAML, see rules/README.md)");
+    auto* s_stage = scan->add_option("--stage", sc_stage, "draft or final (default: inferred per document)")->check(CLI::IsMember({"draft", "final"}));
+    auto* s_spell = scan->add_flag("!--no-spelling", sck.spelling, "Skip the spelling check");
+    auto* s_sugg = scan->add_flag("!--no-suggestions", sck.suggestions, "Spell-check without suggestions (faster)");
+    scan->add_option("--words", sck.word_lists, "A word list (one word per line) the spelling check accepts");
+    scan->add_option("--config", sc_config, "Configuration file (default: ./plantjek.yaml when present)");
+    std::string sc_ocr = "auto";
+    scan->add_option("--ocr", sc_ocr, "Text recognition of scanned PDF pages: auto (default), always, never")
+        ->check(CLI::IsMember({"auto", "always", "never"}));
+    auto* worker = app.add_subcommand("__worker", "")->group("");  // scan's worker process (cli/worker.h)
 
     try {
         app.parse(argc, argv);
@@ -65,14 +113,66 @@ int main(int argc, char** argv) {
         if (*extract) return run_extract(common, ex);
         if (*outline) return run_outline(common, ol);
         if (*check) {
+            // The configuration file gives what the command line did not.
+            if (config_file.empty() && std::filesystem::is_regular_file("plantjek.yaml")) config_file = "plantjek.yaml";
+            if (!config_file.empty()) {
+                Config cfg;
+                try {
+                    cfg = load_config(config_file);
+                } catch (const ConfigError& e) {
+                    std::cerr << "plantjek: " << e.what() << "\n";
+                    return exit_code::usage;
+                }
+                if (cfg.lang && app.get_option("--lang")->count() == 0) common.lang = *cfg.lang == "en" ? Lang::en : Lang::da;
+                if (cfg.format && o_format->count() == 0) ck.format = *cfg.format;
+                if (cfg.profile && o_profile->count() == 0) ck.profile = *cfg.profile;
+                if (cfg.fail_on && o_fail->count() == 0) ck.fail_on = *cfg.fail_on;
+                if (cfg.color && o_color->count() == 0) ck.color = *cfg.color;
+                if (cfg.stage && o_stage->count() == 0) stage = *cfg.stage;
+                if (cfg.spelling && o_spell->count() == 0) ck.spelling = *cfg.spelling;
+                if (cfg.suggestions && o_sugg->count() == 0) ck.suggestions = *cfg.suggestions;
+                ck.rules_files.insert(ck.rules_files.begin(), cfg.rules_files.begin(), cfg.rules_files.end());
+                ck.word_lists.insert(ck.word_lists.begin(), cfg.word_lists.begin(), cfg.word_lists.end());
+                ck.waivers = cfg.waivers;
+            }
             ck.read.password = common.password;
             ck.read.limits = common.limits;
+            ck.read.ocr = ocr_mode == "always" ? OcrMode::always : ocr_mode == "never" ? OcrMode::never : OcrMode::auto_;
             if (!stage.empty()) {
                 ck.stage_given = true;
                 ck.stage = stage == "draft" ? Stage::draft : Stage::final;
             }
             return run_check(common, ck);
         }
+        if (*worker) return run_worker();
+        if (*scan) {
+            if (sc_config.empty() && std::filesystem::is_regular_file("plantjek.yaml")) sc_config = "plantjek.yaml";
+            if (!sc_config.empty()) {
+                Config cfg;
+                try {
+                    cfg = load_config(sc_config);
+                } catch (const ConfigError& e) {
+                    std::cerr << "plantjek: " << e.what() << "\n";
+                    return exit_code::usage;
+                }
+                if (cfg.lang && app.get_option("--lang")->count() == 0) common.lang = *cfg.lang == "en" ? Lang::en : Lang::da;
+                if (cfg.profile && s_profile->count() == 0) sck.profile = *cfg.profile;
+                if (cfg.stage && s_stage->count() == 0) sc_stage = *cfg.stage;
+                if (cfg.spelling && s_spell->count() == 0) sck.spelling = *cfg.spelling;
+                if (cfg.suggestions && s_sugg->count() == 0) sck.suggestions = *cfg.suggestions;
+                sck.rules_files.insert(sck.rules_files.begin(), cfg.rules_files.begin(), cfg.rules_files.end());
+                sck.word_lists.insert(sck.word_lists.begin(), cfg.word_lists.begin(), cfg.word_lists.end());
+                sck.waivers = cfg.waivers;
+            }
+            if (!sc_stage.empty()) {
+                sck.stage_given = true;
+                sck.stage = sc_stage == "draft" ? Stage::draft : Stage::final;
+            }
+            sck.read.ocr = sc_ocr == "always" ? OcrMode::always : sc_ocr == "never" ? OcrMode::never : OcrMode::auto_;
+            return run_scan(common, sck, sc);
+        }
+        if (*profiles) return run_profiles(common, po);
+        if (*explain) return run_explain(common, explain_id);
     } catch (const std::exception& e) {
         std::cerr << "plantjek: " << (common.lang == Lang::da ? "intern fejl: " : "internal error: ") << e.what()
                   << "\n";

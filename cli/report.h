@@ -58,7 +58,8 @@ struct Report {
     std::vector<Finding> findings;
     std::vector<Deadline> deadlines;
     SpellingResult spelling;
-    std::vector<int> ocr_pages;
+    std::vector<int> ocr_pages;      // pages read by OCR (scanned)
+    double ocr_confidence = 0;       // their mean word confidence, 0–100
 };
 
 // Fills summary and status from requirements, findings and spelling.

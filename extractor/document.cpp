@@ -9,6 +9,8 @@ const char* format_name(Format f) {
         case Format::docx: return "docx";
         case Format::odt: return "odt";
         case Format::txt: return "txt";
+        case Format::doc: return "doc";
+        case Format::rtf: return "rtf";
         case Format::unknown: break;
     }
     return "unknown";

@@ -14,9 +14,9 @@
 
 namespace plantjek {
 
-enum class Format { unknown, pdf, docx, odt, txt };
+enum class Format { unknown, pdf, docx, odt, txt, doc, rtf };
 
-// "pdf", "docx", "odt", "txt", "unknown": the names the report uses.
+// "pdf", "docx", "odt", "txt", "doc", "rtf", "unknown": the names the report uses.
 const char* format_name(Format f);
 
 enum class BlockKind {
@@ -39,11 +39,12 @@ struct Block {
     BlockKind kind = BlockKind::paragraph;
     int page = 1;              // 1-based; DOCX/ODT count explicit/rendered page breaks
     int outline_level = 0;     // 1..9 from a heading style or outline level; 0 = none
-    std::string style;         // the source's style name (resolved, not the id)
+    std::string style;         // the source's style name (resolved, not the id); "ocr" for text read by OCR
     std::string number;        // numbering label a reader of the document sees, e.g. "2.1"
     double font_size = 0.0;    // PDF: dominant font size in points; 0 = unknown
     bool bold = false;         // PDF: dominant font is bold; DOCX: run/paragraph bold
     bool all_caps = false;     // every letter upper case (set by normalisation)
+    bool ocr = false;          // text recognised by OCR from a page image (extractor/ocr.h), not typed
     int table = -1, row = -1, col = -1;  // for table cells
     std::size_t source_index = 0;        // position in the source (paragraph/line number)
 };
@@ -64,6 +65,8 @@ struct Metadata {
     bool tracked_changes = false;    // DOCX w:ins/w:del, ODT text:tracked-changes
     bool comments = false;           // DOCX comments part / ODT office:annotation
     std::vector<int> pages_without_text;  // PDF pages with no text layer
+    std::vector<int> ocr_pages;      // PDF pages whose text was read by OCR (extractor/ocr.h)
+    double ocr_confidence = 0.0;     // mean word confidence of the OCR'd text, 0–100 (0 when none)
     std::string encoding;            // TXT: the detected source encoding
 };
 

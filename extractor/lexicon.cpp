@@ -1,5 +1,6 @@
 #include "extractor/lexicon.h"
 
+#include <hunspell/atypes.hxx>
 #include <hunspell/hunspell.hxx>
 
 #include <algorithm>
@@ -56,13 +57,19 @@ void Lexicon::add_word(const std::string& word) {
     spell_cache_.erase(word);
 }
 
-bool Lexicon::is_word(std::string_view word) {
+bool Lexicon::is_word(std::string_view word) { return lookup(word) != 0; }
+
+bool Lexicon::is_compound(std::string_view word) { return lookup(word) == 2; }
+
+// 0 unknown, 1 a word, 2 a word Hunspell accepts only by compounding.
+int Lexicon::lookup(std::string_view word) {
     std::string w(word);
     auto it = spell_cache_.find(w);
     if (it != spell_cache_.end()) return it->second;
-    bool ok = hs_->spell(w);
-    spell_cache_.emplace(std::move(w), ok);
-    return ok;
+    int info = 0;
+    int v = hs_->spell(w, &info) ? ((info & SPELL_COMPOUND) ? 2 : 1) : 0;
+    spell_cache_.emplace(std::move(w), v);
+    return v;
 }
 
 std::vector<std::string> Lexicon::suggest(std::string_view word, std::size_t max) {

@@ -34,6 +34,9 @@ public:
     void add_word(const std::string& word);
 
     bool is_word(std::string_view word);
+    // A word Hunspell accepts only as a compound ("borgerettede" = borger +
+    // ettede): the spelling check treats those near-misses with suspicion.
+    bool is_compound(std::string_view word);
     std::vector<std::string> suggest(std::string_view word, std::size_t max = 3);
 
     // The process-wide instance (created on first use).
@@ -41,7 +44,8 @@ public:
 
 private:
     std::unique_ptr<Hunspell> hs_;
-    std::unordered_map<std::string, bool> spell_cache_;
+    int lookup(std::string_view word);
+    std::unordered_map<std::string, int> spell_cache_;
     std::unordered_map<std::string, std::vector<std::string>> suggest_cache_;
 };
 

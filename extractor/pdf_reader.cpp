@@ -9,8 +9,14 @@
 //   plan is not copying it); meta.encrypted is set and a note says so.
 // - More than Limits::max_pages pages: the first max_pages are read, a note
 //   says so, meta.pages keeps the real count.
-// - Pages without text go to meta.pages_without_text; when no page has
-//   text, the file is scanned: ErrorKind::no_text.
+// - Pages without text go to meta.pages_without_text. With ReadOptions::ocr
+//   auto_ (the default) they are read by OCR (extractor/ocr.h; Danish
+//   Tesseract), with always every page is (its text layer ignored), with
+//   never none is. OCR'd pages go to meta.ocr_pages, their blocks have
+//   Block::ocr set, meta.ocr_confidence is the mean word confidence. When
+//   no page has text (OCR included), the file is ErrorKind::no_text; when
+//   OCR was wanted but Tesseract or its Danish model is missing, the message
+//   names the package (tesseract-ocr-dan).
 // - Bookmarks: poppler-cpp's toc_item has no destination page, so the page
 //   is found by matching the title to a block's text in document order
 //   (0 when nothing matches); a matched block becomes a heading with the
@@ -27,6 +33,7 @@
 #include <mutex>
 #include <utility>
 
+#include "extractor/ocr.h"
 #include "extractor/pdf_layout.h"
 #include "extractor/reader.h"
 #include "extractor/utf8.h"
@@ -184,7 +191,17 @@ Document read_pdf(std::string_view bytes, const ReadOptions& opts) {
 
     std::map<std::string, bool> bold_fonts;
     std::vector<pdf::Word> words;
+    struct PageWords {
+        std::vector<pdf::Word> words;
+        double w, h;
+        int page;
+        bool ocr;
+    };
+    std::vector<PageWords> laid;  // laid out after all pages are read: OCR sizes are evened over the document
     int pages_with_text = 0;
+    bool ocr_usable = opts.ocr != OcrMode::never;
+    std::string ocr_error;
+    double ocr_conf_sum = 0, ocr_conf_words = 0;
     for (int i = 0; i < to_read; ++i) {
         std::unique_ptr<poppler::page> page(pdf->create_page(i));
         words.clear();
@@ -214,22 +231,74 @@ Document read_pdf(std::string_view bytes, const ReadOptions& opts) {
                 words.push_back(std::move(word));
             }
         }
-        if (words.empty()) {
-            m.pages_without_text.push_back(i + 1);
-            continue;
+        if (words.empty()) m.pages_without_text.push_back(i + 1);
+        bool by_ocr = false;
+        if (page && ocr_usable && (opts.ocr == OcrMode::always || words.empty())) {
+            try {
+                ocr::PageText t = ocr::read_page(*page);
+                if (!t.words.empty() && t.confidence < ocr::kMinPageConfidence) {
+                    doc.notes.push_back("page " + std::to_string(i + 1) + ": OCR confidence " +
+                                        std::to_string(static_cast<int>(t.confidence)) +
+                                        " is too low; the page's text was not used");
+                    t.words.clear();
+                }
+                if (!t.words.empty()) {
+                    words = std::move(t.words);
+                    w = t.width;
+                    h = t.height;
+                    by_ocr = true;
+                    m.ocr_pages.push_back(i + 1);
+                    ocr_conf_sum += t.confidence * static_cast<double>(words.size());
+                    ocr_conf_words += static_cast<double>(words.size());
+                } else if (opts.ocr == OcrMode::always) {
+                    words.clear();  // the image has no text: neither has the page
+                }
+            } catch (const std::runtime_error& e) {
+                ocr_usable = false;
+                ocr_error = e.what();
+                doc.notes.push_back(std::string("OCR not available: ") + e.what());
+            }
         }
+        if (words.empty()) continue;
         ++pages_with_text;
-        for (auto& b : pdf::layout_page(words, w, h, i + 1)) {
+        laid.push_back({std::move(words), w, h, i + 1, by_ocr});
+        words = {};
+    }
+    {
+        std::vector<std::vector<pdf::Word>*> ocr_words;
+        for (auto& p : laid)
+            if (p.ocr) ocr_words.push_back(&p.words);
+        if (!ocr_words.empty()) ocr::even_sizes(ocr_words);
+    }
+    for (auto& p : laid) {
+        for (auto& b : pdf::layout_page(p.words, p.w, p.h, p.page)) {
             b.source_index = doc.blocks.size();
+            b.ocr = p.ocr;
             doc.blocks.push_back(std::move(b));
         }
+        p.words = {};
     }
-    if (pages_with_text == 0)
+    if (ocr_conf_words > 0) m.ocr_confidence = ocr_conf_sum / ocr_conf_words;
+    if (!m.ocr_pages.empty())
+        doc.notes.push_back("read " + std::to_string(m.ocr_pages.size()) + " page(s) by OCR (Danish Tesseract)");
+    if (pages_with_text == 0 && !ocr_error.empty())
+        throw ReadError(ErrorKind::no_text,
+                        "PDF-filen har intet tekstlag (scannet), og tekstgenkendelse (OCR) er ikke mulig: "
+                        "installér Debian-pakken tesseract-ocr-dan.",
+                        "The PDF file has no text layer (scanned) and text recognition (OCR) is not possible: "
+                        "install the Debian package tesseract-ocr-dan.");
+    if (pages_with_text == 0 && opts.ocr == OcrMode::never)
         throw ReadError(ErrorKind::no_text,
                         "PDF-filen har intet tekstlag (scannet – intet tekstlag): siderne er billeder. "
-                        "Kør tekstgenkendelse (OCR, fx ocrmypdf) på filen først.",
+                        "Brug --ocr auto for at læse dem med tekstgenkendelse.",
                         "The PDF file has no text layer (scanned): its pages are images. "
-                        "Run text recognition (OCR, e.g. ocrmypdf) on it first.");
+                        "Use --ocr auto to read them by text recognition.");
+    if (pages_with_text == 0)
+        throw ReadError(ErrorKind::no_text,
+                        "PDF-filen har intet tekstlag (scannet – intet tekstlag), og tekstgenkendelse (OCR) "
+                        "fandt ingen tekst på siderne.",
+                        "The PDF file has no text layer (scanned), and text recognition (OCR) found no text "
+                        "on its pages.");
 
     if (std::unique_ptr<poppler::toc> toc(pdf->create_toc()); toc && toc->root())
         collect_toc(toc->root(), 1, doc.bookmarks);

@@ -31,9 +31,15 @@ struct Limits {
     std::uint32_t max_xml_depth = 256;                    // element nesting
 };
 
+// When PDF pages are read by OCR (Tesseract, Danish; extractor/ocr.h):
+// auto_ = only pages without a text layer, always = every page (the text
+// layer is ignored), never = no OCR (a PDF without any text is no_text).
+enum class OcrMode { auto_, always, never };
+
 struct ReadOptions {
     std::string password;  // for encrypted PDFs; empty = none
     Limits limits;
+    OcrMode ocr = OcrMode::auto_;
 };
 
 // Identifies a format from the first bytes (and, for zips, the entries).
@@ -53,5 +59,7 @@ Document read_pdf(std::string_view bytes, const ReadOptions& opts);
 Document read_docx(std::string_view bytes, const ReadOptions& opts);
 Document read_odt(std::string_view bytes, const ReadOptions& opts);
 Document read_txt(std::string_view bytes, const ReadOptions& opts);
+Document read_doc(std::string_view bytes, const ReadOptions& opts);  // legacy_reader.cpp: antiword, else soffice
+Document read_rtf(std::string_view bytes, const ReadOptions& opts);  // legacy_reader.cpp: own parser
 
 }  // namespace plantjek

@@ -25,6 +25,8 @@ constexpr Entry kReaders[] = {
     {Format::docx, &read_docx},
     {Format::odt, &read_odt},
     {Format::txt, &read_txt},
+    {Format::doc, &read_doc},
+    {Format::rtf, &read_rtf},
 };
 
 bool starts_with(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
@@ -55,8 +57,11 @@ Format sniff_format(std::string_view head, std::string* what) {
         return Format::docx;  // the DOCX reader names what is missing if it is some other zip
     }
     if (starts_with(head, "PK\x05\x06")) return say("empty zip archive");
-    if (starts_with(head, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1")) return say("Word 97-2003 (.doc) or other OLE file");
-    if (starts_with(head, "{\\rtf")) return say("RTF (.rtf)");
+    if (starts_with(head, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1")) {
+        if (what) *what = "Word 97-2003 (.doc) or other OLE file";
+        return Format::doc;  // antiword names what it is when it is not a Word document
+    }
+    if (starts_with(head, "{\\rtf")) return Format::rtf;
     if (starts_with(head, "\x89PNG\r\n\x1a\n")) return say("PNG image");
     if (starts_with(head, "\xFF\xD8\xFF")) return say("JPEG image");
     if (starts_with(head, "GIF87a") || starts_with(head, "GIF89a")) return say("GIF image");
@@ -90,8 +95,8 @@ Document read_document_bytes(std::string_view bytes, const ReadOptions& opts) {
             return d;
         }
     throw ReadError(ErrorKind::unsupported,
-                    "Formatet understøttes ikke: " + what + ". plantjek læser PDF, DOCX, ODT og tekst.",
-                    "Unsupported format: " + what + ". plantjek reads PDF, DOCX, ODT and text.");
+                    "Formatet understøttes ikke: " + what + ". plantjek læser PDF, DOCX, ODT, DOC, RTF og tekst.",
+                    "Unsupported format: " + what + ". plantjek reads PDF, DOCX, ODT, DOC, RTF and text.");
 }
 
 Document read_document(const std::string& path, const ReadOptions& opts) {

@@ -406,7 +406,7 @@ EngineOutput run_engine(const EngineInput& in) {
             res.message = {"Ukendt kontroltype '" + r->kind + "' i profilen.",
                            "Unknown check kind '" + r->kind + "' in the profile."};
         }
-        if (res.status == ReqStatus::pass)
+        if (res.status != ReqStatus::not_applicable)  // where it was found, passed or not
             for (const auto& e : res.evidence)
                 for (std::size_t s = 0; s < in.outline->sections.size(); ++s)
                     if (!e.section.empty() && c.section_name(static_cast<int>(s)) == e.section) c.tag_section(static_cast<int>(s), r->id);

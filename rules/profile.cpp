@@ -306,10 +306,11 @@ DeadlineRule read_deadline(const Ctx& top, const YAML::Node& n, int year) {
     return d;
 }
 
-YAML::Node load_yaml(const std::string& path) {
-    if (!std::filesystem::is_regular_file(path)) throw ProfileError(path, 0, "no such file");
+// `text` null: read the file `path`; otherwise parse `*text`, named `path`.
+YAML::Node load_yaml(const std::string& path, const std::string* text = nullptr) {
+    if (!text && !std::filesystem::is_regular_file(path)) throw ProfileError(path, 0, "no such file");
     try {
-        return YAML::LoadFile(path);
+        return text ? YAML::Load(*text) : YAML::LoadFile(path);
     } catch (const YAML::ParserException& e) {
         throw ProfileError(path, e.mark.line + 1, "YAML syntax error: " + e.msg);
     } catch (const YAML::Exception& e) {
@@ -328,10 +329,21 @@ void check_unique_ids(const Ctx& c, const std::vector<Requirement>& reqs, const 
     }
 }
 
+Profile load_profile_impl(const std::string& path, const std::string* text);
+void add_rules_impl(Profile& profile, const std::string& path, const std::string* text);
+
 }  // namespace
 
-Profile load_profile(const std::string& path) {
-    YAML::Node root = load_yaml(path);
+Profile load_profile(const std::string& path) { return load_profile_impl(path, nullptr); }
+
+Profile load_profile_from_string(const std::string& yaml, const std::string& name) {
+    return load_profile_impl(name, &yaml);
+}
+
+namespace {
+
+Profile load_profile_impl(const std::string& path, const std::string* text) {
+    YAML::Node root = load_yaml(path, text);
     Ctx c{path, ""};
     if (!root.IsMap()) throw ProfileError(path, line_of(root), "a profile is a mapping");
     check_keys(c, root,
@@ -372,7 +384,9 @@ Profile load_profile(const std::string& path) {
         if (!it->second.IsSequence() || it->second.size() == 0)
             c.fail(it->second, "goals " + std::to_string(year) + ": expected a non-empty list");
         auto& list = p.goals[year];
-        for (const auto& g : it->second) {
+        // A copy: it->second lives in a proxy that dies before a range-for body runs.
+        const YAML::Node items = it->second;
+        for (const auto& g : items) {
             list.push_back(read_goal(c, g, year));
             if (list.back().number != static_cast<int>(list.size()))
                 c.fail(list.back().line, "goals " + std::to_string(year) + ": numbers must run 1, 2, 3 … in order");
@@ -389,7 +403,8 @@ Profile load_profile(const std::string& path) {
             c.fail(it->first, "deadlines for " + std::to_string(year) + ", outside the profile's years");
         if (p.deadlines.count(year)) c.fail(it->first, "deadlines for " + std::to_string(year) + " given twice");
         if (!it->second.IsSequence()) c.fail(it->second, "expected a list");
-        for (const auto& d : it->second) p.deadlines[year].push_back(read_deadline(c, d, year));
+        const YAML::Node items = it->second;  // see above: not it->second in a range-for
+        for (const auto& d : items) p.deadlines[year].push_back(read_deadline(c, d, year));
     }
     for (int y = p.first_year; y <= p.last_year; ++y)
         if (!p.deadlines.count(y)) c.fail(dl, "no deadlines for plan year " + std::to_string(y));
@@ -419,6 +434,8 @@ Profile load_profile(const std::string& path) {
     return p;
 }
 
+}  // namespace
+
 std::vector<Profile> load_profiles(const std::string& dir) {
     std::vector<std::string> files;
     std::error_code ec;
@@ -442,8 +459,16 @@ const Profile* profile_for_year(const std::vector<Profile>& profiles, int year) 
     return nullptr;
 }
 
-void add_rules_file(Profile& profile, const std::string& path) {
-    YAML::Node root = load_yaml(path);
+void add_rules_file(Profile& profile, const std::string& path) { add_rules_impl(profile, path, nullptr); }
+
+void add_rules_from_string(Profile& profile, const std::string& yaml, const std::string& name) {
+    add_rules_impl(profile, name, &yaml);
+}
+
+namespace {
+
+void add_rules_impl(Profile& profile, const std::string& path, const std::string* text) {
+    YAML::Node root = load_yaml(path, text);
     Ctx c{path, ""};
     if (!root.IsMap()) throw ProfileError(path, line_of(root), "a rules file is a mapping {requirements: […]}");
     check_keys(c, root, {"requirements"}, {"requirements"});
@@ -464,6 +489,8 @@ void add_rules_file(Profile& profile, const std::string& path) {
     for (auto& r : added) profile.requirements.push_back(std::move(r));
     profile.source_files.push_back(path);
 }
+
+}  // namespace
 
 std::vector<const Requirement*> Profile::requirements_for(int year) const {
     std::vector<const Requirement*> out;

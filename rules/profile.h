@@ -168,6 +168,11 @@ struct ProfileError : std::runtime_error {
 // test suite and `plantjek profiles --test` run them: check_examples()).
 Profile load_profile(const std::string& path);
 
+// The same from YAML text already in memory (the fuzz target, tests).
+// `name` stands for the path: messages name it, and the profile id must
+// equal its stem ("2016-2024.yaml" → "2016-2024").
+Profile load_profile_from_string(const std::string& yaml, const std::string& name);
+
 // All *.yaml in dir, sorted by first_year. Throws ProfileError for the first
 // bad file, and when two profiles cover the same year.
 std::vector<Profile> load_profiles(const std::string& dir);
@@ -180,6 +185,8 @@ const Profile* profile_for_year(const std::vector<Profile>& profiles, int year);
 // must not repeat one already in the profile. Appends, and records the file
 // in source_files. Throws ProfileError.
 void add_rules_file(Profile& profile, const std::string& path);
+// The same from YAML text in memory, named `name` in messages.
+void add_rules_from_string(Profile& profile, const std::string& yaml, const std::string& name);
 
 // The canonical requirement ids of DESIGN.md §2, in that order.
 const std::vector<std::string>& canonical_requirement_ids();

@@ -93,6 +93,7 @@ struct SpellingEntry {
 struct SpellingResult {
     bool checked = false;
     int words_checked = 0;
+    int ocr_words_not_checked = 0;  // words of OCR'd pages, kept out of the check
     std::vector<SpellingEntry> unknown;
 };
 

@@ -191,6 +191,8 @@ EditCache& edit_cache() {
     return c;
 }
 
+bool one_edit(const std::u32string& a, const std::u32string& b);
+
 // Suggestions for a plain word (no hyphens).
 std::vector<std::string> suggest_plain(const std::string& word, Lexicon& lex, std::size_t max,
                                        const std::unordered_map<std::string, int>* context) {
@@ -210,17 +212,25 @@ std::vector<std::string> suggest_plain(const std::string& word, Lexicon& lex, st
         std::sort(ranked.begin(), ranked.end());
         for (const auto& r : ranked) push(std::get<2>(r));
     }
-    // 2. Hunspell's own suggestions (cached in the lexicon).
-    if (out.size() < max) {
-        for (const auto& s : lex.suggest(word, max)) push(s);
+    // 2. æ/ø/å written as ae/oe/aa: almost always what was meant.
+    for (const auto& [s, kind] : edits)
+        if (kind == ed_special) push(s);
+    if (out.size() >= max) return out;
+    // 3. Hunspell's own suggestions (cached in the lexicon) one edit away,
+    // then the other one-edit words (most likely edit first), then the rest
+    // of Hunspell's suggestions (it never suggests compounds).
+    std::vector<std::string> hs = lex.suggest(word, max);
+    std::u32string w32 = to_u32(word);
+    std::vector<std::string> far;
+    for (const auto& s : hs) {
+        if (one_edit(to_u32(s), w32)) push(s);
+        else far.push_back(s);
     }
-    // 3. Other one-edit words, most likely edit first.
-    if (out.size() < max) {
-        std::vector<std::pair<int, std::string>> rest;
-        for (const auto& [s, kind] : edits) rest.push_back({kind, s});
-        std::stable_sort(rest.begin(), rest.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
-        for (const auto& r : rest) push(r.second);
-    }
+    std::vector<std::pair<int, std::string>> rest;
+    for (const auto& [s, kind] : edits) rest.push_back({kind, s});
+    std::stable_sort(rest.begin(), rest.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    for (const auto& r : rest) push(r.second);
+    for (const auto& s : far) push(s);
     return out;
 }
 
@@ -265,7 +275,7 @@ std::map<std::string, std::string> near_miss_compounds(const std::unordered_map<
     std::unordered_map<std::u32string, std::vector<const std::string*>> index;
     std::unordered_map<const std::string*, std::u32string> wide;
     for (const auto& [w, s] : seen) {
-        if (s.count < 2) continue;
+        if (s.count < 2 || w.find('-') != std::string::npos || w.find('\'') != std::string::npos) continue;
         std::u32string u = to_u32(w);
         if (u.size() < 5) continue;
         wide[&w] = u;
@@ -411,6 +421,11 @@ SpellingResult check_spelling(const Document& doc, const NormaliseReport& norm, 
     }
     auto block_checked = [&](const Block& b) {
         if (!checked_kind(b, opts.footnotes)) return false;
+        if (b.ocr) {  // OCR misreadings are not the municipality's misspellings: counted, not checked
+            for (const auto& t : tokenize_words(b.text))
+                if (t.is_word_like()) ++r.ocr_words_not_checked;
+            return false;
+        }
         if (b.kind == BlockKind::table_cell) {
             auto it = table_counts.find(b.table);
             if (it != table_counts.end() && it->second.second > it->second.first) return false;

@@ -275,6 +275,29 @@ private:
             emit(s, e, TokenKind::code, std::move(word), dot_after, apostrophe);
             return;
         }
+        if (!hyphens && !apostrophe) {
+            // An acronym with a Danish ending and no apostrophe: "LBRs", "STARs", "AMU'en" aside.
+            std::size_t caps = 0, i = 0;
+            std::size_t cut = 0;
+            while (i < word.size()) {
+                std::size_t at = i;
+                char32_t c = utf8::next(word, i);
+                if (!utf8::is_upper(c)) {
+                    cut = at;
+                    break;
+                }
+                ++caps;
+                cut = i;
+            }
+            std::string_view tail = std::string_view(word).substr(cut);
+            static constexpr std::array<std::string_view, 9> kEnds = {"s", "en", "er", "erne", "ernes",
+                                                                      "ens", "et", "ets", "ers"};
+            if (caps >= 2 && caps <= 5 && !tail.empty() && in(tail, kEnds)) {
+                word.resize(cut);
+                emit(s, e, TokenKind::acronym, std::move(word), dot_after, true);
+                return;
+            }
+        }
         if (!hyphens && is_all_caps_word(word) && utf8::length(word) <= 5) {
             emit(s, e, TokenKind::acronym, std::move(word), dot_after, apostrophe);
             return;

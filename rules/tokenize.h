@@ -23,7 +23,9 @@
 //   - a trailing hyphen before white space makes the first part of a
 //     suspended compound ("kontanthjælps- og …") → TokenKind::prefix;
 //   - a leading hyphen ("… og -konsulenter") is dropped;
-//   - all capitals, 2 to 5 letters → TokenKind::acronym (accepted unchecked).
+//   - all capitals, 2 to 5 letters → TokenKind::acronym (accepted unchecked),
+//     also with a Danish ending and no apostrophe ("LBRs", "STARs").
+//   - a decimal comma between digits stays inside the number ("1.234,5").
 // Cost: linear in the text, one small allocation per token.
 #pragma once
 

@@ -4,6 +4,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+#include <filesystem>
+
 #include "cli/check.h"
 #include "rules/engine.h"
 #include "run_cli.h"
@@ -207,4 +210,95 @@ TEST_CASE("plantjek check: exit codes, JSON contract, Danish and English", "[che
 
     auto badprofile = run_cli({"check", "--profile", "nope", corpus("docx/2012-aarhus-complete.docx")});
     CHECK(badprofile.code == 2);
+}
+
+TEST_CASE("plantjek check: several plans and formats into a folder, with the overview", "[check][cli][batch]") {
+    TempDir dir;
+    std::string out = (dir.path / "reports").string();
+    auto r = run_cli({"check", "--no-spelling", "-f", "html,json,csv,jsonl", "-o", out,
+                      corpus("docx/2012-aarhus-complete.docx"), corpus("pdf/2012-kolding-budget-xxx.pdf"),
+                      corpus("pdf/2012-aarhus-complete.pdf")});
+    CHECK(r.code == 1);  // Kolding is nonconformant
+    namespace fs = std::filesystem;
+    CHECK(fs::exists(out + "/2012-aarhus-complete.html"));
+    CHECK(fs::exists(out + "/2012-aarhus-complete-2.json"));  // the same name twice is made unique
+    CHECK(fs::exists(out + "/2012-kolding-budget-xxx.json"));
+    CHECK(fs::exists(out + "/index.html"));
+    std::string csv = plantjek::test::slurp(out + "/plantjek.csv");
+    CHECK(csv.find("Kolding") != std::string::npos);
+    std::size_t header_lines = 0;
+    for (std::size_t p = csv.find("requirement"); p != std::string::npos; p = csv.find("requirement", p + 1)) ++header_lines;
+    CHECK(header_lines >= 1);
+    std::string jsonl = plantjek::test::slurp(out + "/plantjek.jsonl");
+    CHECK(std::count(jsonl.begin(), jsonl.end(), '\n') == 3);
+
+    auto never = run_cli({"check", "--no-spelling", "--fail-on", "never", corpus("pdf/2012-kolding-budget-xxx.pdf")});
+    CHECK(never.code == 0);
+    auto warn = run_cli({"check", "--no-spelling", "--fail-on", "warning", corpus("docx/2011-horsens-complete.docx")});
+    CHECK(warn.code == 1);  // conformant, but with a warning (adoption after the deadline)
+    auto array = run_cli({"check", "--no-spelling", "-f", "json", corpus("docx/2012-aarhus-complete.docx"),
+                          corpus("docx/2012-vejle-targets-inconsistent.docx")});
+    auto j = nlohmann::json::parse(array.out);
+    CHECK(j.is_array());
+    CHECK(j.size() == 2);
+    auto html_stdout = run_cli({"check", "-f", "html", corpus("docx/2012-aarhus-complete.docx"),
+                                corpus("docx/2012-vejle-targets-inconsistent.docx")});
+    CHECK(html_stdout.code == 2);
+}
+
+TEST_CASE("the configuration file: options and a waived requirement", "[check][config]") {
+    TempDir dir;
+    std::string cfg = dir.write("plantjek.yaml", R"(format: json
+spelling: false
+waivers:
+  - requirement: budget
+    kommune: Kolding
+    year: 2012
+    reason: Budgettet blev sendt separat.
+)");
+    auto r = run_cli({"check", "--config", cfg, corpus("pdf/2012-kolding-budget-xxx.pdf")});
+    auto j = nlohmann::json::parse(r.out);
+    bool waived = false;
+    for (const auto& q : j["requirements"])
+        if (q["id"] == "budget") waived = q["status"] == "waived" && q["message"].get<std::string>().find("sendt separat") != std::string::npos;
+    CHECK(waived);
+    for (const auto& f : j["findings"]) CHECK(f["rule"] != "budget");
+
+    // Waivers for another kommune do not apply.
+    std::string other = dir.write("other.yaml", "format: json\nspelling: false\nwaivers:\n  - {requirement: budget, kommune: Vejle, reason: x}\n");
+    auto r2 = run_cli({"check", "--config", other, corpus("pdf/2012-kolding-budget-xxx.pdf")});
+    auto j2 = nlohmann::json::parse(r2.out);
+    for (const auto& q : j2["requirements"])
+        if (q["id"] == "budget") CHECK(q["status"] == "fail");
+
+    std::string bad = dir.write("bad.yaml", "format: json\nwaivers:\n  - requirement: budget\n    reasn: typo\n");
+    auto r3 = run_cli({"check", "--config", bad, corpus("pdf/2012-kolding-budget-xxx.pdf")});
+    CHECK(r3.code == 2);
+    CHECK(r3.err.find("bad.yaml:4") != std::string::npos);
+    CHECK(r3.err.find("reasn") != std::string::npos);
+}
+
+TEST_CASE("plantjek profiles and explain", "[cli][profiles]") {
+    auto list = run_cli({"profiles"});
+    CHECK(list.code == 0);
+    for (const char* id : {"2008-2010", "2011", "2012-2015", "2016-2024"}) CHECK(list.out.find(id) != std::string::npos);
+    auto show = run_cli({"profiles", "show", "2012-2015"});
+    CHECK(show.code == 0);
+    CHECK(show.out.find("bek. nr. 735") != std::string::npos);
+    CHECK(show.out.find("goal-2012-4") != std::string::npos);
+    auto good = run_cli({"profiles", "check", std::string(PLANTJEK_TEST_SOURCE_DIR) + "/rules/profiles/2011.yaml"});
+    CHECK(good.code == 0);
+    TempDir dir;
+    std::string bad = dir.write("bad.yaml", "id: bad\nfirst_year: 2030\n  last_year: [\n");
+    auto broken = run_cli({"profiles", "check", bad});
+    CHECK(broken.code == 2);
+    CHECK(broken.err.find("bad.yaml:") != std::string::npos);
+    auto ex = run_cli({"explain", "budget"});
+    CHECK(ex.code == 0);
+    CHECK(ex.out.find("lovgrundlag") != std::string::npos);
+    auto en = run_cli({"--lang", "en", "explain", "goal-2012-3"});
+    CHECK(en.code == 0);
+    CHECK(en.out.find("Young people must be in education or work") != std::string::npos);
+    CHECK(run_cli({"explain", "goal-2012-3"}).out.find("Unge skal i uddannelse eller job") != std::string::npos);
+    CHECK(run_cli({"explain", "no-such-thing"}).code == 2);
 }

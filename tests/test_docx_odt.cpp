@@ -678,7 +678,7 @@ TEST_CASE("odt: paragraph styles with an outline level, pages, continued lists",
     CHECK(h->kind == BlockKind::heading);
     CHECK(h->outline_level == 2);
     CHECK(h->page == 2);
-    CHECK(h->style == "Heading 2");  // automatic style shows its parent's name... via the chain
+    CHECK(h->style == "Heading 2");  // an automatic style shows the name up its chain
     CHECK(find(d, "Forside")->page == 1);
     struct L {
         const char* text;

@@ -1,6 +1,8 @@
 // plantjek.report/1 as JSON: the contract (docs/report-schema.json).
 #include <nlohmann/json.hpp>
 
+#include <cmath>
+
 #include "cli/writers/writer.h"
 #include "extractor/document.h"
 
@@ -25,12 +27,16 @@ J target_json(const Target& t) {
 
 }  // namespace
 
-void write_json(std::ostream& os, const Report& r, const WriterOptions& o) {
+J report_to_json(const Report& r, const WriterOptions& o) {
     J j;
     j["schema"] = kReportSchema;
     j["tool"] = {{"name", "plantjek"}, {"version", PLANTJEK_VERSION}};
-    j["input"] = {{"path", r.path}, {"sha256", r.sha256}, {"format", r.format},
+    j["input"] = {{"path", r.path}, {"sha256", r.sha256}, {"format", r.format.empty() ? std::string("unknown") : r.format},
                   {"bytes", r.bytes}, {"pages", r.pages}, {"words", r.words}};
+    if (!r.ocr_pages.empty()) {  // scanned pages read by OCR, and how sure it was (0–100)
+        j["input"]["ocr_pages"] = r.ocr_pages;
+        j["input"]["ocr_confidence"] = std::round(r.ocr_confidence * 10) / 10;
+    }
     J reasons = J::array();
     for (const auto& x : r.reasons) reasons.push_back(o.lang == Lang::da ? x.da : x.en);
     j["plan"] = {{"municipality", r.municipalities.empty() ? J(nullptr) : J(r.municipalities.front())},
@@ -86,7 +92,17 @@ void write_json(std::ostream& os, const Report& r, const WriterOptions& o) {
                            {"pages", w.pages}, {"footnote_marker", w.footnote_marker}});
     j["spelling"] = {{"checked", r.spelling.checked}, {"words_checked", r.spelling.words_checked},
                      {"unknown", unknown}};
-    os << j.dump(2) << "\n";
+    if (r.spelling.ocr_words_not_checked) j["spelling"]["ocr_words_not_checked"] = r.spelling.ocr_words_not_checked;
+    return j;
+}
+
+// Invalid UTF-8 from a document is replaced (U+FFFD), never thrown on.
+void write_json(std::ostream& os, const Report& r, const WriterOptions& o) {
+    os << report_to_json(r, o).dump(2, ' ', false, J::error_handler_t::replace) << "\n";
+}
+
+void write_jsonl(std::ostream& os, const Report& r, const WriterOptions& o) {
+    os << report_to_json(r, o).dump(-1, ' ', false, J::error_handler_t::replace) << "\n";
 }
 
 }  // namespace plantjek

@@ -29,25 +29,6 @@ std::string pad(const std::string& s, std::size_t width) {
     return n >= width ? s : s + std::string(width - n, ' ');
 }
 
-std::string number_da(double v, Lang l) {
-    std::ostringstream ss;
-    if (v == static_cast<long long>(v)) {
-        long long n = static_cast<long long>(v);
-        std::string digits = std::to_string(n < 0 ? -n : n), out;
-        for (std::size_t i = 0; i < digits.size(); ++i) {
-            if (i && (digits.size() - i) % 3 == 0) out.push_back(l == Lang::da ? '.' : ',');
-            out.push_back(digits[i]);
-        }
-        return (n < 0 ? "-" : "") + out;
-    }
-    ss << std::fixed << std::setprecision(1) << v;
-    std::string s = ss.str();
-    if (l == Lang::da)
-        for (char& c : s)
-            if (c == '.') c = ',';
-    return s;
-}
-
 std::string pages_list(const std::vector<int>& pages) {
     std::string s;
     for (std::size_t i = 0; i < pages.size() && i < 8; ++i) s += (i ? ", " : "") + std::to_string(pages[i]);
@@ -122,10 +103,10 @@ void write_text(std::ostream& os, const Report& r, const WriterOptions& o) {
             os << "\n";
             for (const auto& t : g.targets) {
                 os << "      → ";
-                if (t.value) os << number_da(*t.value, l) << " " << t.unit;
+                if (t.value) os << format_number(*t.value, l) << " " << t.unit;
                 else os << st.red() << tr(l, "ikke udfyldt", "not filled in") << st.off();
                 if (!t.deadline.empty()) os << ", " << t.deadline;
-                if (t.change_pct) os << ", " << number_da(*t.change_pct, l) << " pct.";
+                if (t.change_pct) os << ", " << format_number(*t.change_pct, l) << " pct.";
                 if (t.page) os << tr(l, " (s. ", " (p. ") << t.page << ")";
                 os << "\n";
             }

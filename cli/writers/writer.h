@@ -6,6 +6,7 @@
 // report; nothing is cached.
 #pragma once
 
+#include <nlohmann/json_fwd.hpp>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -22,17 +23,56 @@ struct WriterOptions {
 struct Writer {
     const char* name;       // "text", "json", ...
     const char* extension;  // file extension with --out
+    // One report as a whole file (for csv: with its header row).
     void (*write)(std::ostream&, const Report&, const WriterOptions&);
+    // Batch formats whose plans share one stream (csv, jsonl): batch_header
+    // is written once (nullptr: nothing), then batch_item per report.
+    // nullptr batch_item: the format writes one file per report.
+    void (*batch_header)(std::ostream&, const WriterOptions&);
+    void (*batch_item)(std::ostream&, const Report&, const WriterOptions&);
 };
 
 const Writer* find_writer(const std::string& name);
 std::vector<std::string> writer_names();
 
 // The formats themselves (one file each).
-void write_json(std::ostream& os, const Report& r, const WriterOptions& o);
+void write_json(std::ostream& os, const Report& r, const WriterOptions& o);   // indented, one object
+void write_jsonl(std::ostream& os, const Report& r, const WriterOptions& o);  // compact, one line
 void write_text(std::ostream& os, const Report& r, const WriterOptions& o);
+void write_html(std::ostream& os, const Report& r, const WriterOptions& o);   // self-contained page
+// CSV, RFC 4180, UTF-8, CRLF line ends: one row per plan and requirement (a
+// plan without requirements still gets one row). write_csv = header + rows;
+// a batch writes write_csv_header once, then write_csv_rows per report.
+void write_csv(std::ostream& os, const Report& r, const WriterOptions& o);
+void write_csv_header(std::ostream& os, const WriterOptions& o);
+void write_csv_rows(std::ostream& os, const Report& r, const WriterOptions& o);
+
+// plantjek.report/1 as a JSON value: what json and jsonl print.
+nlohmann::ordered_json report_to_json(const Report& r, const WriterOptions& o);
+
+// The batch overview (index.html of `check --format html` over several
+// files): a row per plan linking to its own report (href, relative), a
+// column per requirement, the minister-goal targets side by side, totals.
+struct OverviewEntry {
+    Report report;
+    std::string href;  // e.g. "2012-aarhus-complete.html"
+};
+void write_overview_html(std::ostream& os, const std::vector<OverviewEntry>& plans, const WriterOptions& o);
 
 // Helpers shared by the writers.
 inline const std::string& pick(const Text2& t, Lang l) { return l == Lang::da ? t.da : t.en; }
+// 1.250 / 1,250 (thousands), 2,5 / 2.5 (one decimal) by language.
+std::string format_number(double v, Lang l);
+// "2012", "2021–2024"; "" when unknown.
+std::string years_label(const std::vector<int>& years);
+// "Frederikshavn, Læsø"; "" when unknown.
+std::string municipalities_label(const std::vector<std::string>& m);
+// ✓ ✗ ! – ~ and the word for it ("opfyldt"/"met", ...).
+const char* req_status_mark(ReqStatus s);
+std::string req_status_label(ReqStatus s, Lang l);
+// Text for HTML, text content and attribute values alike: & < > " ' escaped,
+// invalid UTF-8 replaced by U+FFFD, control characters other than tab and
+// newline dropped. Nothing a document says can become markup.
+std::string html_escape(std::string_view s);
 
 }  // namespace plantjek

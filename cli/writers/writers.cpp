@@ -5,8 +5,11 @@ namespace plantjek {
 namespace {
 // The registry: one line per format.
 const Writer kWriters[] = {
-    {"text", "txt", &write_text},
-    {"json", "json", &write_json},
+    {"text", "txt", &write_text, nullptr, nullptr},
+    {"json", "json", &write_json, nullptr, nullptr},
+    {"html", "html", &write_html, nullptr, nullptr},
+    {"csv", "csv", &write_csv, &write_csv_header, &write_csv_rows},
+    {"jsonl", "jsonl", &write_jsonl, nullptr, &write_jsonl},
 };
 }  // namespace
 
@@ -20,6 +23,100 @@ std::vector<std::string> writer_names() {
     std::vector<std::string> n;
     for (const auto& w : kWriters) n.push_back(w.name);
     return n;
+}
+
+}  // namespace plantjek
+
+#include <cstdio>
+
+#include "extractor/utf8.h"
+
+namespace plantjek {
+
+namespace {
+std::string tr(Lang l, const char* da, const char* en) { return l == Lang::da ? da : en; }
+}  // namespace
+
+std::string format_number(double v, Lang l) {
+    if (v == static_cast<double>(static_cast<long long>(v)) && v > -1e15 && v < 1e15) {
+        long long n = static_cast<long long>(v);
+        std::string digits = std::to_string(n < 0 ? -n : n), out;
+        for (std::size_t i = 0; i < digits.size(); ++i) {
+            if (i && (digits.size() - i) % 3 == 0) out.push_back(l == Lang::da ? '.' : ',');
+            out.push_back(digits[i]);
+        }
+        return (n < 0 ? "-" : "") + out;
+    }
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%.1f", v);
+    std::string s = buf;
+    if (l == Lang::da)
+        for (char& c : s)
+            if (c == '.') c = ',';
+    return s;
+}
+
+std::string years_label(const std::vector<int>& years) {
+    if (years.empty()) return "";
+    if (years.size() == 1) return std::to_string(years.front());
+    return std::to_string(years.front()) + "–" + std::to_string(years.back());
+}
+
+std::string municipalities_label(const std::vector<std::string>& m) {
+    std::string s;
+    for (std::size_t i = 0; i < m.size(); ++i) s += (i ? ", " : "") + m[i];
+    return s;
+}
+
+const char* req_status_mark(ReqStatus s) {
+    switch (s) {
+        case ReqStatus::pass: return "✓";
+        case ReqStatus::fail: return "✗";
+        case ReqStatus::warn: return "!";
+        case ReqStatus::waived: return "~";
+        case ReqStatus::not_applicable: return "–";
+    }
+    return "?";
+}
+
+std::string req_status_label(ReqStatus s, Lang l) {
+    switch (s) {
+        case ReqStatus::pass: return tr(l, "opfyldt", "met");
+        case ReqStatus::fail: return tr(l, "ikke opfyldt", "not met");
+        case ReqStatus::warn: return tr(l, "advarsel", "warning");
+        case ReqStatus::waived: return tr(l, "fritaget", "waived");
+        case ReqStatus::not_applicable: return tr(l, "ikke relevant", "not applicable");
+    }
+    return "";
+}
+
+std::string html_escape(std::string_view s) {
+    std::string out;
+    out.reserve(s.size() + s.size() / 8);
+    std::size_t i = 0;
+    while (i < s.size()) {
+        unsigned char c = static_cast<unsigned char>(s[i]);
+        if (c < 0x80) {
+            ++i;
+            switch (c) {
+                case '&': out += "&amp;"; break;
+                case '<': out += "&lt;"; break;
+                case '>': out += "&gt;"; break;
+                case '"': out += "&quot;"; break;
+                case '\'': out += "&#39;"; break;
+                case '\t':
+                case '\n': out.push_back(static_cast<char>(c)); break;
+                case '\r': out.push_back(' '); break;
+                default:
+                    if (c >= 0x20 && c != 0x7f) out.push_back(static_cast<char>(c));
+            }
+            continue;
+        }
+        char32_t cp = utf8::next(s, i);
+        if ((cp >= 0x80 && cp < 0xa0) || (cp >= 0xd800 && cp < 0xe000)) continue;  // C1 controls, surrogates
+        utf8::append(out, cp);
+    }
+    return out;
 }
 
 }  // namespace plantjek

@@ -1,0 +1,143 @@
+#include "cli/config.h"
+
+#include <yaml-cpp/yaml.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <set>
+
+#include "extractor/utf8.h"
+
+namespace plantjek {
+
+namespace {
+
+[[noreturn]] void fail(const std::string& file, const YAML::Node& n, const std::string& msg) {
+    int line = n.IsDefined() ? n.Mark().line + 1 : 0;
+    throw ConfigError(file + ":" + std::to_string(line) + ": " + msg);
+}
+
+void known_keys(const std::string& file, const YAML::Node& map, const std::set<std::string>& keys) {
+    for (const auto& kv : map) {
+        std::string k = kv.first.as<std::string>();
+        if (!keys.count(k)) {
+            std::string list;
+            for (const auto& x : keys) list += (list.empty() ? "" : ", ") + x;
+            fail(file, kv.first, "unknown key '" + k + "' (known: " + list + ")");
+        }
+    }
+}
+
+std::string str(const std::string& file, const YAML::Node& n, const std::string& what) {
+    if (!n.IsScalar()) fail(file, n, what + " must be a string");
+    return n.as<std::string>();
+}
+
+std::string one_of(const std::string& file, const YAML::Node& n, const std::string& what,
+                   const std::vector<std::string>& allowed) {
+    std::string v = str(file, n, what);
+    if (std::find(allowed.begin(), allowed.end(), v) == allowed.end()) {
+        std::string list;
+        for (const auto& a : allowed) list += (list.empty() ? "" : ", ") + a;
+        fail(file, n, what + " must be one of " + list + ", not '" + v + "'");
+    }
+    return v;
+}
+
+bool boolean(const std::string& file, const YAML::Node& n, const std::string& what) {
+    try {
+        return n.as<bool>();
+    } catch (const YAML::Exception&) {
+        fail(file, n, what + " must be true or false");
+    }
+}
+
+std::vector<std::string> paths(const std::string& file, const YAML::Node& n, const std::string& what) {
+    std::vector<std::string> out;
+    auto base = std::filesystem::path(file).parent_path();
+    auto add = [&](const YAML::Node& x) {
+        std::filesystem::path p = str(file, x, what);
+        out.push_back(p.is_absolute() || base.empty() ? p.string() : (base / p).string());
+    };
+    if (n.IsSequence())
+        for (const auto& x : n) add(x);
+    else
+        add(n);
+    return out;
+}
+
+}  // namespace
+
+Config load_config(const std::string& file) {
+    YAML::Node y;
+    try {
+        y = YAML::LoadFile(file);
+    } catch (const YAML::BadFile&) {
+        throw ConfigError(file + ":0: cannot be read");
+    } catch (const YAML::ParserException& e) {
+        throw ConfigError(file + ":" + std::to_string(e.mark.line + 1) + ": " + e.msg);
+    }
+    Config c;
+    c.path = file;
+    if (y.IsNull()) return c;
+    if (!y.IsMap()) fail(file, y, "the configuration must be a mapping of options");
+    known_keys(file, y, {"lang", "format", "profile", "fail-on", "color", "stage", "spelling", "suggestions", "rules",
+                         "words", "waivers"});
+    if (y["lang"]) c.lang = one_of(file, y["lang"], "lang", {"da", "en"});
+    if (y["format"]) c.format = str(file, y["format"], "format");
+    if (y["profile"]) c.profile = str(file, y["profile"], "profile");
+    if (y["fail-on"]) c.fail_on = one_of(file, y["fail-on"], "fail-on", {"error", "warning", "never"});
+    if (y["color"]) c.color = one_of(file, y["color"], "color", {"auto", "always", "never"});
+    if (y["stage"]) c.stage = one_of(file, y["stage"], "stage", {"draft", "final"});
+    if (y["spelling"]) c.spelling = boolean(file, y["spelling"], "spelling");
+    if (y["suggestions"]) c.suggestions = boolean(file, y["suggestions"], "suggestions");
+    if (y["rules"]) c.rules_files = paths(file, y["rules"], "rules");
+    if (y["words"]) c.word_lists = paths(file, y["words"], "words");
+    if (y["waivers"]) {
+        if (!y["waivers"].IsSequence()) fail(file, y["waivers"], "waivers must be a list");
+        for (const auto& w : y["waivers"]) {
+            if (!w.IsMap()) fail(file, w, "a waiver is a mapping (requirement, kommune, year, reason)");
+            known_keys(file, w, {"requirement", "kommune", "year", "reason"});
+            Waiver v;
+            v.line = w.Mark().line + 1;
+            if (!w["requirement"]) fail(file, w, "a waiver needs 'requirement'");
+            if (!w["reason"]) fail(file, w, "a waiver needs 'reason' (it is shown in the report)");
+            v.requirement = str(file, w["requirement"], "requirement");
+            v.reason = str(file, w["reason"], "reason");
+            if (w["kommune"]) v.kommune = str(file, w["kommune"], "kommune");
+            if (w["year"]) {
+                try {
+                    v.year = w["year"].as<int>();
+                } catch (const YAML::Exception&) {
+                    fail(file, w["year"], "year must be a number");
+                }
+            }
+            c.waivers.push_back(v);
+        }
+    }
+    return c;
+}
+
+void apply_waivers(Report& r, const std::vector<Waiver>& waivers) {
+    if (waivers.empty() || r.error) return;
+    for (const auto& w : waivers) {
+        if (w.year && std::find(r.years.begin(), r.years.end(), w.year) == r.years.end()) continue;
+        if (!w.kommune.empty()) {
+            bool ours = false;
+            for (const auto& m : r.municipalities)
+                if (utf8::lower(m) == utf8::lower(w.kommune)) ours = true;
+            if (!ours) continue;
+        }
+        for (auto& q : r.requirements) {
+            if (q.id != w.requirement || q.status == ReqStatus::pass || q.status == ReqStatus::not_applicable) continue;
+            q.status = ReqStatus::waived;
+            q.message = {"Dispenseret: " + w.reason, "Waived: " + w.reason};
+            r.findings.erase(std::remove_if(r.findings.begin(), r.findings.end(),
+                                            [&](const Finding& f) { return f.rule == w.requirement; }),
+                             r.findings.end());
+        }
+    }
+    finish_report(r);
+}
+
+}  // namespace plantjek

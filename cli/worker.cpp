@@ -1,0 +1,591 @@
+// Worker processes for `plantjek scan` (see worker.h).
+#include "cli/worker.h"
+
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
+#include <spawn.h>
+#include <sys/prctl.h>
+#include <sys/resource.h>
+#include <sys/time.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <iostream>
+#include <limits>
+#include <new>
+#include <nlohmann/json.hpp>
+
+#include "extractor/lexicon.h"
+
+extern char** environ;
+
+namespace plantjek {
+
+namespace {
+
+using J = nlohmann::json;
+
+J text2(const Text2& t) { return J::array({t.da, t.en}); }
+Text2 text2(const J& j) { return {j.at(0).get<std::string>(), j.at(1).get<std::string>()}; }
+J opt(const std::optional<double>& v) { return v ? J(*v) : J(nullptr); }
+std::optional<double> opt(const J& j) {
+    if (j.is_null()) return std::nullopt;
+    return j.get<double>();
+}
+Severity severity_from(const std::string& s) {
+    return s == "error" ? Severity::error : s == "warning" ? Severity::warning : Severity::info;
+}
+ReqStatus req_status_from(const std::string& s) {
+    for (ReqStatus x : {ReqStatus::pass, ReqStatus::fail, ReqStatus::warn, ReqStatus::not_applicable, ReqStatus::waived})
+        if (s == req_status_name(x)) return x;
+    throw std::runtime_error("unknown requirement status " + s);
+}
+
+J target_wire(const Target& t) {
+    return {{"text", t.text}, {"value", opt(t.value)}, {"unit", t.unit}, {"deadline", t.deadline},
+            {"deadline_year", t.deadline_year}, {"change_pct", opt(t.change_pct)}, {"direction", t.direction},
+            {"filled", t.filled}, {"page", t.page}};
+}
+Target target_from(const J& j) {
+    Target t;
+    t.text = j.at("text");
+    t.value = opt(j.at("value"));
+    t.unit = j.at("unit");
+    t.deadline = j.at("deadline");
+    t.deadline_year = j.at("deadline_year");
+    t.change_pct = opt(j.at("change_pct"));
+    t.direction = j.at("direction");
+    t.filled = j.at("filled");
+    t.page = j.at("page");
+    return t;
+}
+
+// Write all of s to fd (EINTR-safe). false when the other end is gone.
+bool write_all(int fd, const std::string& s) {
+    const char* p = s.data();
+    std::size_t n = s.size();
+    while (n) {
+        ssize_t w = ::write(fd, p, n);
+        if (w < 0) {
+            if (errno == EINTR) continue;
+            return false;
+        }
+        p += w;
+        n -= static_cast<std::size_t>(w);
+    }
+    return true;
+}
+
+long self_max_rss_kb() {
+    struct rusage ru {};
+    getrusage(RUSAGE_SELF, &ru);
+    return ru.ru_maxrss;
+}
+
+// The test hook (worker.h). Does nothing unless PLANTJEK_TEST_HOOK names this path.
+void test_hook(const std::string& path, std::uint64_t max_memory_mb) {
+    const char* env = std::getenv("PLANTJEK_TEST_HOOK");
+    if (!env || !*env) return;
+    std::string spec = env;
+    std::size_t pos = 0;
+    while (pos <= spec.size()) {
+        std::size_t end = spec.find(',', pos);
+        if (end == std::string::npos) end = spec.size();
+        std::string item = spec.substr(pos, end - pos);
+        pos = end + 1;
+        auto colon = item.find(':');
+        if (colon == std::string::npos || colon + 1 >= item.size()) continue;
+        std::string what = item.substr(0, colon), sub = item.substr(colon + 1);
+        if (path.find(sub) == std::string::npos) continue;
+        if (what == "crash") {
+            ::raise(SIGSEGV);
+        } else if (what == "hang") {
+            for (;;) ::pause();
+        } else if (what == "oom") {
+            if (max_memory_mb == 0) throw std::bad_alloc();  // no limit: do not eat the machine
+            std::vector<std::vector<char>> hog;
+            for (;;) hog.emplace_back(64u << 20, 'x');  // throws std::bad_alloc at RLIMIT_AS
+        }
+    }
+}
+
+J config_to_json(const PoolOptions& o) {
+    const CheckOptions& c = o.check;
+    const Limits& l = c.read.limits;
+    J waivers = J::array();
+    for (const auto& w : c.waivers)
+        waivers.push_back({{"requirement", w.requirement}, {"kommune", w.kommune}, {"year", w.year},
+                           {"reason", w.reason}, {"line", w.line}});
+    return {{"profile", c.profile},
+            {"waivers", waivers},
+            {"year", c.year},
+            {"rules", c.rules_files},
+            {"stage", c.stage == Stage::draft ? "draft" : "final"},
+            {"stage_given", c.stage_given},
+            {"spelling", c.spelling},
+            {"suggestions", c.suggestions},
+            {"words", c.word_lists},
+            {"password", c.read.password},
+            {"ocr", c.read.ocr == OcrMode::always ? "always" : c.read.ocr == OcrMode::never ? "never" : "auto"},
+            {"limits",
+             {{"max_file_bytes", l.max_file_bytes},
+              {"max_entry_bytes", l.max_entry_bytes},
+              {"max_total_uncompressed", l.max_total_uncompressed},
+              {"max_zip_entries", l.max_zip_entries},
+              {"max_pages", l.max_pages},
+              {"max_xml_depth", l.max_xml_depth}}},
+            {"max_memory_mb", o.max_memory_mb}};
+}
+
+void config_from_json(const J& j, CheckOptions& c, std::uint64_t& max_memory_mb) {
+    c.profile = j.at("profile");
+    for (const auto& w : j.at("waivers"))
+        c.waivers.push_back({w.at("requirement"), w.at("kommune"), w.at("year"), w.at("reason"), w.at("line")});
+    c.year = j.at("year");
+    c.rules_files = j.at("rules").get<std::vector<std::string>>();
+    c.stage = j.at("stage") == "draft" ? Stage::draft : Stage::final;
+    c.stage_given = j.at("stage_given");
+    c.spelling = j.at("spelling");
+    c.suggestions = j.at("suggestions");
+    c.word_lists = j.at("words").get<std::vector<std::string>>();
+    c.read.password = j.at("password");
+    std::string ocr = j.value("ocr", "auto");
+    c.read.ocr = ocr == "always" ? OcrMode::always : ocr == "never" ? OcrMode::never : OcrMode::auto_;
+    const J& l = j.at("limits");
+    c.read.limits.max_file_bytes = l.at("max_file_bytes");
+    c.read.limits.max_entry_bytes = l.at("max_entry_bytes");
+    c.read.limits.max_total_uncompressed = l.at("max_total_uncompressed");
+    c.read.limits.max_zip_entries = l.at("max_zip_entries");
+    c.read.limits.max_pages = l.at("max_pages");
+    c.read.limits.max_xml_depth = l.at("max_xml_depth");
+    max_memory_mb = j.at("max_memory_mb");
+}
+
+}  // namespace
+
+std::string report_to_wire(const Report& r, long max_rss_kb) {
+    J j;
+    j["path"] = r.path;
+    j["sha256"] = r.sha256;
+    j["format"] = r.format;
+    j["bytes"] = r.bytes;
+    j["pages"] = r.pages;
+    j["words"] = r.words;
+    j["municipalities"] = r.municipalities;
+    j["years"] = r.years;
+    j["kind"] = r.kind;
+    j["profile"] = r.profile;
+    J reasons = J::array();
+    for (const auto& x : r.reasons) reasons.push_back(J::array({x.da, x.en}));
+    j["reasons"] = reasons;
+    j["stage"] = r.stage;
+    j["status"] = r.status;
+    if (r.error) j["error"] = {{"kind", r.error->kind}, {"message", text2(r.error->message)}};
+    j["summary"] = J::array({r.summary.requirements, r.summary.passed, r.summary.failed, r.summary.errors,
+                            r.summary.warnings, r.summary.misspellings});
+    J outline = J::array();
+    for (const auto& s : r.outline)
+        outline.push_back({{"level", s.level}, {"number", s.number}, {"title", s.title}, {"page", s.page},
+                           {"annex", s.annex}, {"requirements", s.requirements}});
+    j["outline"] = outline;
+    J reqs = J::array();
+    for (const auto& q : r.requirements) {
+        J ev = J::array();
+        for (const auto& e : q.evidence)
+            ev.push_back({{"page", e.page}, {"section", e.section}, {"excerpt", e.excerpt}, {"match", e.match}});
+        reqs.push_back({{"id", q.id}, {"title", text2(q.title)}, {"legal_basis", q.legal_basis},
+                        {"severity", severity_name(q.severity)}, {"status", req_status_name(q.status)},
+                        {"evidence", ev}, {"message", text2(q.message)}});
+    }
+    j["requirements"] = reqs;
+    J goals = J::array();
+    for (const auto& g : r.goals) {
+        J ts = J::array();
+        for (const auto& t : g.targets) ts.push_back(target_wire(t));
+        goals.push_back({{"id", g.id}, {"title", text2(g.title)}, {"addressed", g.addressed}, {"pending", g.pending},
+                         {"targets", ts}, {"page", g.page}, {"section", g.section}});
+    }
+    j["goals"] = goals;
+    J findings = J::array();
+    for (const auto& f : r.findings)
+        findings.push_back({{"rule", f.rule}, {"severity", severity_name(f.severity)}, {"message", text2(f.message)},
+                            {"page", f.page}, {"section", f.section}, {"excerpt", f.excerpt}});
+    j["findings"] = findings;
+    J deadlines = J::array();
+    for (const auto& d : r.deadlines) deadlines.push_back({{"what", d.what}, {"title", text2(d.title)}, {"date", d.date}});
+    j["deadlines"] = deadlines;
+    J unknown = J::array();
+    for (const auto& w : r.spelling.unknown)
+        unknown.push_back({{"word", w.word}, {"count", w.count}, {"suggestions", w.suggestions}, {"pages", w.pages},
+                           {"footnote_marker", w.footnote_marker}});
+    j["spelling"] = {{"checked", r.spelling.checked}, {"words_checked", r.spelling.words_checked},
+                     {"ocr_words_not_checked", r.spelling.ocr_words_not_checked}, {"unknown", unknown}};
+    j["ocr_pages"] = r.ocr_pages;
+    j["ocr_confidence"] = r.ocr_confidence;
+    j["max_rss_kb"] = max_rss_kb;
+    // Invalid UTF-8 in a document must not stop the line: replace it.
+    return j.dump(-1, ' ', false, J::error_handler_t::replace);
+}
+
+Report report_from_wire(const std::string& line, long* max_rss_kb) {
+    J j = J::parse(line);
+    Report r;
+    r.path = j.at("path");
+    r.sha256 = j.at("sha256");
+    r.format = j.at("format");
+    r.bytes = j.at("bytes");
+    r.pages = j.at("pages");
+    r.words = j.at("words");
+    r.municipalities = j.at("municipalities").get<std::vector<std::string>>();
+    r.years = j.at("years").get<std::vector<int>>();
+    r.kind = j.at("kind");
+    r.profile = j.at("profile");
+    for (const auto& x : j.at("reasons")) r.reasons.push_back({x.at(0), x.at(1)});
+    r.stage = j.at("stage");
+    r.status = j.at("status");
+    if (j.contains("error")) r.error = ReportError{j["error"].at("kind"), text2(j["error"].at("message"))};
+    const J& s = j.at("summary");
+    r.summary = {s.at(0), s.at(1), s.at(2), s.at(3), s.at(4), s.at(5)};
+    for (const auto& x : j.at("outline")) {
+        OutlineEntry e;
+        e.level = x.at("level");
+        e.number = x.at("number");
+        e.title = x.at("title");
+        e.page = x.at("page");
+        e.annex = x.at("annex");
+        e.requirements = x.at("requirements").get<std::vector<std::string>>();
+        r.outline.push_back(std::move(e));
+    }
+    for (const auto& x : j.at("requirements")) {
+        RequirementResult q;
+        q.id = x.at("id");
+        q.title = text2(x.at("title"));
+        q.legal_basis = x.at("legal_basis");
+        q.severity = severity_from(x.at("severity"));
+        q.status = req_status_from(x.at("status"));
+        for (const auto& e : x.at("evidence")) q.evidence.push_back({e.at("page"), e.at("section"), e.at("excerpt"), e.at("match")});
+        q.message = text2(x.at("message"));
+        r.requirements.push_back(std::move(q));
+    }
+    for (const auto& x : j.at("goals")) {
+        GoalResult g;
+        g.id = x.at("id");
+        g.title = text2(x.at("title"));
+        g.addressed = x.at("addressed");
+        g.pending = x.at("pending");
+        for (const auto& t : x.at("targets")) g.targets.push_back(target_from(t));
+        g.page = x.at("page");
+        g.section = x.at("section");
+        r.goals.push_back(std::move(g));
+    }
+    for (const auto& x : j.at("findings")) {
+        Finding f;
+        f.rule = x.at("rule");
+        f.severity = severity_from(x.at("severity"));
+        f.message = text2(x.at("message"));
+        f.page = x.at("page");
+        f.section = x.at("section");
+        f.excerpt = x.at("excerpt");
+        r.findings.push_back(std::move(f));
+    }
+    for (const auto& x : j.at("deadlines")) r.deadlines.push_back({x.at("what"), text2(x.at("title")), x.at("date")});
+    const J& sp = j.at("spelling");
+    r.spelling.checked = sp.at("checked");
+    r.spelling.words_checked = sp.at("words_checked");
+    r.spelling.ocr_words_not_checked = sp.value("ocr_words_not_checked", 0);
+    for (const auto& x : sp.at("unknown")) {
+        SpellingEntry w;
+        w.word = x.at("word");
+        w.count = x.at("count");
+        w.suggestions = x.at("suggestions").get<std::vector<std::string>>();
+        w.pages = x.at("pages").get<std::vector<int>>();
+        w.footnote_marker = x.at("footnote_marker");
+        r.spelling.unknown.push_back(std::move(w));
+    }
+    r.ocr_pages = j.at("ocr_pages").get<std::vector<int>>();
+    r.ocr_confidence = j.value("ocr_confidence", 0.0);
+    if (max_rss_kb) *max_rss_kb = j.value("max_rss_kb", 0L);
+    return r;
+}
+
+Report worker_failure_report(Report base, const std::string& kind, const std::string& detail_da,
+                             const std::string& detail_en) {
+    Report r;
+    r.path = base.path;
+    r.sha256 = base.sha256;
+    r.bytes = base.bytes;
+    r.format = base.format;
+    r.stage = base.stage.empty() ? "final" : base.stage;
+    Text2 m;
+    if (kind == "timeout") {
+        m = {"Kontrollen af filen tog for lang tid og blev stoppet (" + detail_da + ").",
+             "Checking the file took too long and was stopped (" + detail_en + ")."};
+    } else if (kind == "out-of-memory") {
+        m = {"Kontrollen af filen brugte for meget hukommelse og blev stoppet (" + detail_da + ").",
+             "Checking the file used too much memory and was stopped (" + detail_en + ")."};
+    } else {
+        m = {"Programmet gik ned under læsningen af filen (" + detail_da + "); de øvrige filer er kontrolleret.",
+             "The program crashed while reading the file (" + detail_en + "); the other files were checked."};
+    }
+    r.error = ReportError{kind, m};
+    finish_report(r);
+    return r;
+}
+
+std::string self_exe() {
+    char buf[4096];
+    ssize_t n = ::readlink("/proc/self/exe", buf, sizeof buf - 1);
+    if (n <= 0) return "";
+    return std::string(buf, static_cast<std::size_t>(n));
+}
+
+// ---------------------------------------------------------------- the worker
+
+int run_worker() {
+    // Die with the parent: a killed scan must not leave workers behind.
+    ::prctl(PR_SET_PDEATHSIG, SIGKILL);
+    if (::getppid() == 1) return 1;
+    // The protocol owns the original stdout; anything a library prints goes to stderr.
+    int proto = ::dup(1);
+    ::dup2(2, 1);
+    if (proto < 0) return 1;
+    ::fcntl(proto, F_SETFD, FD_CLOEXEC);
+
+    std::string line;
+    if (!std::getline(std::cin, line)) return 1;
+    CheckOptions opts;
+    std::uint64_t max_memory_mb = 0;
+    try {
+        config_from_json(J::parse(line), opts, max_memory_mb);
+    } catch (const std::exception& e) {
+        std::cerr << "plantjek __worker: bad configuration: " << e.what() << "\n";
+        return 2;
+    }
+#if defined(__SANITIZE_ADDRESS__)
+    max_memory_mb = 0;  // AddressSanitizer reserves terabytes of address space: RLIMIT_AS would stop it at once
+#endif
+    if (max_memory_mb) {
+        struct rlimit rl {};
+        rl.rlim_cur = rl.rlim_max = static_cast<rlim_t>(max_memory_mb) << 20;
+        ::setrlimit(RLIMIT_AS, &rl);
+    }
+    try {
+        CheckSession session(opts);
+        session.profiles();  // load once, before the first file's clock starts
+        if (opts.spelling) Lexicon::shared();
+        while (std::getline(std::cin, line)) {
+            std::string path;
+            try {
+                path = J::parse(line).get<std::string>();
+            } catch (const std::exception&) {
+                return 2;
+            }
+            std::string out;
+            try {
+                test_hook(path, max_memory_mb);
+                Report r = session.check(path);
+                out = report_to_wire(r, self_max_rss_kb());
+            } catch (const std::bad_alloc&) {
+                ::_exit(kWorkerExitOom);
+            } catch (const std::exception& e) {
+                Report base;
+                base.path = path;
+                Report r = worker_failure_report(base, "crash", std::string("intern fejl: ") + e.what(),
+                                                 std::string("internal error: ") + e.what());
+                out = report_to_wire(r, self_max_rss_kb());
+            }
+            out += '\n';
+            if (!write_all(proto, out)) return 0;
+        }
+    } catch (const std::bad_alloc&) {
+        ::_exit(kWorkerExitOom);
+    }
+    return 0;
+}
+
+// ---------------------------------------------------------------- the pool
+
+WorkerPool::WorkerPool(PoolOptions opts) : opts_(std::move(opts)) {
+    if (opts_.exe.empty()) opts_.exe = self_exe();
+    if (opts_.jobs < 1) opts_.jobs = 1;
+    slots_.resize(static_cast<std::size_t>(opts_.jobs));
+    config_line_ = config_to_json(opts_).dump() + "\n";
+    ::signal(SIGPIPE, SIG_IGN);  // a dead worker must not kill the scan
+}
+
+WorkerPool::~WorkerPool() { shutdown(); }
+
+bool WorkerPool::has_free_slot() const {
+    for (const auto& s : slots_)
+        if (!s.busy) return true;
+    return false;
+}
+
+std::size_t WorkerPool::in_flight() const {
+    std::size_t n = 0;
+    for (const auto& s : slots_) n += s.busy;
+    return n;
+}
+
+void WorkerPool::start(Slot& s) {
+    int in[2], out[2];
+    if (::pipe2(in, O_CLOEXEC) != 0) throw std::runtime_error(std::string("pipe: ") + std::strerror(errno));
+    if (::pipe2(out, O_CLOEXEC) != 0) {
+        ::close(in[0]);
+        ::close(in[1]);
+        throw std::runtime_error(std::string("pipe: ") + std::strerror(errno));
+    }
+    posix_spawn_file_actions_t fa;
+    posix_spawn_file_actions_init(&fa);
+    posix_spawn_file_actions_adddup2(&fa, in[0], 0);
+    posix_spawn_file_actions_adddup2(&fa, out[1], 1);
+    const char* keep = std::getenv("PLANTJEK_WORKER_STDERR");
+    if (!keep || std::string(keep) != "1") posix_spawn_file_actions_addopen(&fa, 2, "/dev/null", O_WRONLY, 0);
+    std::string a0 = opts_.exe, a1 = "__worker";
+    char* argv[] = {a0.data(), a1.data(), nullptr};
+    pid_t pid = -1;
+    int rc = ::posix_spawn(&pid, opts_.exe.c_str(), &fa, nullptr, argv, environ);
+    posix_spawn_file_actions_destroy(&fa);
+    ::close(in[0]);
+    ::close(out[1]);
+    if (rc != 0) {
+        ::close(in[1]);
+        ::close(out[0]);
+        throw std::runtime_error("cannot start " + opts_.exe + ": " + std::strerror(rc));
+    }
+    s.pid = pid;
+    s.in = in[1];
+    s.out = out[0];
+    s.buf.clear();
+    write_all(s.in, config_line_);
+}
+
+void WorkerPool::reap(Slot& s, bool kill_it, int* status) {
+    if (s.in >= 0) ::close(s.in);
+    if (kill_it && s.pid > 0) ::kill(s.pid, SIGKILL);
+    int st = 0;
+    if (s.pid > 0) {
+        struct rusage ru {};
+        while (::wait4(s.pid, &st, 0, &ru) < 0 && errno == EINTR) {
+        }
+        if (ru.ru_maxrss > peak_rss_kb_) peak_rss_kb_ = ru.ru_maxrss;
+    }
+    if (s.out >= 0) ::close(s.out);
+    if (status) *status = st;
+    s.pid = -1;
+    s.in = s.out = -1;
+    s.buf.clear();
+}
+
+WorkerPool::Result WorkerPool::fail(Slot& s, const std::string& kind, const std::string& da, const std::string& en) {
+    Result r{s.tag, worker_failure_report(s.base, kind, da, en)};
+    s.busy = false;
+    s.base = Report{};
+    return r;
+}
+
+void WorkerPool::submit(std::size_t tag, Report base) {
+    for (auto& s : slots_) {
+        if (s.busy) continue;
+        for (int attempt = 0; attempt < 2; ++attempt) {
+            if (s.pid < 0) start(s);
+            std::string line = nlohmann::json(base.path).dump(-1, ' ', false, J::error_handler_t::replace) + "\n";
+            if (write_all(s.in, line)) break;
+            reap(s, true, nullptr);  // died while idle: start a fresh one
+        }
+        s.busy = true;
+        s.tag = tag;
+        s.base = std::move(base);
+        s.deadline = std::chrono::steady_clock::now() + std::chrono::seconds(opts_.timeout_s > 0 ? opts_.timeout_s : 1000000000);
+        return;
+    }
+    throw std::logic_error("WorkerPool::submit without a free slot");
+}
+
+std::vector<WorkerPool::Result> WorkerPool::wait(int wait_ms) {
+    std::vector<Result> done;
+    auto now = std::chrono::steady_clock::now();
+    // Time limits first.
+    for (auto& s : slots_)
+        if (s.busy && now >= s.deadline) {
+            reap(s, true, nullptr);
+            std::string secs = std::to_string(opts_.timeout_s) + " s";
+            done.push_back(fail(s, "timeout", "grænsen er " + secs, "the limit is " + secs));
+        }
+    if (!done.empty()) return done;
+
+    std::vector<pollfd> fds;
+    std::vector<Slot*> who;
+    auto next_deadline = now + std::chrono::milliseconds(wait_ms);
+    for (auto& s : slots_)
+        if (s.busy) {
+            fds.push_back({s.out, POLLIN, 0});
+            who.push_back(&s);
+            if (s.deadline < next_deadline) next_deadline = s.deadline;
+        }
+    if (fds.empty()) return done;
+    int ms = static_cast<int>(std::chrono::duration_cast<std::chrono::milliseconds>(next_deadline - now).count());
+    if (ms < 0) ms = 0;
+    int n = ::poll(fds.data(), fds.size(), ms + 1);
+    if (n <= 0) return done;
+    for (std::size_t i = 0; i < fds.size(); ++i) {
+        if (!(fds[i].revents & (POLLIN | POLLHUP | POLLERR))) continue;
+        Slot& s = *who[i];
+        char buf[65536];
+        ssize_t got = ::read(s.out, buf, sizeof buf);
+        if (got < 0 && errno == EINTR) continue;
+        if (got > 0) {
+            s.buf.append(buf, static_cast<std::size_t>(got));
+            auto nl = s.buf.find('\n');
+            if (nl == std::string::npos) continue;
+            std::string line = s.buf.substr(0, nl);
+            s.buf.erase(0, nl + 1);
+            long rss = 0;
+            try {
+                Report r = report_from_wire(line, &rss);
+                if (rss > peak_rss_kb_) peak_rss_kb_ = rss;
+                r.path = s.base.path;
+                done.push_back({s.tag, std::move(r)});
+                s.busy = false;
+                s.base = Report{};
+            } catch (const std::exception& e) {
+                reap(s, true, nullptr);
+                done.push_back(fail(s, "crash", std::string("ugyldigt svar: ") + e.what(),
+                                    std::string("invalid answer: ") + e.what()));
+            }
+            continue;
+        }
+        // EOF or error: the worker died with the file in its hands.
+        int st = 0;
+        reap(s, false, &st);
+        if (WIFEXITED(st) && WEXITSTATUS(st) == kWorkerExitOom) {
+            std::string mb = std::to_string(opts_.max_memory_mb) + " MB";
+            done.push_back(fail(s, "out-of-memory", "grænsen er " + mb, "the limit is " + mb));
+        } else if (WIFSIGNALED(st) && WTERMSIG(st) == SIGKILL) {
+            done.push_back(fail(s, "out-of-memory", "stoppet af systemet (SIGKILL)", "killed by the system (SIGKILL)"));
+        } else if (WIFSIGNALED(st)) {
+            std::string sig = std::string("signal ") + std::to_string(WTERMSIG(st)) + ", " + ::strsignal(WTERMSIG(st));
+            done.push_back(fail(s, "crash", sig, sig));
+        } else {
+            std::string code = "exit code " + std::to_string(WIFEXITED(st) ? WEXITSTATUS(st) : -1);
+            done.push_back(fail(s, "crash", "afsluttet med kode " + std::to_string(WIFEXITED(st) ? WEXITSTATUS(st) : -1), code));
+        }
+    }
+    return done;
+}
+
+void WorkerPool::shutdown() {
+    for (auto& s : slots_) {
+        if (s.pid < 0) continue;
+        // An idle worker ends at EOF on its stdin; a busy one is killed.
+        reap(s, s.busy, nullptr);
+        s.busy = false;
+    }
+}
+
+}  // namespace plantjek

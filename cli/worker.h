@@ -1,0 +1,114 @@
+// Process isolation for `plantjek scan`: each document is checked in a worker
+// process, so that a reader that crashes, hangs or runs away on one file
+// costs only that file.
+//
+// Design: the scan (the parent) starts `plantjek __worker` (its own binary,
+// posix_spawn, no shell) with pipes on stdin and stdout. The first line the
+// worker reads is its configuration (JSON: the checking options, the
+// password, the limits); then one path per line (a JSON string), and for
+// each it writes one line: the whole Report in the "wire" form (JSON with
+// both languages, see report_to_wire). A worker checks one file at a time
+// and keeps its CheckSession (profiles, Hunspell) between files.
+//
+// Limits: the worker sets RLIMIT_AS on itself (max_memory_mb); the parent
+// kills it (SIGKILL) when one file takes longer than timeout_s. What the
+// parent sees, and records as the file's report (status "unreadable"):
+//   - killed after the time limit             → error.kind "timeout"
+//   - allocation failed (std::bad_alloc: the
+//     worker exits with kWorkerExitOom), or
+//     SIGKILL that the parent did not send
+//     (the kernel's OOM killer)               → error.kind "out-of-memory"
+//   - any other signal or an unexpected exit  → error.kind "crash"
+// Then a fresh worker takes the next file. The worker dies with its parent
+// (PR_SET_PDEATHSIG), so `kill -9` of a scan leaves no orphans.
+//
+// Test hook: PLANTJEK_TEST_HOOK=crash:<substr>,hang:<substr>,oom:<substr>
+// makes a worker crash (SIGSEGV), hang, or allocate until the memory limit
+// on a path containing <substr>. Only the worker reads it.
+#pragma once
+
+#include <sys/types.h>
+
+#include <chrono>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "cli/check.h"
+#include "cli/report.h"
+
+namespace plantjek {
+
+inline constexpr int kWorkerExitOom = 86;
+
+// The Report as one line of JSON, every message in both languages, so that
+// the parent can render it with any writer in any language and store it.
+std::string report_to_wire(const Report& r, long max_rss_kb = 0);
+// The inverse; throws std::exception on malformed input.
+Report report_from_wire(const std::string& line, long* max_rss_kb = nullptr);
+
+// A Report for a file its worker could not finish: status "unreadable",
+// error.kind "crash" | "timeout" | "out-of-memory", a plain message.
+// `base` carries what the parent knows (path, sha256, bytes, format).
+Report worker_failure_report(Report base, const std::string& kind, const std::string& detail_da,
+                             const std::string& detail_en);
+
+// The `plantjek __worker` entry point (hidden subcommand). Returns the exit code.
+int run_worker();
+
+struct PoolOptions {
+    std::string exe;                // the plantjek binary (default: /proc/self/exe)
+    int jobs = 1;
+    int timeout_s = 120;            // per document; 0 = none
+    std::uint64_t max_memory_mb = 1536;  // RLIMIT_AS per worker; 0 = none
+    CheckOptions check;             // .read carries password and limits
+};
+
+class WorkerPool {
+public:
+    struct Result {
+        std::size_t tag = 0;  // what submit() was given
+        Report report;
+    };
+
+    explicit WorkerPool(PoolOptions opts);
+    ~WorkerPool();  // closes every worker (kills the busy ones)
+    WorkerPool(const WorkerPool&) = delete;
+    WorkerPool& operator=(const WorkerPool&) = delete;
+
+    bool has_free_slot() const;
+    std::size_t in_flight() const;
+    // Hands one file to a free worker (starting one if needed). `base` is the
+    // report to complete should the worker fail (path, sha256, bytes, format).
+    void submit(std::size_t tag, Report base);
+    // Waits up to wait_ms for results; returns those that are finished.
+    std::vector<Result> wait(int wait_ms);
+    // Largest resident set of any worker so far (KiB).
+    long peak_rss_kb() const { return peak_rss_kb_; }
+    // Closes all workers and waits for them.
+    void shutdown();
+
+private:
+    struct Slot {
+        pid_t pid = -1;
+        int in = -1, out = -1;  // our ends: worker's stdin, worker's stdout
+        std::string buf;
+        bool busy = false;
+        std::size_t tag = 0;
+        Report base;
+        std::chrono::steady_clock::time_point deadline;
+    };
+    PoolOptions opts_;
+    std::string config_line_;
+    std::vector<Slot> slots_;
+    long peak_rss_kb_ = 0;
+
+    void start(Slot& s);
+    void reap(Slot& s, bool kill_it, int* status);
+    Result fail(Slot& s, const std::string& kind, const std::string& da, const std::string& en);
+};
+
+// /proc/self/exe, resolved.
+std::string self_exe();
+
+}  // namespace plantjek

@@ -1,0 +1,73 @@
+// CSV for batches: one row per plan and requirement, for a spreadsheet or a
+// script. RFC 4180: comma separated, CRLF line ends, a field quoted when it
+// holds a comma, a quote or a line break (quotes doubled); UTF-8 without a
+// BOM; one header row. The column names are fixed (English, like the JSON
+// keys) whatever --lang is, so scripts can rely on them; the requirement
+// title is in the report language. A plan without requirements (unreadable,
+// not a plan) still gets one row, with the requirement columns empty.
+#include "cli/writers/writer.h"
+
+namespace plantjek {
+
+namespace {
+
+std::string field(const std::string& s) {
+    if (s.find_first_of(",\"\r\n") == std::string::npos) return s;
+    std::string q = "\"";
+    for (char c : s) {
+        if (c == '"') q.push_back('"');
+        q.push_back(c);
+    }
+    return q + "\"";
+}
+
+void row(std::ostream& os, const std::vector<std::string>& cells) {
+    for (std::size_t i = 0; i < cells.size(); ++i) os << (i ? "," : "") << field(cells[i]);
+    os << "\r\n";
+}
+
+std::string years_csv(const std::vector<int>& years) {
+    std::string s;
+    for (std::size_t i = 0; i < years.size(); ++i) s += (i ? ";" : "") + std::to_string(years[i]);
+    return s;
+}
+
+std::string municipalities_csv(const std::vector<std::string>& m) {
+    std::string s;
+    for (std::size_t i = 0; i < m.size(); ++i) s += (i ? ";" : "") + m[i];
+    return s;
+}
+
+}  // namespace
+
+void write_csv_header(std::ostream& os, const WriterOptions&) {
+    row(os, {"file", "municipality", "years", "kind", "profile", "stage", "plan_status", "requirement",
+             "requirement_status", "severity", "page", "title"});
+}
+
+void write_csv_rows(std::ostream& os, const Report& r, const WriterOptions& o) {
+    std::vector<std::string> plan = {r.path,    municipalities_csv(r.municipalities), years_csv(r.years),
+                                     r.kind,    r.profile,
+                                     r.stage,   r.status};
+    if (r.requirements.empty()) {
+        auto cells = plan;
+        cells.insert(cells.end(), {"", "", "", "", ""});
+        row(os, cells);
+        return;
+    }
+    for (const auto& q : r.requirements) {
+        auto cells = plan;
+        std::string page = !q.evidence.empty() && q.evidence.front().page > 0 ? std::to_string(q.evidence.front().page)
+                                                                              : "";
+        cells.insert(cells.end(),
+                     {q.id, req_status_name(q.status), severity_name(q.severity), page, pick(q.title, o.lang)});
+        row(os, cells);
+    }
+}
+
+void write_csv(std::ostream& os, const Report& r, const WriterOptions& o) {
+    write_csv_header(os, o);
+    write_csv_rows(os, r, o);
+}
+
+}  // namespace plantjek

@@ -1,0 +1,209 @@
+// The batch overview (index.html): the page a region screens a season's
+// plans with. One row per plan, linking to its own report; a column per
+// requirement (the union over the plans: canonical ids in DESIGN.md order,
+// then a region's own ids in order of appearance); the minister-goal
+// targets side by side, one column per goal number; a totals row.
+//
+// Self-contained like the plan report (inline CSS, no scripts); rows in the
+// order given, so the caller decides the order and the output is
+// deterministic.
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "cli/writers/writer.h"
+#include "rules/profile.h"
+
+namespace plantjek {
+
+namespace {
+
+std::string tr(Lang l, const char* da, const char* en) { return l == Lang::da ? da : en; }
+
+const char* kCss = R"CSS(
+:root{--ok:#1a7f37;--bad:#b42318;--warn:#9a5b00;--dim:#667085;--line:#d0d5dd;--bg:#f8f9fb}
+body{font:14px/1.4 system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif;color:#1d2939;margin:0}
+header{background:#1d2939;color:#fff;padding:16px 24px}header h1{margin:0 0 4px;font-size:22px}header p{margin:0}
+.wrap{padding:12px 24px 40px;overflow-x:auto}
+table{border-collapse:collapse}
+th,td{border:1px solid var(--line);padding:4px 6px;text-align:center;vertical-align:middle}
+th{background:var(--bg);font-size:12px;font-weight:600}
+th.goal{white-space:nowrap}
+th.req{writing-mode:vertical-rl;transform:rotate(180deg);white-space:nowrap;font-weight:500}
+td.file,td.text,th.text{text-align:left}
+td.num{text-align:right;white-space:nowrap}
+tr.conformant td.status{color:#fff;background:var(--ok)}
+tr.nonconformant td.status{color:#fff;background:var(--bad)}
+tr.unreadable td.status{color:#fff;background:#475467}
+td.pass{color:var(--ok);font-weight:700}td.fail{color:#fff;background:var(--bad);font-weight:700}
+td.warn{color:#fff;background:var(--warn);font-weight:700}td.not-applicable,td.waived,td.absent{color:var(--dim)}
+td.unfilled{color:var(--bad);font-weight:700}
+tfoot td{font-weight:600;background:var(--bg)}
+a{color:#175cd3}
+.legend{font-size:12px;color:var(--dim)}
+@media print{header,td.status,td.fail,td.warn{-webkit-print-color-adjust:exact;print-color-adjust:exact}a{color:inherit;text-decoration:none}@page{size:landscape;margin:10mm}}
+)CSS";
+
+// A relative link as given, made safe: characters that would change its
+// meaning percent-encoded, and a leading "x:" (which would read as a URL
+// scheme, e.g. javascript:) prefixed with "./".
+std::string safe_href(const std::string& href) {
+    std::string out;
+    static const char* hex = "0123456789ABCDEF";
+    for (unsigned char c : href) {
+        if (c <= 0x20 || c == 0x7f || std::string_view("\"#%<>?\\^`{|}'").find(static_cast<char>(c)) != std::string_view::npos) {
+            out += '%';
+            out += hex[c >> 4];
+            out += hex[c & 15];
+        } else {
+            out.push_back(static_cast<char>(c));
+        }
+    }
+    auto colon = out.find(':'), slash = out.find('/');
+    if (colon != std::string::npos && (slash == std::string::npos || colon < slash)) out = "./" + out;
+    return html_escape(out);
+}
+
+int goal_number(const std::string& id) {  // goal-2012-3 → 3
+    auto p = id.rfind('-');
+    if (p == std::string::npos) return 0;
+    try {
+        return std::stoi(id.substr(p + 1));
+    } catch (...) {
+        return 0;
+    }
+}
+
+std::string base_name(const std::string& path) {
+    auto p = path.find_last_of('/');
+    return p == std::string::npos ? path : path.substr(p + 1);
+}
+
+}  // namespace
+
+void write_overview_html(std::ostream& os, const std::vector<OverviewEntry>& plans, const WriterOptions& o) {
+    const Lang l = o.lang;
+    // The requirement columns and their titles.
+    std::vector<std::string> ids;
+    std::set<std::string> seen;
+    std::map<std::string, std::string> titles;
+    for (const auto& e : plans)
+        for (const auto& q : e.report.requirements) {
+            seen.insert(q.id);
+            if (!titles.count(q.id)) titles[q.id] = pick(q.title, l);
+        }
+    for (const auto& id : canonical_requirement_ids())
+        if (seen.count(id)) ids.push_back(id);
+    for (const auto& e : plans)
+        for (const auto& q : e.report.requirements)
+            if (std::find(ids.begin(), ids.end(), q.id) == ids.end()) ids.push_back(q.id);
+    // The goal columns: by goal number; the header names the goal when every
+    // plan that has it names it alike.
+    std::map<int, std::set<std::string>> goal_titles;
+    for (const auto& e : plans)
+        for (const auto& g : e.report.goals)
+            if (int n = goal_number(g.id); n > 0) goal_titles[n].insert(pick(g.title, l));
+
+    int conformant = 0, nonconformant = 0, unreadable = 0;
+    for (const auto& e : plans) {
+        if (e.report.status == "conformant") ++conformant;
+        else if (e.report.status == "nonconformant") ++nonconformant;
+        else ++unreadable;
+    }
+
+    os << "<!DOCTYPE html>\n<html lang=\"" << (l == Lang::da ? "da" : "en") << "\">\n<head>\n<meta charset=\"utf-8\">\n"
+       << "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+       << "<meta name=\"generator\" content=\"plantjek " << PLANTJEK_VERSION << "\">\n<title>"
+       << tr(l, "Beskæftigelsesplaner — oversigt", "Employment plans — overview") << " · plantjek</title>\n<style>"
+       << kCss << "</style>\n</head>\n<body>\n<header id=\"verdict\">\n<h1>"
+       << tr(l, "Beskæftigelsesplaner — oversigt", "Employment plans — overview") << "</h1>\n<p class=\"counts\">"
+       << plans.size() << tr(l, " planer", " plans") << " · " << conformant << tr(l, " i orden", " conformant")
+       << " · " << nonconformant << tr(l, " ikke i orden", " nonconformant") << " · " << unreadable
+       << tr(l, " kan ikke læses", " unreadable") << "</p>\n</header>\n<div class=\"wrap\">\n";
+    os << "<p class=\"legend\">✓ " << tr(l, "opfyldt", "met") << " · ✗ " << tr(l, "ikke opfyldt", "not met")
+       << " · ! " << tr(l, "advarsel", "warning") << " · – " << tr(l, "ikke relevant", "not applicable") << " · ~ "
+       << tr(l, "fritaget", "waived") << " · — " << tr(l, "ikke kontrolleret", "not checked") << ". "
+       << tr(l, "Klik på en fil for planens egen rapport.", "Click a file for the plan's own report.") << "</p>\n";
+
+    os << "<table class=\"overview\">\n<thead><tr><th class=\"text\">" << tr(l, "Fil", "File")
+       << "</th><th class=\"text\">" << tr(l, "Kommune", "Municipality") << "</th><th>" << tr(l, "Planår", "Year")
+       << "</th><th>" << tr(l, "Status", "Status") << "</th><th>" << tr(l, "Fejl", "Errors") << "</th><th>"
+       << tr(l, "Advarsler", "Warnings") << "</th>";
+    for (const auto& id : ids)
+        os << "<th class=\"req\" title=\"" << html_escape(titles[id]) << "\">" << html_escape(id) << "</th>";
+    for (const auto& [n, t] : goal_titles) {
+        os << "<th class=\"goal\"";
+        if (t.size() == 1) os << " title=\"" << html_escape(*t.begin()) << "\"";
+        os << ">" << tr(l, "Mål ", "Goal ") << n << "</th>";
+    }
+    os << "</tr></thead>\n<tbody>\n";
+
+    std::map<std::string, int> passes, applicable;
+    for (const auto& e : plans) {
+        const Report& r = e.report;
+        std::string status = r.status == "conformant"      ? tr(l, "I orden", "Conformant")
+                             : r.status == "nonconformant" ? tr(l, "Ikke i orden", "Nonconformant")
+                                                           : tr(l, "Kan ikke læses", "Unreadable");
+        os << "<tr class=\"plan " << html_escape(r.status) << "\"><td class=\"file\">";
+        if (!e.href.empty()) os << "<a href=\"" << safe_href(e.href) << "\">" << html_escape(base_name(r.path)) << "</a>";
+        else os << html_escape(base_name(r.path));
+        os << "</td><td class=\"text\">" << html_escape(municipalities_label(r.municipalities)) << "</td><td>"
+           << html_escape(years_label(r.years)) << "</td><td class=\"status\">" << status << "</td><td class=\"num\">"
+           << r.summary.errors << "</td><td class=\"num\">" << r.summary.warnings << "</td>";
+        for (const auto& id : ids) {
+            const RequirementResult* q = nullptr;
+            for (const auto& x : r.requirements)
+                if (x.id == id) q = &x;
+            if (!q) {
+                os << "<td class=\"absent\">—</td>";
+                continue;
+            }
+            if (q->status != ReqStatus::not_applicable) ++applicable[id];
+            if (q->status == ReqStatus::pass || q->status == ReqStatus::waived) ++passes[id];
+            std::string label = html_escape(req_status_label(q->status, l) + ": " + pick(q->title, l));
+            os << "<td class=\"" << req_status_name(q->status) << "\" title=\"" << label << "\">"
+               << req_status_mark(q->status) << "</td>";
+        }
+        for (const auto& [n, t] : goal_titles) {
+            const GoalResult* g = nullptr;
+            for (const auto& x : r.goals)
+                if (goal_number(x.id) == n) g = &x;
+            if (!g) {
+                os << "<td class=\"absent\">—</td>";
+                continue;
+            }
+            if (g->pending && g->targets.empty()) {
+                os << "<td class=\"not-applicable\">" << tr(l, "afventer", "pending") << "</td>";
+                continue;
+            }
+            if (g->targets.empty()) {
+                os << "<td class=\"" << (g->addressed ? "pass" : "fail") << "\">" << (g->addressed ? "✓" : "✗")
+                   << "</td>";
+                continue;
+            }
+            bool unfilled = false;
+            std::string cell;
+            for (std::size_t i = 0; i < g->targets.size(); ++i) {
+                const Target& t = g->targets[i];
+                if (i) cell += "<br>";
+                if (t.value) {
+                    cell += html_escape(format_number(*t.value, l) + (t.unit.empty() ? "" : " " + t.unit));
+                } else {
+                    unfilled = true;
+                    cell += tr(l, "ikke udfyldt", "not filled in");
+                }
+            }
+            os << "<td class=\"num" << (unfilled ? " unfilled" : "") << "\" title=\""
+               << html_escape(g->targets.front().text) << "\">" << cell << "</td>";
+        }
+        os << "</tr>\n";
+    }
+    os << "</tbody>\n<tfoot><tr><td class=\"text\" colspan=\"3\">" << tr(l, "Opfyldt i alt", "Met in total")
+       << "</td><td>" << conformant << "/" << plans.size() << "</td><td></td><td></td>";
+    for (const auto& id : ids) os << "<td>" << passes[id] << "/" << applicable[id] << "</td>";
+    for (std::size_t i = 0; i < goal_titles.size(); ++i) os << "<td></td>";
+    os << "</tr></tfoot>\n</table>\n<p class=\"legend\">plantjek " << PLANTJEK_VERSION << " (" << kReportSchema
+       << ")</p>\n</div>\n</body>\n</html>\n";
+}
+
+}  // namespace plantjek

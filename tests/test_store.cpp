@@ -1,0 +1,188 @@
+// The SQLite store of `plantjek scan`: schema version and migrations, one
+// document per path, replacement in one transaction, and the worker's wire
+// form of a report (it must carry everything the writers and the store use).
+#include <catch2/catch.hpp>
+
+#include <sqlite3.h>
+
+#include <sstream>
+
+#include "cli/check.h"
+#include "cli/store.h"
+#include "cli/worker.h"
+#include "cli/writers/writer.h"
+#include "run_cli.h"
+
+using namespace plantjek;
+using plantjek::test::TempDir;
+
+namespace {
+
+std::string corpus(const std::string& rel) { return std::string(PLANTJEK_TEST_SOURCE_DIR) + "/corpus/" + rel; }
+
+long long count(const Store& s, const std::string& sql) {
+    sqlite3_stmt* st = nullptr;
+    REQUIRE(sqlite3_prepare_v2(s.handle(), sql.c_str(), -1, &st, nullptr) == SQLITE_OK);
+    long long n = -1;
+    if (sqlite3_step(st) == SQLITE_ROW) n = sqlite3_column_int64(st, 0);
+    sqlite3_finalize(st);
+    return n;
+}
+
+Report sample_report(const std::string& path) {
+    Report r;
+    r.path = path;
+    r.sha256 = "abc";
+    r.format = "txt";
+    r.bytes = 10;
+    r.pages = 2;
+    r.municipalities = {"Frederikshavn", "Læsø"};
+    r.years = {2014};
+    r.kind = "plan";
+    r.profile = "2012-2015";
+    r.stage = "final";
+    RequirementResult q;
+    q.id = "budget";
+    q.title = {"Budget", "Budget"};
+    q.status = ReqStatus::fail;
+    q.evidence.push_back({3, "5", "Aktivering i alt: xxx kr.", "xxx"});
+    r.requirements.push_back(q);
+    GoalResult g;
+    g.id = "goal-2014-1";
+    g.addressed = true;
+    Target t;
+    t.text = "… 1.250 personer i december 2014";
+    t.value = 1250;
+    t.unit = "personer";
+    g.targets.push_back(t);
+    Target t2;
+    t2.filled = false;
+    g.targets.push_back(t2);
+    r.goals.push_back(g);
+    r.findings.push_back({"budget", Severity::error, {"Budget mangler", "Budget missing"}, 3, "5", "xxx"});
+    r.spelling.checked = true;
+    r.spelling.unknown.push_back({"beskæftigelsesindsatsn", 2, {"beskæftigelsesindsatsen"}, {1, 3}, false});
+    finish_report(r);
+    return r;
+}
+
+}  // namespace
+
+TEST_CASE("store: a new database gets the current schema version, in WAL mode", "[store]") {
+    TempDir dir;
+    std::string db = (dir.path / "p.db").string();
+    {
+        Store s(db);
+        CHECK(s.schema_version() == kStoreSchemaVersion);
+        CHECK(s.integrity_ok());
+    }
+    Store again(db);  // opening a current database migrates nothing
+    CHECK(again.schema_version() == kStoreSchemaVersion);
+    sqlite3_stmt* st = nullptr;
+    sqlite3_prepare_v2(again.handle(), "PRAGMA journal_mode", -1, &st, nullptr);
+    REQUIRE(sqlite3_step(st) == SQLITE_ROW);
+    CHECK(std::string(reinterpret_cast<const char*>(sqlite3_column_text(st, 0))) == "wal");
+    sqlite3_finalize(st);
+    CHECK(store_migration(0) != nullptr);
+    CHECK(store_migration(kStoreSchemaVersion) == nullptr);
+}
+
+TEST_CASE("store: a database from a newer plantjek is refused, not damaged", "[store]") {
+    TempDir dir;
+    std::string db = (dir.path / "p.db").string();
+    {
+        sqlite3* h = nullptr;
+        sqlite3_open(db.c_str(), &h);
+        sqlite3_exec(h, "CREATE TABLE future (x); PRAGMA user_version = 99;", nullptr, nullptr, nullptr);
+        sqlite3_close(h);
+    }
+    CHECK_THROWS_AS(Store(db), StoreError);
+    try {
+        Store s(db);
+    } catch (const StoreError& e) {
+        CHECK(std::string(e.what()).find("newer") != std::string::npos);
+    }
+}
+
+TEST_CASE("store: put writes every table; a second put of the same path replaces it", "[store]") {
+    TempDir dir;
+    Store s((dir.path / "p.db").string());
+    CheckStamp stamp{"0.1.0", "0123456789abcdef", "spelling=1"};
+    s.put(sample_report("a.txt"), stamp, "2024-01-01T00:00:00Z");
+    CHECK(count(s, "SELECT count(*) FROM documents") == 1);
+    CHECK(count(s, "SELECT count(*) FROM plan_kommuner") == 2);
+    CHECK(count(s, "SELECT count(*) FROM plan_years WHERE year = 2014") == 1);
+    CHECK(count(s, "SELECT count(*) FROM requirements WHERE requirement_id = 'budget' AND status = 'fail' AND page = 3") == 1);
+    CHECK(count(s, "SELECT count(*) FROM targets WHERE value = 1250 AND goal_id = 'goal-2014-1'") == 1);
+    CHECK(count(s, "SELECT count(*) FROM targets WHERE value IS NULL AND filled = 0") == 1);
+    CHECK(count(s, "SELECT count(*) FROM findings") == 1);
+    CHECK(count(s, "SELECT count(*) FROM spelling WHERE pages = '1,3'") == 1);
+    CHECK(count(s, "SELECT count(*) FROM documents WHERE status = 'nonconformant' AND kommune = 'Frederikshavn' "
+                   "AND kommuner = 'Frederikshavn; Læsø' AND year = 2014") == 1);
+
+    auto found = s.find("a.txt");
+    REQUIRE(found);
+    CHECK(found->sha256 == "abc");
+    CHECK(found->profile_version == "0123456789abcdef");
+    CHECK(found->options == "spelling=1");
+    CHECK_FALSE(s.find("b.txt"));
+
+    Report r2 = sample_report("a.txt");
+    r2.sha256 = "def";
+    r2.goals.clear();
+    finish_report(r2);
+    s.put(r2, stamp, "2024-01-02T00:00:00Z");
+    CHECK(count(s, "SELECT count(*) FROM documents") == 1);
+    CHECK(count(s, "SELECT count(*) FROM targets") == 0);  // the old document's rows went with it
+    CHECK(count(s, "SELECT count(*) FROM goals") == 0);
+    CHECK(s.find("a.txt")->sha256 == "def");
+    CHECK(s.integrity_ok());
+}
+
+TEST_CASE("store: an unreadable document keeps its error kind and both messages", "[store]") {
+    TempDir dir;
+    Store s((dir.path / "p.db").string());
+    Report base;
+    base.path = "x.pdf";
+    base.sha256 = "ff";
+    Report r = worker_failure_report(base, "timeout", "grænsen er 1 s", "the limit is 1 s");
+    CHECK(r.status == "unreadable");
+    s.put(r, {"0.1.0", "", ""}, utc_now());
+    CHECK(count(s, "SELECT count(*) FROM documents WHERE error_kind = 'timeout' AND error_da LIKE '%1 s%' "
+                   "AND error_en LIKE '%too long%' AND kommune IS NULL AND year IS NULL") == 1);
+    CHECK(s.find("x.pdf")->error_kind == "timeout");
+}
+
+TEST_CASE("wire form: a real report survives the trip through a worker's pipe", "[store][wire]") {
+    CheckOptions opts;
+    opts.suggestions = true;
+    CheckSession session(opts);
+    for (const char* rel : {"txt/2012-kolding-budget-xxx.txt", "docx/2014-frederikshavn-laesoe-joint.docx",
+                            "pdf/2019-ringsted-pending-goal.pdf"}) {
+        Report r = session.check(corpus(rel));
+        long rss = 0;
+        std::string line = report_to_wire(r, 1234);
+        CHECK(line.find('\n') == std::string::npos);
+        Report back = report_from_wire(line, &rss);
+        CHECK(rss == 1234);
+        for (Lang lang : {Lang::da, Lang::en})
+            for (const auto& name : writer_names()) {
+                const Writer* w = find_writer(name);
+                WriterOptions wo;
+                wo.lang = lang;
+                std::ostringstream a, b;
+                w->write(a, r, wo);
+                w->write(b, back, wo);
+                INFO(rel << " " << name);
+                CHECK(a.str() == b.str());
+            }
+    }
+    Report bad;
+    bad.path = "missing.pdf";
+    Report u = CheckSession(CheckOptions{}).check("/nonexistent/missing.pdf");
+    Report back = report_from_wire(report_to_wire(u));
+    REQUIRE(back.error);
+    CHECK(back.error->kind == "io");
+    CHECK(back.error->message.da == u.error->message.da);
+    CHECK(back.error->message.en == u.error->message.en);
+}
