@@ -28,7 +28,7 @@ if [ -z "$pdf" ]; then
   pdf="$work/long.pdf"
 fi
 g++ -O2 -std=c++20 -I"$src" "$src/bench/pdf_extract_speed.cpp" "$build/extractor/libplantjek_extractor.a" \
-    $(pkg-config --libs poppler-cpp libutf8proc hunspell libzip libxml-2.0) -o "$work/speed"
+    $(pkg-config --libs poppler-cpp libutf8proc hunspell libzip libxml-2.0 tesseract re2) -o "$work/speed"
 pages=$(pdfinfo "$pdf" | awk '/^Pages:/ {print $2}')
 echo "file: $pdf ($pages pages, $(wc -c < "$pdf") bytes)"
 "$work/speed" "$pdf" 5

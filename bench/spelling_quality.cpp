@@ -42,6 +42,7 @@
 #include <hunspell/hunspell.hxx>
 #include <yaml-cpp/yaml.h>
 
+#include "bench/misspell.h"
 #include "extractor/data_dir.h"
 #include "extractor/identify.h"
 #include "extractor/lexicon.h"
@@ -55,6 +56,7 @@
 #include "rules/tokenize.h"
 
 using namespace plantjek;
+using namespace plantjek::bench;
 namespace fs = std::filesystem;
 using Clock = std::chrono::steady_clock;
 
@@ -107,17 +109,10 @@ public:
         std::string dir = "/usr/share/hunspell";
         if (const char* env = std::getenv("PLANTJEK_HUNSPELL_DIR"); env && *env) dir = env;
         hs_ = std::make_unique<Hunspell>((dir + "/da_DK.aff").c_str(), (dir + "/da_DK.dic").c_str());
-        for (const auto& e : fs::directory_iterator(fs::path(data_dir()) / "dictionaries")) {
-            if (e.path().extension() != ".txt") continue;
-            std::ifstream in(e.path());
-            std::string line;
-            while (std::getline(in, line)) {
-                if (auto h = line.find('#'); h != std::string::npos) line.erase(h);
-                while (!line.empty() && std::isspace(static_cast<unsigned char>(line.back()))) line.pop_back();
-                std::size_t st = line.find_first_not_of(" \t");
-                if (st != std::string::npos) hs_->add(line.substr(st));
-            }
-        }
+        for_each_domain_word([this](const std::string& line) {
+            std::size_t st = line.find_first_not_of(" \t");
+            if (st != std::string::npos) hs_->add(line.substr(st));
+        });
     }
     bool operator()(std::string_view w) {
         int info = 0;
@@ -138,25 +133,6 @@ SpellingOptions bench_options(bool suggestions) {
     o.suggestions = suggestions;
     if (!std::getenv("NO_NEAR_MISS")) o.is_compound = [](std::string_view w) { return oracle()(w); };
     return o;
-}
-
-// The blocks the check reads (same rule as check_spelling: body kinds, and
-// table cells unless the table has more numbers than words).
-std::vector<const Block*> body_blocks(const Document& doc) {
-    std::map<int, std::pair<int, int>> tables;
-    for (const auto& b : doc.blocks)
-        if (b.kind == BlockKind::table_cell)
-            for (const auto& t : tokenize_words(b.text)) {
-                if (t.is_word_like()) ++tables[b.table].first;
-                else if (t.kind == TokenKind::number || t.kind == TokenKind::code) ++tables[b.table].second;
-            }
-    std::vector<const Block*> out;
-    for (const auto& b : doc.blocks) {
-        if (b.kind == BlockKind::header || b.kind == BlockKind::footer || b.kind == BlockKind::footnote) continue;
-        if (b.kind == BlockKind::table_cell && tables[b.table].second > tables[b.table].first) continue;
-        out.push_back(&b);
-    }
-    return out;
 }
 
 void dump_text(const Document& doc, const fs::path& out) {
@@ -235,246 +211,31 @@ int cmd_texts(const fs::path& dump, const std::vector<std::string>& files) {
 
 // ---- generate ---------------------------------------------------------------
 
-struct Rng {  // splitmix64: the same sequence on every platform
-    std::uint64_t s;
-    std::uint64_t next() {
-        std::uint64_t z = (s += 0x9E3779B97F4A7C15ull);
-        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
-        z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-        return z ^ (z >> 31);
-    }
-    std::size_t below(std::size_t n) { return n ? static_cast<std::size_t>(next() % n) : 0; }
-};
-
-std::u32string u32(std::string_view s) {
-    std::u32string r;
-    std::size_t i = 0;
-    while (i < s.size()) r.push_back(utf8::next(s, i));
-    return r;
-}
-std::string u8(std::u32string_view s) {
-    std::string r;
-    for (char32_t c : s) utf8::append(r, c);
-    return r;
-}
-
-// A Danish keyboard: neighbours of a key (same row ±1, the rows above and below).
-const std::vector<std::u32string> kRows = {U"qwertyuiopå", U"asdfghjklæø", U"zxcvbnm"};
-std::u32string neighbours(char32_t c) {
-    const double off[] = {0.0, 0.25, 0.75};
-    double x = -1;
-    int row = -1;
-    for (int r = 0; r < 3; ++r) {
-        auto p = kRows[r].find(c);
-        if (p != std::u32string::npos) {
-            row = r;
-            x = p + off[r];
-        }
-    }
-    std::u32string out;
-    if (row < 0) return out;
-    for (int r = std::max(0, row - 1); r <= std::min(2, row + 1); ++r)
-        for (std::size_t i = 0; i < kRows[r].size(); ++i) {
-            double d = (i + off[r]) - x;
-            if (kRows[r][i] == c) continue;
-            if ((r == row && (d == 1.0 || d == -1.0)) || (r != row && d > -1.0 && d < 1.0)) out.push_back(kRows[r][i]);
-        }
-    return out;
-}
-
-bool is_vowel(char32_t c) { return std::u32string_view(U"aeiouyæøå").find(c) != std::u32string_view::npos; }
-bool is_cons(char32_t c) { return c >= U'a' && c <= U'z' && !is_vowel(c); }
-
-// Endings confused with each other in Danish writing.
-const std::vector<std::pair<std::u32string, std::u32string>> kEndingSwaps = {
-    {U"ende", U"ede"}, {U"ede", U"ende"},   {U"ene", U"erne"}, {U"erne", U"ene"}, {U"ernes", U"enes"},
-    {U"enes", U"ernes"}, {U"et", U"ede"},   {U"ede", U"et"},   {U"te", U"de"},    {U"de", U"te"},
-    {U"ere", U"er"},   {U"er", U"ere"},     {U"ige", U"igt"},  {U"igt", U"ige"},  {U"lig", U"ligt"},
-    {U"ligt", U"lig"}, {U"ende", U"ene"},   {U"else", U"elser"}, {U"elser", U"else"}, {U"ning", U"ninger"},
-    {U"ninger", U"ning"}, {U"heden", U"hed"}, {U"en", U"et"},  {U"et", U"en"},    {U"tet", U"tede"},
-    {U"ere", U"erer"}, {U"rer", U"re"}, {U"ens", U"ers"}, {U"ers", U"ens"}};
-
-const char* kKinds[] = {"deletion", "insertion", "transposition", "substitution",
-                        "ae-oe-aa", "doubled-consonant", "missing-consonant", "ending"};
-
-// One misspelling of w (lower case code points) of the given kind, or empty.
-std::u32string misspell(const std::u32string& w, int kind, Rng& rng) {
-    const std::size_t n = w.size();
-    switch (kind) {
-        case 0: {  // deletion
-            std::size_t i = rng.below(n);
-            return w.substr(0, i) + w.substr(i + 1);
-        }
-        case 1: {  // insertion: a neighbouring key or a repeated letter
-            std::size_t i = rng.below(n);
-            char32_t c = w[i];
-            auto nb = neighbours(c);
-            char32_t ins = (nb.empty() || rng.below(3) == 0) ? c : nb[rng.below(nb.size())];
-            return w.substr(0, i + 1) + ins + w.substr(i + 1);
-        }
-        case 2: {  // transposition of two different neighbours
-            for (int tries = 0; tries < 10; ++tries) {
-                std::size_t i = rng.below(n - 1);
-                if (w[i] == w[i + 1]) continue;
-                std::u32string t = w;
-                std::swap(t[i], t[i + 1]);
-                return t;
-            }
-            return {};
-        }
-        case 3: {  // substitution by a neighbouring key
-            std::size_t i = rng.below(n);
-            auto nb = neighbours(w[i]);
-            if (nb.empty()) return {};
-            std::u32string t = w;
-            t[i] = nb[rng.below(nb.size())];
-            return t;
-        }
-        case 4: {  // æ/ø/å written ae/oe/aa
-            std::vector<std::size_t> at;
-            for (std::size_t i = 0; i < n; ++i)
-                if (w[i] == U'æ' || w[i] == U'ø' || w[i] == U'å') at.push_back(i);
-            if (at.empty()) return {};
-            std::size_t i = at[rng.below(at.size())];
-            const char32_t* rep = w[i] == U'æ' ? U"ae" : w[i] == U'ø' ? U"oe" : U"aa";
-            return w.substr(0, i) + rep + w.substr(i + 1);
-        }
-        case 5: {  // a single consonant doubled (not the first letter)
-            std::vector<std::size_t> at;
-            for (std::size_t i = 1; i < n; ++i)
-                if (is_cons(w[i]) && w[i - 1] != w[i] && (i + 1 == n || w[i + 1] != w[i])) at.push_back(i);
-            if (at.empty()) return {};
-            std::size_t i = at[rng.below(at.size())];
-            return w.substr(0, i + 1) + w[i] + w.substr(i + 1);
-        }
-        case 6: {  // a double consonant made single
-            std::vector<std::size_t> at;
-            for (std::size_t i = 0; i + 1 < n; ++i)
-                if (is_cons(w[i]) && w[i] == w[i + 1]) at.push_back(i);
-            if (at.empty()) return {};
-            std::size_t i = at[rng.below(at.size())];
-            return w.substr(0, i) + w.substr(i + 1);
-        }
-        case 7: {  // wrong inflection ending
-            std::vector<std::size_t> ok;
-            for (std::size_t k = 0; k < kEndingSwaps.size(); ++k) {
-                const auto& e = kEndingSwaps[k].first;
-                if (n > e.size() + 2 && w.compare(n - e.size(), e.size(), e) == 0) ok.push_back(k);
-            }
-            if (ok.empty()) return {};
-            const auto& [from, to] = kEndingSwaps[ok[rng.below(ok.size())]];
-            return w.substr(0, n - from.size()) + to;
-        }
-    }
-    return {};
-}
-
-// da_DK without compounding: "is this a listed Danish word form?"
-std::unique_ptr<Hunspell> plain_hunspell(const fs::path& tmp) {
-    std::string dir = "/usr/share/hunspell";
-    if (const char* env = std::getenv("PLANTJEK_HUNSPELL_DIR"); env && *env) dir = env;
-    std::ifstream in(dir + "/da_DK.aff");
-    std::ofstream out(tmp / "da_plain.aff");
-    std::string line;
-    while (std::getline(in, line)) {
-        if (line.rfind("COMPOUNDBEGIN", 0) == 0 || line.rfind("COMPOUNDMIDDLE", 0) == 0 ||
-            line.rfind("COMPOUNDEND", 0) == 0 || line.rfind("COMPOUNDFLAG", 0) == 0 ||
-            line.rfind("COMPOUNDPERMITFLAG", 0) == 0 || line.rfind("COMPOUNDRULE", 0) == 0)
-            continue;
-        out << line << "\n";
-    }
-    out.close();
-    return std::make_unique<Hunspell>((tmp / "da_plain.aff").c_str(), (dir + "/da_DK.dic").c_str());
-}
-
-struct CorpusWords {
-    std::vector<std::pair<std::string, std::string>> tokens;  // word, plan id
-    std::unordered_set<std::string> known;                   // lower-case correct words of the corpus
-};
-
 CorpusWords corpus_words(const fs::path& corpus, const std::string& format) {
     auto& lex = Lexicon::shared();
     CorpusWords cw;
     for (const auto& p : load_plans(corpus, format)) {
         std::set<std::string> typos;
         for (const auto& [w, i] : p.typos) typos.insert(utf8::lower(w));
-        Document doc = load(p.file, lex);
-        for (const Block* b : body_blocks(doc))
-            for (const auto& t : tokenize_words(b->text)) {
-                if (t.kind != TokenKind::word) continue;
-                std::string low = utf8::lower(t.word);
-                if (typos.count(low) || !token_known(t, lex)) continue;
-                cw.known.insert(low);
-                if (t.word.find('-') != std::string::npos || t.apostrophe) continue;
-                if (utf8::length(t.word) < 4 || is_all_caps_word(t.word)) continue;
-                bool letters = true;
-                for (char32_t c : u32(t.word)) letters = letters && utf8::is_letter(c);
-                if (letters) cw.tokens.push_back({t.word, p.id});
-            }
+        add_corpus_words(cw, load(p.file, lex), p.id, typos, lex);
     }
     return cw;
 }
 
 int cmd_generate(const fs::path& corpus, const std::string& format, int n, std::uint64_t seed, const fs::path& out) {
-    auto& lex = Lexicon::shared();
     CorpusWords cw = corpus_words(corpus, format);
     if (cw.tokens.empty()) {
         std::cerr << "no corpus words\n";
         return 1;
     }
-    fs::path tmp = fs::temp_directory_path() / ("spelling_quality_" + std::to_string(::getpid()));
-    fs::create_directories(tmp);
-    auto plain = plain_hunspell(tmp);
-    // Domain words count as valid.
-    std::unordered_set<std::string> domain;
-    for (const auto& e : fs::directory_iterator(fs::path(data_dir()) / "dictionaries")) {
-        if (e.path().extension() != ".txt") continue;
-        std::ifstream in(e.path());
-        std::string line;
-        while (std::getline(in, line)) {
-            if (auto h = line.find('#'); h != std::string::npos) line.erase(h);
-            while (!line.empty() && std::isspace(static_cast<unsigned char>(line.back()))) line.pop_back();
-            if (!line.empty()) domain.insert(utf8::lower(line));
-        }
-    }
-    Rng rng{seed};
-    std::map<std::string, int> excluded, kept;
-    std::set<std::string> seen;
+    Generated g = generate_misspellings(cw, n, seed);
     std::ofstream o(out);
     o << "# misspelling\tintended\tkind\tplan\n";
-    int made = 0, attempts = 0;
-    const int kinds = 8;
-    while (made < n && attempts < n * 200) {
-        int kind = made % kinds;
-        ++attempts;
-        const auto& [word, plan] = cw.tokens[rng.below(cw.tokens.size())];
-        std::u32string w = u32(word);
-        bool cap = utf8::is_upper(w[0]);
-        std::u32string low = u32(utf8::lower(word));
-        std::u32string m = misspell(low, kind, rng);
-        if (m.empty() || m == low || m.size() < 2) continue;
-        if (cap) {
-            char32_t c = m[0];
-            if (c >= U'a' && c <= U'z') m[0] = c - 32;
-            else if (c >= 0xE0 && c <= 0xFE) m[0] = c - 32;
-        }
-        std::string ms = u8(m);
-        if (!seen.insert(ms).second) continue;
-        std::string mlow = utf8::lower(ms);
-        if (plain->spell(ms) || cw.known.count(mlow) || domain.count(mlow)) {
-            ++excluded[kKinds[kind]];
-            continue;
-        }
-        ++kept[kKinds[kind]];
-        ++made;
-        o << ms << "\t" << word << "\t" << kKinds[kind] << "\t" << plan << "\n";
-    }
-    fs::remove_all(tmp);
-    std::cout << "generated\t" << made << "\n";
-    for (auto k : kKinds) std::cout << "kind\t" << k << "\tkept=" << kept[k] << "\tvalid_left_out=" << excluded[k] << "\n";
-    int ex = 0;
-    for (auto& [k, v] : excluded) ex += v;
-    std::cout << "valid_left_out\t" << ex << "\n";
+    for (const auto& t : g.typos) o << t.misspelling << "\t" << t.intended << "\t" << t.kind << "\t" << t.plan << "\n";
+    std::cout << "generated\t" << g.typos.size() << "\n";
+    for (auto k : kKinds)
+        std::cout << "kind\t" << k << "\tkept=" << g.kept[k] << "\tvalid_left_out=" << g.excluded[k] << "\n";
+    std::cout << "valid_left_out\t" << g.valid_left_out() << "\n";
     return 0;
 }
 
