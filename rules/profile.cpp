@@ -334,10 +334,27 @@ void add_rules_impl(Profile& profile, const std::string& path, const std::string
 
 }  // namespace
 
-Profile load_profile(const std::string& path) { return load_profile_impl(path, nullptr); }
+namespace {
+
+// Any yaml-cpp exception the checks above did not foresee (InvalidNode,
+// BadConversion, ... — fuzz_profile found one) is a ProfileError too.
+template <class F>
+auto yaml_guard(const std::string& path, F f) -> decltype(f()) {
+    try {
+        return f();
+    } catch (const YAML::Exception& e) {
+        throw ProfileError(path, e.mark.line >= 0 ? e.mark.line + 1 : 0, "YAML: " + e.msg);
+    }
+}
+
+}  // namespace
+
+Profile load_profile(const std::string& path) {
+    return yaml_guard(path, [&] { return load_profile_impl(path, nullptr); });
+}
 
 Profile load_profile_from_string(const std::string& yaml, const std::string& name) {
-    return load_profile_impl(name, &yaml);
+    return yaml_guard(name, [&] { return load_profile_impl(name, &yaml); });
 }
 
 namespace {
@@ -459,10 +476,12 @@ const Profile* profile_for_year(const std::vector<Profile>& profiles, int year) 
     return nullptr;
 }
 
-void add_rules_file(Profile& profile, const std::string& path) { add_rules_impl(profile, path, nullptr); }
+void add_rules_file(Profile& profile, const std::string& path) {
+    yaml_guard(path, [&] { add_rules_impl(profile, path, nullptr); });
+}
 
 void add_rules_from_string(Profile& profile, const std::string& yaml, const std::string& name) {
-    add_rules_impl(profile, name, &yaml);
+    yaml_guard(name, [&] { add_rules_impl(profile, name, &yaml); });
 }
 
 namespace {

@@ -584,3 +584,21 @@ TEST_CASE("regression fuzz_profile: goal and deadline lists outlive yaml-cpp's i
         CHECK(has(e.what(), "x.yaml:"));
     }
 }
+
+TEST_CASE("regression fuzz_profile: a requirement '- :' (a null key) is a ProfileError, not a yaml-cpp exception",
+          "[hostile][regression]") {
+    // fuzz_profile: n["id"] on the mapping {null: null} threw
+    // YAML::InvalidNode out of the loader (std::terminate in the CLI).
+    // The input is fuzz/regressions/fuzz_profile/requirement-with-null-key.yaml.
+    std::string yaml = plantjek::test::slurp(std::string(PLANTJEK_TEST_SOURCE_DIR) +
+                                             "/fuzz/regressions/fuzz_profile/requirement-with-null-key.yaml");
+    REQUIRE(has(yaml, "- :"));
+    CHECK_THROWS_AS(load_profile_from_string(yaml, "2.yaml"), ProfileError);
+    Profile base;
+    base.first_year = base.last_year = 2016;
+    CHECK_THROWS_AS(add_rules_from_string(base, "requirements:\n- :\n", "rules.yaml"), ProfileError);
+    // And from a file, as --profile/--rules read it.
+    TempDir dir;
+    CHECK_THROWS_AS(load_profile(dir.write("2.yaml", yaml)), ProfileError);
+    CHECK_THROWS_AS(add_rules_file(base, dir.write("rules.yaml", "requirements:\n- :\n")), ProfileError);
+}
