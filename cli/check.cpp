@@ -183,6 +183,14 @@ Report CheckSession::check(const std::string& path) {
             word_lists_loaded_ = true;
         }
         r.spelling = check_spelling(plan.doc, plan.norm, lex, so);
+        int unknown = 0;
+        for (const auto& w : r.spelling.unknown)
+            if (!w.footnote_marker) ++unknown;
+        if (opts_.spelling_errors && unknown > 0)  // only when the configuration asks for it
+            r.findings.push_back({"spelling", Severity::error,
+                                  {std::to_string(unknown) + " ukendte ord (stavning er en fejl efter konfigurationen).",
+                                   std::to_string(unknown) + " unknown words (spelling counts as an error by the configuration)."},
+                                  0, "", ""});
     }
     finish_report(r);
     apply_waivers(r, opts_.waivers);

@@ -29,6 +29,7 @@ struct CheckOptions {
     bool stage_given = false;     // --stage given: do not infer it from the document
     bool spelling = true;
     bool suggestions = true;
+    bool spelling_errors = false;  // config "spelling-severity: error": misspellings make the plan nonconformant
     std::vector<std::string> word_lists;  // --words
     ReadOptions read;
 };

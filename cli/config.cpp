@@ -81,7 +81,7 @@ Config load_config(const std::string& file) {
     c.path = file;
     if (y.IsNull()) return c;
     if (!y.IsMap()) fail(file, y, "the configuration must be a mapping of options");
-    known_keys(file, y, {"lang", "format", "profile", "fail-on", "color", "stage", "spelling", "suggestions", "rules",
+    known_keys(file, y, {"lang", "format", "profile", "fail-on", "color", "stage", "spelling", "spelling-severity", "suggestions", "rules",
                          "words", "waivers"});
     if (y["lang"]) c.lang = one_of(file, y["lang"], "lang", {"da", "en"});
     if (y["format"]) c.format = str(file, y["format"], "format");
@@ -90,6 +90,8 @@ Config load_config(const std::string& file) {
     if (y["color"]) c.color = one_of(file, y["color"], "color", {"auto", "always", "never"});
     if (y["stage"]) c.stage = one_of(file, y["stage"], "stage", {"draft", "final"});
     if (y["spelling"]) c.spelling = boolean(file, y["spelling"], "spelling");
+    if (y["spelling-severity"])
+        c.spelling_severity = one_of(file, y["spelling-severity"], "spelling-severity", {"warning", "error"});
     if (y["suggestions"]) c.suggestions = boolean(file, y["suggestions"], "suggestions");
     if (y["rules"]) c.rules_files = paths(file, y["rules"], "rules");
     if (y["words"]) c.word_lists = paths(file, y["words"], "words");

@@ -131,6 +131,7 @@ int main(int argc, char** argv) {
                 if (cfg.stage && o_stage->count() == 0) stage = *cfg.stage;
                 if (cfg.spelling && o_spell->count() == 0) ck.spelling = *cfg.spelling;
                 if (cfg.suggestions && o_sugg->count() == 0) ck.suggestions = *cfg.suggestions;
+                if (cfg.spelling_severity) ck.spelling_errors = *cfg.spelling_severity == "error";
                 ck.rules_files.insert(ck.rules_files.begin(), cfg.rules_files.begin(), cfg.rules_files.end());
                 ck.word_lists.insert(ck.word_lists.begin(), cfg.word_lists.begin(), cfg.word_lists.end());
                 ck.waivers = cfg.waivers;

@@ -278,6 +278,21 @@ waivers:
     CHECK(r3.err.find("reasn") != std::string::npos);
 }
 
+TEST_CASE("spelling never changes the verdict unless the configuration says so", "[check][config][spelling]") {
+    TempDir dir;
+    std::string txt = dir.write("plan.txt", plan2012("12.400.000", "1.480") + "\nJobcentret vil styrke beskæftigelsesindstatsen.\n");
+    auto plain = run_cli({"check", "--no-suggestions", "-f", "json", txt});
+    auto j = nlohmann::json::parse(plain.out);
+    CHECK(j["summary"]["misspellings"].get<int>() >= 1);
+    CHECK(j["status"] == "conformant");
+    CHECK(plain.code == 0);
+    std::string cfg = dir.write("strict.yaml", "spelling-severity: error\nsuggestions: false\nformat: json\n");
+    auto strict = run_cli({"check", "--config", cfg, txt});
+    auto k = nlohmann::json::parse(strict.out);
+    CHECK(k["status"] == "nonconformant");
+    CHECK(strict.code == 1);
+}
+
 TEST_CASE("plantjek profiles and explain", "[cli][profiles]") {
     auto list = run_cli({"profiles"});
     CHECK(list.code == 0);
