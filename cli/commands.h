@@ -2,10 +2,12 @@
 // option structs and calls one function; each returns the process exit code.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "extractor/error.h"
+#include "cli/pipeline.h"
 #include "extractor/reader.h"
 
 namespace plantjek {
@@ -39,6 +41,10 @@ int run_explain(const CommonOptions& common, const std::string& id);
 
 struct CheckOptions;  // cli/check.h
 int run_check(const CommonOptions& common, const CheckOptions& opts);
+
+// Reads FILE through the pipeline with the common options; on a ReadError
+// prints it (print_read_error) and returns nothing — the caller then exits 3.
+std::optional<LoadedPlan> load_or_report(const CommonOptions& common, const std::string& file, PipelineOptions po);
 
 // Prints "plantjek: <path>: <message>" for an unreadable input on stderr.
 void print_read_error(const CommonOptions& common, const std::string& path, const ReadError& e);

@@ -32,18 +32,24 @@ nlohmann::ordered_json block_json(const Block& b) {
 
 }  // namespace
 
-int run_extract(const CommonOptions& common, const ExtractOptions& opts) {
-    PipelineOptions po;
+std::optional<LoadedPlan> load_or_report(const CommonOptions& common, const std::string& file, PipelineOptions po) {
     po.read.password = common.password;
     po.read.limits = common.limits;
-    po.normalise = !opts.raw;
-    LoadedPlan plan;
     try {
-        plan = load_plan(opts.file, po);
+        return load_plan(file, po);
     } catch (const ReadError& e) {
-        print_read_error(common, opts.file, e);
-        return exit_code::unreadable;
+        print_read_error(common, file, e);
+        return std::nullopt;
     }
+}
+
+int run_extract(const CommonOptions& common, const ExtractOptions& opts) {
+    PipelineOptions po;
+    po.normalise = !opts.raw;
+    po.analyse = false;  // extract prints blocks only: no segmenting or identifying
+    auto loaded = load_or_report(common, opts.file, po);
+    if (!loaded) return exit_code::unreadable;
+    LoadedPlan& plan = *loaded;
     const Document& d = plan.doc;
     if (opts.json) {
         nlohmann::ordered_json j;

@@ -34,15 +34,9 @@ const char* kind_text(DocKind k, bool da) {
 
 int run_outline(const CommonOptions& common, const OutlineOptions& opts) {
     PipelineOptions po;
-    po.read.password = common.password;
-    po.read.limits = common.limits;
-    LoadedPlan plan;
-    try {
-        plan = load_plan(opts.file, po);
-    } catch (const ReadError& e) {
-        print_read_error(common, opts.file, e);
-        return exit_code::unreadable;
-    }
+    auto loaded = load_or_report(common, opts.file, po);
+    if (!loaded) return exit_code::unreadable;
+    LoadedPlan& plan = *loaded;
     const Outline& outline = plan.outline;
     const Identity& id = plan.identity;
     const bool da = common.lang == Lang::da;
