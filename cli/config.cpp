@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <functional>
 #include <set>
 
 #include "extractor/utf8.h"
@@ -68,15 +69,9 @@ std::vector<std::string> paths(const std::string& file, const YAML::Node& n, con
 
 }  // namespace
 
-Config load_config(const std::string& file) {
-    YAML::Node y;
-    try {
-        y = YAML::LoadFile(file);
-    } catch (const YAML::BadFile&) {
-        throw ConfigError(file + ":0: cannot be read");
-    } catch (const YAML::ParserException& e) {
-        throw ConfigError(file + ":" + std::to_string(e.mark.line + 1) + ": " + e.msg);
-    }
+namespace {
+
+Config parse_config(const YAML::Node& y, const std::string& file) {
     Config c;
     c.path = file;
     if (y.IsNull()) return c;
@@ -118,6 +113,31 @@ Config load_config(const std::string& file) {
         }
     }
     return c;
+}
+
+// yaml-cpp reports most bad shapes through exceptions of its own (a key
+// that is a sequence, a tag it cannot convert); every one becomes a
+// ConfigError with the line, as the profile loader does.
+Config parse_guarded(const std::string& file, const std::function<YAML::Node()>& load) {
+    try {
+        return parse_config(load(), file);
+    } catch (const ConfigError&) {
+        throw;
+    } catch (const YAML::BadFile&) {
+        throw ConfigError(file + ":0: cannot be read");
+    } catch (const YAML::Exception& e) {
+        throw ConfigError(file + ":" + std::to_string(e.mark.is_null() ? 0 : e.mark.line + 1) + ": " + e.msg);
+    }
+}
+
+}  // namespace
+
+Config load_config(const std::string& file) {
+    return parse_guarded(file, [&] { return YAML::LoadFile(file); });
+}
+
+Config load_config_from_string(const std::string& yaml, const std::string& name) {
+    return parse_guarded(name, [&] { return YAML::Load(yaml); });
 }
 
 void apply_waivers(Report& r, const std::vector<Waiver>& waivers) {

@@ -44,6 +44,9 @@ struct ConfigError : std::runtime_error {
 
 // Loads a config file; throws ConfigError.
 Config load_config(const std::string& path);
+// The same from text in memory (tests, the fuzz target); `name` stands for
+// the file in messages, and relative paths are taken against its folder.
+Config load_config_from_string(const std::string& yaml, const std::string& name);
 
 // Marks the waived requirements of a report (status waived, message with the
 // reason), drops the findings they caused, and recomputes the verdict.

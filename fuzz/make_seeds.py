@@ -15,6 +15,8 @@ run (a second or two). Per target:
   fuzz_segment  corpus texts and the Markdown sources (their '#' headings
                 become heading blocks)
   fuzz_profile  rules/profiles/*.yaml
+  fuzz_config   the README's plantjek.yaml and a few variants (flow style,
+                every key, wrong types)
 """
 import hashlib
 import io
@@ -177,3 +179,20 @@ for t in texts[:4]:
 for y in sorted((root / "rules/profiles").glob("*.yaml")):
     put("fuzz_profile", y.read_bytes(), y.name)
 put("fuzz_profile", "requirements:\n  - id: my-rule\n    kind: section\n", "rules.yaml")
+
+# ---- plantjek.yaml
+readme = (root / "README.md").read_text(encoding="utf-8")
+start = readme.find("```yaml\nlang:")
+if start >= 0:
+    put("fuzz_config", readme[start + 8:readme.find("```", start + 8)], "readme.yaml")
+for i, text in enumerate([
+    "format: json\nspelling: false\nwaivers:\n  - {requirement: budget, kommune: Vejle, reason: x}\n",
+    "lang: en\ncolor: always\nstage: draft\nprofile: 2016-2024\nfail-on: warning\nsuggestions: true\n"
+    "spelling-severity: error\nrules: [a.yaml, /abs/b.yaml]\nwords: ord.txt\n",
+    "waivers:\n  - requirement: goal-1\n    year: 2012\n    reason: \"aftalt med regionen\"\n"
+    "  - requirement: annex\n    kommune: \u00c5rhus\n    reason: ok\n",
+    "lang: [da]\nwaivers: {requirement: x}\n",
+    "spelling: maybe\nwaivers:\n  - requirement: budget\n    year: tyve\n    reason: r\n",
+    "? [a, b]\n: c\n",
+]):
+    put("fuzz_config", text, "variant%d.yaml" % i)

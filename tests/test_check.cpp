@@ -2,6 +2,8 @@
 // hand-made plans, drafts, --rules, and the report contract.
 #include <catch2/catch.hpp>
 
+#include "cli/config.h"
+
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
@@ -276,6 +278,29 @@ waivers:
     CHECK(r3.code == 2);
     CHECK(r3.err.find("bad.yaml:4") != std::string::npos);
     CHECK(r3.err.find("reasn") != std::string::npos);
+}
+
+TEST_CASE("the configuration loader turns every bad shape into file:line", "[check][config]") {
+    // Shapes yaml-cpp itself rejects with exceptions of its own: each must
+    // come back as a ConfigError naming the file and a line.
+    for (const char* bad : {"lang: [da]\n", "? [a, b]\n: c\n", "waivers: {requirement: x}\n", "spelling: maybe\n",
+                            "waivers:\n  - requirement: budget\n    year: tyve\n    reason: r\n", "lang: da\n  bad: indent\n",
+                            "waivers:\n  - [a]\n", "{unclosed: \n"}) {
+        INFO(bad);
+        try {
+            (void)load_config_from_string(bad, "/etc/plantjek/p.yaml");
+            FAIL("accepted");
+        } catch (const ConfigError& e) {
+            CHECK(std::string(e.what()).rfind("/etc/plantjek/p.yaml:", 0) == 0);
+        }
+    }
+    auto c = load_config_from_string("rules: r.yaml\nwords: [/abs/w.txt]\nwaivers:\n  - {requirement: budget, year: 2012, reason: ok}\n",
+                                     "/etc/plantjek/p.yaml");
+    CHECK(c.rules_files == std::vector<std::string>{"/etc/plantjek/r.yaml"});
+    CHECK(c.word_lists == std::vector<std::string>{"/abs/w.txt"});
+    REQUIRE(c.waivers.size() == 1);
+    CHECK(c.waivers[0].year == 2012);
+    CHECK(c.waivers[0].line == 4);
 }
 
 TEST_CASE("spelling never changes the verdict unless the configuration says so", "[check][config][spelling]") {
