@@ -42,9 +42,21 @@ namespace plantjek {
 
 namespace {
 
+// poppler::ustring is UTF-16; its to_utf8() opens an iconv converter per
+// call, which showed as 5 % of a whole check (one call per word). A lone
+// surrogate becomes U+FFFD.
 std::string to_string(const poppler::ustring& u) {
-    poppler::byte_array b = u.to_utf8();
-    return std::string(b.begin(), b.end());
+    std::string out;
+    out.reserve(u.size());
+    for (std::size_t i = 0; i < u.size(); ++i) {
+        char32_t c = u[i];
+        if (c >= 0xD800 && c <= 0xDBFF && i + 1 < u.size() && u[i + 1] >= 0xDC00 && u[i + 1] <= 0xDFFF)
+            c = 0x10000 + ((c - 0xD800) << 10) + (u[++i] - 0xDC00);
+        else if (c >= 0xD800 && c <= 0xDFFF)
+            c = 0xFFFD;
+        utf8::append(out, c);
+    }
+    return out;
 }
 
 void silence_poppler() {

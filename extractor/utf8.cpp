@@ -20,6 +20,8 @@ bool valid(std::string_view s) {
 }
 
 char32_t next(std::string_view s, std::size_t& i) {
+    // Most of a Danish plan is ASCII; utf8proc only for the rest.
+    if (static_cast<unsigned char>(s[i]) < 0x80) return static_cast<char32_t>(s[i++]);
     utf8proc_int32_t cp;
     auto n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(s.data() + i),
                               static_cast<utf8proc_ssize_t>(s.size() - i), &cp);
@@ -32,6 +34,10 @@ char32_t next(std::string_view s, std::size_t& i) {
 }
 
 void append(std::string& out, char32_t cp) {
+    if (cp < 0x80) {
+        out.push_back(static_cast<char>(cp));
+        return;
+    }
     utf8proc_uint8_t buf[4];
     auto n = utf8proc_encode_char(static_cast<utf8proc_int32_t>(cp), buf);
     out.append(reinterpret_cast<const char*>(buf), static_cast<std::size_t>(n));
@@ -67,17 +73,23 @@ std::string lower(std::string_view s) {
     std::size_t i = 0;
     while (i < s.size()) {
         char32_t cp = next(s, i);
+        if (cp < 0x80) {
+            out.push_back(static_cast<char>(cp >= U'A' && cp <= U'Z' ? cp + 32 : cp));
+            continue;
+        }
         append(out, static_cast<char32_t>(utf8proc_tolower(static_cast<utf8proc_int32_t>(cp))));
     }
     return out;
 }
 
 bool is_letter(char32_t cp) {
+    if (cp < 0x80) return (cp | 32) >= U'a' && (cp | 32) <= U'z';
     auto c = utf8proc_category(static_cast<utf8proc_int32_t>(cp));
     return c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO;
 }
 
 bool is_upper(char32_t cp) {
+    if (cp < 0x80) return cp >= U'A' && cp <= U'Z';
     return utf8proc_category(static_cast<utf8proc_int32_t>(cp)) == UTF8PROC_CATEGORY_LU;
 }
 
@@ -86,6 +98,7 @@ bool is_digit(char32_t cp) { return cp >= U'0' && cp <= U'9'; }
 bool is_space(char32_t cp) {
     if (cp == U' ' || cp == U'\t' || cp == U'\n' || cp == U'\r' || cp == U'\f' || cp == U'\v')
         return true;
+    if (cp < 0x80) return false;
     auto c = utf8proc_category(static_cast<utf8proc_int32_t>(cp));
     return c == UTF8PROC_CATEGORY_ZS || c == UTF8PROC_CATEGORY_ZL || c == UTF8PROC_CATEGORY_ZP;
 }
