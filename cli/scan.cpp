@@ -330,11 +330,25 @@ int run_scan(const CommonOptions& common, const CheckOptions& check_in, ScanOpti
         }
     };
 
+    // Largest files first: with several workers, a 200-page plan started
+    // last would leave the others idle at the end (longest-processing-time
+    // first). Which worker checks a file does not change its result.
+    std::vector<std::size_t> order(files.size());
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+    if (so.jobs > 1) {
+        std::vector<std::uintmax_t> size(files.size(), 0);
+        for (std::size_t i = 0; i < files.size(); ++i) {
+            std::error_code ec;
+            auto n = fs::file_size(files[i].path, ec);
+            size[i] = ec ? 0 : n;
+        }
+        std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return size[a] > size[b]; });
+    }
     std::size_t next = 0;
     try {
         while (next < files.size() || pool.in_flight()) {
             while (next < files.size() && pool.has_free_slot()) {
-                const ScanFile& f = files[next];
+                const ScanFile& f = files[order[next]];
                 Report base;
                 base.path = f.path;
                 std::error_code ec;
@@ -368,7 +382,7 @@ int run_scan(const CommonOptions& common, const CheckOptions& check_in, ScanOpti
                         continue;
                     }
                 }
-                pool.submit(next, std::move(base));
+                pool.submit(order[next], std::move(base));
                 ++next;
             }
             for (auto& res : pool.wait(200)) handle(files[res.tag], res.report);
