@@ -56,11 +56,11 @@ bool hidden(const fs::path& p) {
 // "" to take it, else why not (English; *da gets the Danish).
 std::string why_not_plan(const fs::path& p, std::string* da) {
     std::string ext = lower(p.extension().string());
-    if (ext == ".pdf" || ext == ".docx" || ext == ".odt" || ext == ".doc") return "";
+    if (ext == ".pdf" || ext == ".docx" || ext == ".odt" || ext == ".doc" || ext == ".rtf") return "";
     std::string head = read_file(p.string(), 8192);
     std::string what;
     Format f = sniff_format(head, &what);
-    if (f == Format::pdf || f == Format::docx || f == Format::odt) return "";
+    if (f == Format::pdf || f == Format::docx || f == Format::odt || f == Format::doc || f == Format::rtf) return "";
     if (f == Format::txt) {
         if (ext == ".txt" || ext == ".text") return "";
         *da = "tekstfil uden endelsen .txt";

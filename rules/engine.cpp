@@ -124,6 +124,15 @@ void prepare(Context& c) {
     int last_goal_block_goal = 0;
     int last_goal_section = -2;
     std::vector<LocatedTarget> annex_lines;
+    // Row-wise goal tables read line by line (OCR): a goal's label on one
+    // line, its values on the next ("Mål 1 Arbejdskraftreserven" / "1.610
+    // personer fald på 5 pct."). A label that names its goal by number
+    // carries that goal to the next line with values, once. Two labels
+    // without values between them mean the table was read column by
+    // column: then nothing carries in that section (the values are paired
+    // by position below).
+    int carry_goal = 0, carry_section = -2;
+    bool label_pending = false, label_column = false;
     for (std::size_t i = 0; i < d.blocks.size(); ++i) {
         if (!c.body[i]) continue;
         const Block& b = d.blocks[i];
@@ -144,6 +153,14 @@ void prepare(Context& c) {
         if (c.in_annex(s)) {
             // Goal-overview tables: a PDF gives them line by line (often
             // column by column), a text file as rows on lines.
+            int root = s;  // OCR makes specks into subheadings: the carry lives per annex
+            while (root >= 0 && o.sections[root].parent >= 0 && c.in_annex(o.sections[root].parent))
+                root = o.sections[root].parent;
+            if (root != carry_section) {
+                carry_goal = 0;
+                carry_section = root;
+                label_pending = label_column = false;
+            }
             std::size_t from = 0;
             while (from <= b.text.size()) {
                 std::size_t nl = b.text.find('\n', from);
@@ -154,12 +171,26 @@ void prepare(Context& c) {
                 if (!g) g = goal_number_in(line, ngoals);
                 if (!g) g = leading_goal_number(line, ngoals);
                 std::vector<Target> found = parse_quantities(line);
-                if (found.size() > 1) {
+                int numbered = goal_number_in(line, ngoals);
+                if (!numbered) numbered = leading_goal_number(line, ngoals);
+                if (numbered && found.empty()) {  // a label: "Mål 3 …" (the number beats another goal's keyword)
+                    if (label_pending) label_column = true;
+                    label_pending = true;
+                    carry_goal = label_column ? 0 : numbered;
+                    continue;
+                }
+                if (!g && carry_goal && !found.empty()) {
+                    g = carry_goal;
+                    carry_goal = 0;
+                    found.clear();
+                    if (auto t = parse_target_sentence(line, true); t && !t->unit.empty()) found.push_back(*t);
+                } else if (found.size() > 1) {
                     g = 0;  // a row of several goals' values: paired by position below
                 } else if (g) {
                     found.clear();
                     if (auto t = parse_target_sentence(line, true); t && !t->unit.empty()) found.push_back(*t);
                 }
+                if (!found.empty()) label_pending = false;
                 for (auto& t : found) {
                     LocatedTarget lt;
                     lt.target = std::move(t);

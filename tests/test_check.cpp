@@ -120,6 +120,40 @@ TEST_CASE("check: a complete plan passes; an unfilled budget and target fail wit
     CHECK(located);
 }
 
+TEST_CASE("check: a goal table read row by row (OCR) pairs each label with the values on the next line", "[check][targets]") {
+    auto with_annex = [](const std::string& annex) {
+        std::string t = plan2012("12.400.000", "1.480");
+        std::string from = "Tabellen gentager de fire måltal fra kapitel 1.\n\n";
+        auto at = t.find(from);
+        REQUIRE(at != std::string::npos);
+        return t.replace(at, from.size(), annex);
+    };
+    auto rows = [](const std::string& goal3) {
+        return "Mål 1 Arbejdskraftreserven\n\n1.480 personer fald på 4 pct.\n\n"
+               "Mål 2 Permanente forsørgelsesydelser\n\nree\n\n420 personer fald på 2 pct.\n\n"
+               "forsørgelsesydelser Mål3Ungeunder30år\n\n" + goal3 + " personer fald på 3 pct.\n\n"
+               "Mål 4 Indvandrere og efterkommere\n\n1.150 personer fald på 1 pct.\n\n";
+    };
+    Report same = check_text(with_annex(rows("1.900")));
+    REQUIRE(req(same, "targets-consistent"));
+    CHECK(req(same, "targets-consistent")->status == ReqStatus::pass);
+    CHECK(req(same, "targets-consistent")->message.da.find("4 mål") != std::string::npos);
+
+    Report differ = check_text(with_annex(rows("2.000")));
+    CHECK(req(differ, "targets-consistent")->status == ReqStatus::fail);
+    bool named = false;
+    for (const auto& f : differ.findings)
+        if (f.rule == "targets-consistent" && f.message.da.find("Mål 3:") == 0) named = f.message.da.find("2000") != std::string::npos;
+    CHECK(named);
+
+    // Labels first, then the values (a table read column by column): nothing
+    // carries from the last label; the values pair by position.
+    Report columns = check_text(with_annex("Mål 1 Arbejdskraftreserven\n\nMål 2 Permanente forsørgelsesydelser\n\n"
+                                           "Mål 3 Unge under 30 år\n\nMål 4 Indvandrere og efterkommere\n\n"
+                                           "1.480 personer\n\n420 personer\n\n1.900 personer\n\n1.150 personer\n\n"));
+    CHECK(req(columns, "targets-consistent")->status == ReqStatus::pass);
+}
+
 TEST_CASE("check: in a draft a missing budget is a warning with its deadline", "[check][stage]") {
     std::string text = plan2012("12.400.000", "1.480");
     auto cut = text.find("5. Budget");

@@ -302,6 +302,26 @@ TEST_CASE("scan: the walk is sorted, skips what is not a plan and does not follo
     CHECK(slurp(out.path / "arkiv" / "tom.pdf.json").find("\"kind\": \"empty\"") != std::string::npos);
 }
 
+TEST_CASE("scan: old Word and RTF files are taken as plans, by name and by content", "[scan][walk][legacy]") {
+    TempDir dir;
+    fs::path root = dir.path / "arkiv";
+    fs::create_directories(root);
+    fs::path legacy = fs::path(PLANTJEK_TEST_SOURCE_DIR) / "corpus" / "legacy";
+    fs::copy_file(legacy / "2010-odense-complete.doc", root / "odense.doc");
+    fs::copy_file(legacy / "2011-horsens-complete.rtf", root / "horsens.rtf");
+    fs::copy_file(legacy / "2011-horsens-complete.rtf", root / "horsens-uden-endelse");  // found by its content
+    auto w = walk_paths({root.string()});
+    CHECK(w.files.size() == 3);
+    CHECK(w.ignored.empty());
+
+    TempDir db;
+    auto r = run_cli({"--lang", "en", "scan", root.string(), "--db", (db.path / "s.db").string(), "--no-spelling"});
+    INFO(r.out << r.err);
+    CHECK(r.code != 2);
+    CHECK(r.code != 3);  // nothing unreadable
+    CHECK(r.err.find("not a plan") == std::string::npos);
+}
+
 TEST_CASE("scan: usage errors are exit code 2", "[scan]") {
     TempDir dir;
     auto plans = copy_plans(dir.path / "p", 1);
