@@ -39,13 +39,6 @@ int count_words(const Document& d) {
     return n;
 }
 
-std::string read_bytes(const std::string& path) {
-    std::ifstream f(path, std::ios::binary);
-    std::ostringstream ss;
-    ss << f.rdbuf();
-    return ss.str();
-}
-
 }  // namespace
 
 const std::vector<Profile>& CheckSession::profiles() {
@@ -72,18 +65,23 @@ Report CheckSession::check(const std::string& path) {
     PipelineOptions po;
     po.read = opts_.read;
     LoadedPlan plan;
-    try {
-        std::error_code ec;
-        auto size = std::filesystem::file_size(path, ec);
-        if (!ec && size <= opts_.read.limits.max_file_bytes) {  // an oversized file is refused unread by load_plan
-            std::string bytes = read_bytes(path);
+    std::string bytes;  // read once: for the reader and for the hash
+    auto identify_input = [&] {
+        if (!bytes.empty()) {
             r.bytes = bytes.size();
-            r.sha256 = bytes.empty() ? "" : sha256_hex(bytes);
-        } else if (!ec) {
-            r.bytes = size;
+            r.sha256 = sha256_hex(bytes);
+            bytes = {};
+            return;
         }
-        plan = load_plan(path, po);
+        std::error_code ec;  // empty, or refused unread (too large, missing)
+        auto size = std::filesystem::file_size(path, ec);
+        if (!ec) r.bytes = size;
+    };
+    try {
+        plan = load_plan(path, po, &bytes);
+        identify_input();
     } catch (const ReadError& e) {
+        identify_input();
         r.error = ReportError{error_kind_name(e.kind()), {e.message(Lang::da), e.message(Lang::en)}};
         finish_report(r);
         return r;

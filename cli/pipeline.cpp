@@ -4,9 +4,9 @@
 
 namespace plantjek {
 
-LoadedPlan load_plan(const std::string& path, const PipelineOptions& opts) {
+LoadedPlan load_plan(const std::string& path, const PipelineOptions& opts, std::string* bytes) {
     LoadedPlan p;
-    p.doc = read_document(path, opts.read);
+    p.doc = read_document(path, opts.read, bytes);
     if (opts.normalise) {
         NormaliseOptions no;
         if (opts.use_dictionary) {

@@ -31,6 +31,7 @@ struct LoadedPlan {
 };
 
 // Reads, normalises, segments and identifies. Throws ReadError.
-LoadedPlan load_plan(const std::string& path, const PipelineOptions& opts);
+// `bytes`: see read_document().
+LoadedPlan load_plan(const std::string& path, const PipelineOptions& opts, std::string* bytes = nullptr);
 
 }  // namespace plantjek

@@ -48,8 +48,10 @@ struct ReadOptions {
 Format sniff_format(std::string_view head, std::string* what = nullptr);
 
 // Reads a file from disk: checks existence, type and size, sniffs, reads.
-// Throws ReadError for anything the user must be told about.
-Document read_document(const std::string& path, const ReadOptions& opts = {});
+// Throws ReadError for anything the user must be told about. `bytes`, when
+// given, receives the file's bytes as soon as they are read (also when the
+// reader then fails), so that a caller can hash them without a second read.
+Document read_document(const std::string& path, const ReadOptions& opts = {}, std::string* bytes = nullptr);
 
 // Reads from bytes already in memory (used by the fuzz targets and tests).
 Document read_document_bytes(std::string_view bytes, const ReadOptions& opts = {});

@@ -99,7 +99,7 @@ Document read_document_bytes(std::string_view bytes, const ReadOptions& opts) {
                     "Unsupported format: " + what + ". plantjek reads PDF, DOCX, ODT, DOC, RTF and text.");
 }
 
-Document read_document(const std::string& path, const ReadOptions& opts) {
+Document read_document(const std::string& path, const ReadOptions& opts, std::string* bytes_out) {
     struct stat st {};
     if (::stat(path.c_str(), &st) != 0) {
         int e = errno;
@@ -123,7 +123,9 @@ Document read_document(const std::string& path, const ReadOptions& opts) {
     if (!in)
         throw ReadError(ErrorKind::io, "Filen kan ikke læses: " + path, "Cannot read the file: " + path);
     std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    return read_document_bytes(bytes, opts);
+    if (!bytes_out) return read_document_bytes(bytes, opts);
+    *bytes_out = std::move(bytes);
+    return read_document_bytes(*bytes_out, opts);
 }
 
 }  // namespace plantjek

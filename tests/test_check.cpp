@@ -8,6 +8,8 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <fstream>
+#include <iterator>
 
 #include "cli/check.h"
 #include "rules/engine.h"
@@ -219,7 +221,22 @@ TEST_CASE("plantjek check: exit codes, JSON contract, Danish and English", "[che
     CHECK(j["status"] == "nonconformant");
     CHECK(j["plan"]["municipality"] == "Kolding");
     CHECK(j["input"]["format"] == "pdf");
-    CHECK(j["input"]["sha256"].get<std::string>().size() == 64);
+    {
+        std::ifstream f(corpus("pdf/2012-kolding-budget-xxx.pdf"), std::ios::binary);
+        std::string b((std::istreambuf_iterator<char>(f)), std::istreambuf_iterator<char>());
+        CHECK(j["input"]["sha256"] == sha256_hex(b));
+        CHECK(j["input"]["bytes"] == b.size());
+    }
+    // The file is read once; its hash and size are known also when the reader fails.
+    {
+        TempDir dir;
+        std::string cut = dir.write("afkortet.pdf", "%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\n");
+        auto broken = run_cli({"check", "--no-spelling", "-f", "json", cut});
+        auto k = nlohmann::json::parse(broken.out);
+        CHECK(k["status"] == "unreadable");
+        CHECK(k["input"]["sha256"] == sha256_hex("%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\n"));
+        CHECK(k["input"]["bytes"] == 45);
+    }
     CHECK(j["summary"]["failed"].get<int>() >= 1);
     bool budget_failed = false;
     for (const auto& q : j["requirements"])
