@@ -21,6 +21,7 @@
 #include <nlohmann/json.hpp>
 
 #include "extractor/lexicon.h"
+#include "rules/spelling.h"
 
 extern char** environ;
 
@@ -378,10 +379,21 @@ int run_worker() {
         CheckSession session(opts);
         session.profiles();  // load once, before the first file's clock starts
         if (opts.spelling) Lexicon::shared();
+        bool share = opts.spelling && opts.suggestions;
         while (std::getline(std::cin, line)) {
             std::string path;
             try {
-                path = J::parse(line).get<std::string>();
+                J j = J::parse(line);
+                if (j.is_object() && j.contains("memo")) {  // another worker's suggestions
+                    if (share) {
+                        SuggestionMemo m;
+                        j["memo"].at("h").get_to(m.hunspell);
+                        j["memo"].at("e").get_to(m.edits);
+                        add_suggestion_memo(Lexicon::shared(), m);
+                    }
+                    continue;
+                }
+                path = j.get<std::string>();
             } catch (const std::exception&) {
                 return 2;
             }
@@ -390,6 +402,12 @@ int run_worker() {
                 test_hook(path, max_memory_mb);
                 Report r = session.check(path);
                 out = report_to_wire(r, self_max_rss_kb());
+                if (share) {
+                    SuggestionMemo m = take_suggestion_memo(Lexicon::shared());
+                    if (!m.empty())
+                        out = J{{"memo", {{"h", m.hunspell}, {"e", m.edits}}}}.dump(-1, ' ', false, J::error_handler_t::replace) +
+                              "\n" + out;
+                }
             } catch (const std::bad_alloc&) {
                 ::_exit(kWorkerExitOom);
             } catch (const std::exception& e) {
@@ -462,6 +480,7 @@ void WorkerPool::start(Slot& s) {
     s.in = in[1];
     s.out = out[0];
     s.buf.clear();
+    s.memo_sent = 0;
     write_all(s.in, config_line_);
 }
 
@@ -494,7 +513,11 @@ void WorkerPool::submit(std::size_t tag, Report base) {
         if (s.busy) continue;
         for (int attempt = 0; attempt < 2; ++attempt) {
             if (s.pid < 0) start(s);
-            std::string line = nlohmann::json(base.path).dump(-1, ' ', false, J::error_handler_t::replace) + "\n";
+            std::string line;
+            std::size_t me = static_cast<std::size_t>(&s - slots_.data());
+            for (; s.memo_sent < memo_log_.size(); ++s.memo_sent)
+                if (memo_log_[s.memo_sent].first != me) line += memo_log_[s.memo_sent].second;
+            line += nlohmann::json(base.path).dump(-1, ' ', false, J::error_handler_t::replace) + "\n";
             if (write_all(s.in, line)) break;
             reap(s, true, nullptr);  // died while idle: start a fresh one
         }
@@ -542,6 +565,15 @@ std::vector<WorkerPool::Result> WorkerPool::wait(int wait_ms) {
         if (got > 0) {
             s.buf.append(buf, static_cast<std::size_t>(got));
             auto nl = s.buf.find('\n');
+            // Suggestion memos come before the report: kept for the other workers.
+            while (nl != std::string::npos && s.buf.compare(0, 8, "{\"memo\":") == 0) {
+                if (memo_bytes_ < kMemoLogLimit) {
+                    memo_bytes_ += nl + 1;
+                    memo_log_.emplace_back(static_cast<std::size_t>(&s - slots_.data()), s.buf.substr(0, nl + 1));
+                }
+                s.buf.erase(0, nl + 1);
+                nl = s.buf.find('\n');
+            }
             if (nl == std::string::npos) continue;
             std::string line = s.buf.substr(0, nl);
             s.buf.erase(0, nl + 1);

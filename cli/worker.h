@@ -8,7 +8,11 @@
 // password, the limits); then one path per line (a JSON string), and for
 // each it writes one line: the whole Report in the "wire" form (JSON with
 // both languages, see report_to_wire). A worker checks one file at a time
-// and keeps its CheckSession (profiles, Hunspell) between files.
+// and keeps its CheckSession (profiles, Hunspell) between files. Before a
+// report a worker may write a suggestion memo line ({"memo": …}: the
+// spelling suggestions it had to compute, rules/spelling.h), which the
+// parent hands to the other workers before their next path: suggestions are
+// then computed once per scan, not once per worker.
 //
 // Limits: the worker sets RLIMIT_AS on itself (max_memory_mb); the parent
 // kills it (SIGKILL) when one file takes longer than timeout_s. What the
@@ -97,11 +101,17 @@ private:
         std::size_t tag = 0;
         Report base;
         std::chrono::steady_clock::time_point deadline;
+        std::size_t memo_sent = 0;  // memo_log_ entries this worker has been given
     };
     PoolOptions opts_;
     std::string config_line_;
     std::vector<Slot> slots_;
     long peak_rss_kb_ = 0;
+    // Suggestion memos from the workers (slot, line), handed to the others
+    // with their next file; capped, after which each worker finds its own.
+    std::vector<std::pair<std::size_t, std::string>> memo_log_;
+    std::size_t memo_bytes_ = 0;
+    static constexpr std::size_t kMemoLogLimit = 64u << 20;
 
     void start(Slot& s);
     void reap(Slot& s, bool kill_it, int* status);

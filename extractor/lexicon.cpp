@@ -4,6 +4,7 @@
 #include <hunspell/hunspell.hxx>
 
 #include <algorithm>
+#include <atomic>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -15,7 +16,10 @@ namespace plantjek {
 
 namespace fs = std::filesystem;
 
-Lexicon::Lexicon() {
+Lexicon::Lexicon() : id_([] {
+    static std::atomic<std::uint64_t> next{1};
+    return next++;
+}()) {
     std::string dir = "/usr/share/hunspell";
     if (const char* env = std::getenv("PLANTJEK_HUNSPELL_DIR"); env && *env) dir = env;
     std::string aff = dir + "/da_DK.aff", dic = dir + "/da_DK.dic";
@@ -75,10 +79,25 @@ int Lexicon::lookup(std::string_view word) {
 std::vector<std::string> Lexicon::suggest(std::string_view word, std::size_t max) {
     std::string w(word);
     auto it = suggest_cache_.find(w);
-    if (it == suggest_cache_.end()) it = suggest_cache_.emplace(w, hs_->suggest(w)).first;
+    if (it == suggest_cache_.end()) {
+        it = suggest_cache_.emplace(w, hs_->suggest(w)).first;
+        if (new_suggestions_.size() > 20000) new_suggestions_.clear();  // nobody is taking them (check, not scan)
+        new_suggestions_.push_back(w);
+    }
     std::vector<std::string> out = it->second;
     if (out.size() > max) out.resize(max);
     return out;
+}
+
+std::vector<std::pair<std::string, std::vector<std::string>>> Lexicon::take_new_suggestions() {
+    std::vector<std::pair<std::string, std::vector<std::string>>> out;
+    for (auto& w : new_suggestions_) out.emplace_back(w, suggest_cache_[w]);
+    new_suggestions_.clear();
+    return out;
+}
+
+void Lexicon::add_suggestions(const std::string& word, std::vector<std::string> list) {
+    suggest_cache_.try_emplace(word, std::move(list));
 }
 
 Lexicon& Lexicon::shared() {

@@ -163,10 +163,13 @@ class EditCache {
 public:
     const std::vector<std::pair<std::string, EditKind>>& get(const std::string& word, Lexicon& lex) {
         std::lock_guard<std::mutex> lock(mu_);
-        auto key = std::make_pair(&lex, word);
+        auto key = std::make_pair(lex.id(), word);
         auto it = cache_.find(key);
         if (it != cache_.end()) return it->second;
-        if (cache_.size() > 20000) cache_.clear();
+        if (cache_.size() > 20000) {
+            cache_.clear();
+            fresh_.clear();
+        }
         std::u32string w = to_u32(word);
         Casing c = casing_of(w);
         std::u32string low = to_u32(utf8::lower(word));
@@ -178,12 +181,37 @@ public:
             if (!seen.insert(s).second) continue;
             if (lex.is_word(s)) ok.push_back({s, kind});
         }
+        fresh_.push_back(key);
         return cache_.emplace(key, std::move(ok)).first->second;
+    }
+
+    std::vector<std::pair<std::string, std::vector<std::pair<std::string, int>>>> take_new(Lexicon& lex) {
+        std::lock_guard<std::mutex> lock(mu_);
+        std::vector<std::pair<std::string, std::vector<std::pair<std::string, int>>>> out;
+        for (const auto& key : fresh_) {
+            auto it = cache_.find(key);
+            if (key.first != lex.id() || it == cache_.end()) continue;
+            std::vector<std::pair<std::string, int>> v;
+            for (const auto& [w, k] : it->second) v.emplace_back(w, static_cast<int>(k));
+            out.emplace_back(key.second, std::move(v));
+        }
+        fresh_.clear();
+        return out;
+    }
+
+    void put(Lexicon& lex, const std::string& word, const std::vector<std::pair<std::string, int>>& v) {
+        std::lock_guard<std::mutex> lock(mu_);
+        if (cache_.size() > 20000) cache_.clear();
+        std::vector<std::pair<std::string, EditKind>> ok;
+        for (const auto& [w, k] : v)
+            if (k >= ed_special && k <= ed_ending) ok.emplace_back(w, static_cast<EditKind>(k));
+        cache_.try_emplace(std::make_pair(lex.id(), word), std::move(ok));
     }
 
 private:
     std::mutex mu_;
-    std::map<std::pair<Lexicon*, std::string>, std::vector<std::pair<std::string, EditKind>>> cache_;
+    std::map<std::pair<std::uint64_t, std::string>, std::vector<std::pair<std::string, EditKind>>> cache_;
+    std::vector<std::pair<std::uint64_t, std::string>> fresh_;
 };
 
 EditCache& edit_cache() {
@@ -192,6 +220,22 @@ EditCache& edit_cache() {
 }
 
 bool one_edit(const std::u32string& a, const std::u32string& b);
+
+}  // namespace
+
+SuggestionMemo take_suggestion_memo(Lexicon& lex) {
+    SuggestionMemo m;
+    m.hunspell = lex.take_new_suggestions();
+    m.edits = edit_cache().take_new(lex);
+    return m;
+}
+
+void add_suggestion_memo(Lexicon& lex, const SuggestionMemo& memo) {
+    for (const auto& [w, list] : memo.hunspell) lex.add_suggestions(w, list);
+    for (const auto& [w, v] : memo.edits) edit_cache().put(lex, w, v);
+}
+
+namespace {
 
 // Suggestions for a plain word (no hyphens).
 std::vector<std::string> suggest_plain(const std::string& word, Lexicon& lex, std::size_t max,
@@ -313,12 +357,12 @@ std::map<std::string, std::string> near_miss_compounds(const std::unordered_map<
 
 void load_word_lists(Lexicon& lex, const std::vector<std::string>& paths) {
     static std::mutex mu;
-    static std::set<std::pair<Lexicon*, std::string>> loaded;
+    static std::set<std::pair<std::uint64_t, std::string>> loaded;
     std::lock_guard<std::mutex> lock(mu);
     for (const auto& p : paths) {
-        if (loaded.count({&lex, p})) continue;
+        if (loaded.count({lex.id(), p})) continue;
         lex.add_word_list(p);
-        loaded.insert({&lex, p});
+        loaded.insert({lex.id(), p});
     }
 }
 

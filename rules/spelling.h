@@ -85,6 +85,19 @@ std::vector<UnknownWord> unknown_words(std::string_view text, Lexicon& lex, int*
 std::vector<std::string> spelling_suggestions(std::string_view word, Lexicon& lex, std::size_t max = 3,
                                               const std::unordered_map<std::string, int>* context = nullptr);
 
+// The suggestion work done since the last call, for the other workers of a
+// scan: Hunspell's lists and the one-edit words the lexicon accepts, per
+// unknown word. Both depend only on the word and the word lists, never on
+// the document, so a worker given them suggests exactly what it would have
+// found itself — sooner.
+struct SuggestionMemo {
+    std::vector<std::pair<std::string, std::vector<std::string>>> hunspell;
+    std::vector<std::pair<std::string, std::vector<std::pair<std::string, int>>>> edits;
+    bool empty() const { return hunspell.empty() && edits.empty(); }
+};
+SuggestionMemo take_suggestion_memo(Lexicon& lex);
+void add_suggestion_memo(Lexicon& lex, const SuggestionMemo& memo);
+
 // The check of one normalised document.
 SpellingResult check_spelling(const Document& doc, const NormaliseReport& norm, Lexicon& lex,
                               const SpellingOptions& opts = {});

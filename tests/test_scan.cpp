@@ -270,6 +270,22 @@ TEST_CASE("scan: the rows are the same whatever --jobs is", "[scan][jobs]") {
     }
 }
 
+TEST_CASE("scan: with suggestions, workers share their suggestion work and the rows stay the same", "[scan][jobs][spelling]") {
+    TempDir dir;
+    std::string db1 = (dir.path / "j1.db").string(), db2 = (dir.path / "j2.db").string();
+    auto a = run_cli({"-q", "scan", corpus("pdf"), corpus("txt"), "--db", db1, "--jobs", "1"});
+    auto b = run_cli({"-q", "scan", corpus("pdf"), corpus("txt"), "--db", db2, "--jobs", "2"});
+    INFO(a.out << a.err << b.out << b.err);
+    CHECK(a.code == b.code);
+    CHECK(Db(db1).count("SELECT count(*) FROM spelling WHERE suggestions <> '' AND suggestions <> '[]'") >= 20);
+    auto rows1 = dump(db1), rows2 = dump(db2);
+    REQUIRE(rows1.size() == rows2.size());
+    for (std::size_t i = 0; i < rows1.size(); ++i) {
+        INFO(i);
+        REQUIRE(rows1[i] == rows2[i]);
+    }
+}
+
 TEST_CASE("scan: the walk is sorted, skips what is not a plan and does not follow directory links", "[scan][walk]") {
     TempDir dir;
     fs::path root = dir.path / "arkiv";

@@ -202,6 +202,25 @@ TEST_CASE("real typos are flagged with the right suggestion", "[spelling]") {
     CHECK(flagged("kontanthjæps- og dagpengemodtagere") == std::vector<std::string>{"kontanthjæps-"});
 }
 
+TEST_CASE("suggestion work handed to another lexicon gives the same suggestions without computing them", "[spelling][memo]") {
+    Lexicon a, b;
+    (void)take_suggestion_memo(a);  // whatever came before
+    auto first = spelling_suggestions("arbejdspaldser", a, 3);
+    REQUIRE(!first.empty());
+    SuggestionMemo m = take_suggestion_memo(a);
+    CHECK(!m.hunspell.empty());
+    CHECK(!m.edits.empty());
+    CHECK(take_suggestion_memo(a).empty());  // taken once
+
+    (void)take_suggestion_memo(b);
+    add_suggestion_memo(b, m);
+    CHECK(spelling_suggestions("arbejdspaldser", b, 3) == first);
+    CHECK(take_suggestion_memo(b).empty());  // b computed nothing itself
+    // A word b had not been given is computed (and offered) as usual.
+    (void)spelling_suggestions("medarbejdre", b, 3);
+    CHECK(!take_suggestion_memo(b).empty());
+}
+
 TEST_CASE("a word used correctly elsewhere in the document is suggested first", "[spelling]") {
     auto& lex = Lexicon::shared();
     std::unordered_map<std::string, int> ctx{{"sygedagpengemodtagere", 4}};
