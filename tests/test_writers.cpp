@@ -166,6 +166,10 @@ std::vector<std::vector<std::string>> parse_csv(const std::string& s) {
 
 // ---- running a program (python3, no shell) ---------------------------------
 
+// Debian's python3, the one scripts/setup installs python3-jsonschema for
+// (a python3 earlier on PATH, e.g. pyenv's, may carry another jsonschema).
+std::string debian_python() { return std::filesystem::exists("/usr/bin/python3") ? "/usr/bin/python3" : "python3"; }
+
 int run_program(const std::vector<std::string>& args, std::string& out) {
     TempDir dir;
     std::vector<std::string> all = args;
@@ -460,7 +464,7 @@ TEST_CASE("writers: csv quotes by RFC 4180 and writes a batch with one header", 
 TEST_CASE("writers: every corpus JSON report validates against docs/report-schema.json", "[writers][schema]") {
     auto gold = load_gold();
     TempDir dir;
-    std::vector<std::string> args = {"python3", source("tests/validate_schema.py"), source("docs/report-schema.json")};
+    std::vector<std::string> args = {debian_python(), source("tests/validate_schema.py"), source("docs/report-schema.json")};
     for (const auto& g : gold)
         for (const auto& format : g.formats) {
             std::string name = g.id + "." + format + ".json";
@@ -479,7 +483,7 @@ TEST_CASE("writers: every corpus JSON report validates against docs/report-schem
     // and one that must fail, so that the validator is known to work
     dir.write("broken.json", "{\"schema\": \"plantjek.report/1\"}");
     std::string out;
-    int code = run_program({"python3", source("tests/validate_schema.py"), source("docs/report-schema.json"),
+    int code = run_program({debian_python(), source("tests/validate_schema.py"), source("docs/report-schema.json"),
                             (dir.path / "broken.json").string()},
                            out);
     INFO(out);
