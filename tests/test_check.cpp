@@ -213,6 +213,7 @@ TEST_CASE("plantjek check: exit codes, JSON contract, Danish and English", "[che
     auto good = run_cli({"check", "--no-spelling", corpus("docx/2012-aarhus-complete.docx")});
     CHECK(good.code == 0);
     CHECK(good.out.find("I ORDEN") != std::string::npos);
+    CHECK(good.out.find(" \n") == std::string::npos);  // columns are padded, line ends are not
 
     auto bad = run_cli({"check", "--no-spelling", "-f", "json", corpus("pdf/2012-kolding-budget-xxx.pdf")});
     CHECK(bad.code == 1);

@@ -36,9 +36,31 @@ std::string pages_list(const std::vector<int>& pages) {
     return s;
 }
 
+void write_columns(std::ostream& os, const Report& r, const WriterOptions& o);
+
 }  // namespace
 
+// The columns are padded; a line's padding at its end is dropped.
 void write_text(std::ostream& os, const Report& r, const WriterOptions& o) {
+    std::ostringstream text;
+    write_columns(text, r, o);
+    const std::string s = text.str();
+    std::size_t start = 0;
+    while (start < s.size()) {
+        std::size_t nl = s.find('\n', start);
+        std::size_t end = nl == std::string::npos ? s.size() : nl;
+        std::size_t keep = end;
+        while (keep > start && s[keep - 1] == ' ') --keep;
+        os.write(s.data() + start, static_cast<std::streamsize>(keep - start));
+        if (nl == std::string::npos) break;
+        os.put('\n');
+        start = nl + 1;
+    }
+}
+
+namespace {
+
+void write_columns(std::ostream& os, const Report& r, const WriterOptions& o) {
     const Lang l = o.lang;
     Style st{o.color};
     os << st.bold() << r.path << st.off() << "\n";
@@ -156,5 +178,7 @@ void write_text(std::ostream& os, const Report& r, const WriterOptions& o) {
         }
     }
 }
+
+}  // namespace
 
 }  // namespace plantjek
