@@ -19,6 +19,11 @@ TEST_CASE("utf8: NFC composes a + combining ring into å", "[utf8]") {
     CHECK(utf8::valid("å"));
     CHECK_FALSE(utf8::valid("\xC3"));
     CHECK(utf8::nfc("\xFF" "a") == "\xEF\xBF\xBD" "a");
+    // Already composed text, dashes, quotes and € come back as they are;
+    // a combining mark after them is still composed.
+    CHECK(utf8::nfc("Århus – „ø“ • 5 €") == "Århus – „ø“ • 5 €");
+    CHECK(utf8::nfc("– a\xCC\x8A") == "– å");
+    CHECK(utf8::nfc("\xE2\x80\x80") == "\xE2\x80\x82");  // EN QUAD → EN SPACE: outside the shortcut
 }
 
 TEST_CASE("utf8: squeeze and all-caps", "[utf8]") {
