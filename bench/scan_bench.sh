@@ -68,18 +68,26 @@ echo
 # Wall time, and CPU time (user + sys of the process and its children, by
 # /usr/bin/time): on a machine shared with other work the wall-clock ratios
 # drift with the load, the CPU ratios much less.
-# best_of FILE: keeps in $work/best.time the fastest of the runs appended to FILE.
-best_of() { sort -n "$1" | head -1 > "$work/best.time"; }
-: > "$work/ptt.all"
-i=0
-while [ $i -lt "$repeat" ]; do
-  /usr/bin/time -f '%e %U %S' -o "$work/ptt.time" sh -c 'for f in "$1"/set/*.pdf; do pdftotext "$f" /dev/null; done' sh "$work"
-  tail -1 "$work/ptt.time" >> "$work/ptt.all"
-  i=$((i + 1))
-done
-best_of "$work/ptt.all"
-ptt=$(awk '{print $1}' "$work/best.time")
-ptc=$(awk '{print $2 + $3}' "$work/best.time")
+# best_time NAME CMD...: runs CMD $repeat times (running $before_each first,
+# untimed, when set) and sets best_t / best_c to the fastest run's wall and
+# CPU seconds; CMD's output goes to $work/NAME.out.
+best_time() {
+  name=$1; shift
+  : > "$work/$name.all"
+  i=0
+  while [ $i -lt "$repeat" ]; do
+    ${before_each:-:}
+    /usr/bin/time -f '%e %U %S' -o "$work/$name.time" "$@" > "$work/$name.out" || true
+    tail -1 "$work/$name.time" >> "$work/$name.all"
+    i=$((i + 1))
+  done
+  best=$(sort -n "$work/$name.all" | head -1)
+  best_t=$(echo "$best" | awk '{print $1}')
+  best_c=$(echo "$best" | awk '{print $2 + $3}')
+}
+best_time ptt sh -c 'for f in "$1"/set/*.pdf; do pdftotext "$f" /dev/null; done' sh "$work"
+ptt=$best_t
+ptc=$best_c
 printf '%-44s %7.2f s  %7.1f pages/s  %6.1f plans/s  CPU %6.2f s\n' "pdftotext (sequential)" "$ptt" \
   "$(echo "$pages / $ptt" | bc -l)" "$(echo "$files / $ptt" | bc -l)" "$ptc"
 
@@ -87,18 +95,11 @@ printf '%-44s %7.2f s  %7.1f pages/s  %6.1f plans/s  CPU %6.2f s\n' "pdftotext (
 run_scan() {  # name jobs extra-args...
   name=$1; jobs=$2; shift 2
   db="$work/$name.db"
-  : > "$work/$name.all"
-  i=0
-  while [ $i -lt "$repeat" ]; do
-    rm -f "$db"
-    /usr/bin/time -f '%e %U %S' -o "$work/$name.time" \
-      "$bin" --lang en -q scan "$work/set" --db "$db" --jobs "$jobs" "$@" > "$work/$name.out" || true
-    tail -1 "$work/$name.time" >> "$work/$name.all"
-    i=$((i + 1))
-  done
-  best_of "$work/$name.all"
-  t=$(awk '{print $1}' "$work/best.time")
-  c=$(awk '{print $2 + $3}' "$work/best.time")
+  before_each="rm -f $db"
+  best_time "$name" "$bin" --lang en -q scan "$work/set" --db "$db" --jobs "$jobs" "$@"
+  before_each=
+  t=$best_t
+  c=$best_c
   p=$(sqlite3 "$db" "SELECT sum(pages) FROM documents")
   rss=$(sed -n 's/.*peak memory of a worker: \([0-9]*\) MB.*/\1/p' "$work/$name.out")
   printf '%-44s %7.2f s  %7.1f pages/s  %6.1f plans/s  CPU %6.2f s  (peak worker RSS %s MB)\n' \
