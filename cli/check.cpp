@@ -58,6 +58,14 @@ const std::vector<Profile>& CheckSession::profiles() {
     return profiles_;
 }
 
+void CheckSession::prepare() {
+    profiles();
+    if (opts_.spelling && !word_lists_loaded_) {
+        load_word_lists(Lexicon::shared(), opts_.word_lists);
+        word_lists_loaded_ = true;
+    }
+}
+
 Report CheckSession::check(const std::string& path) {
     Report r;
     r.path = path;

@@ -41,6 +41,10 @@ public:
     // throws ProfileError for a bad profile or --rules file.
     Report check(const std::string& path);
     const std::vector<Profile>& profiles();
+    // Loads now what the first check would: the profiles and, when spelling
+    // is on, Hunspell and the word lists. scan calls it once before forking
+    // its workers (cli/worker.h). Throws ProfileError like profiles().
+    void prepare();
 
 private:
     CheckOptions opts_;

@@ -98,7 +98,6 @@ int main(int argc, char** argv) {
     std::string sc_ocr = "auto";
     scan->add_option("--ocr", sc_ocr, "Text recognition of scanned PDF pages: auto (default), always, never")
         ->check(CLI::IsMember({"auto", "always", "never"}));
-    auto* worker = app.add_subcommand("__worker", "")->group("");  // scan's worker process (cli/worker.h)
 
     try {
         app.parse(argc, argv);
@@ -145,7 +144,6 @@ int main(int argc, char** argv) {
             }
             return run_check(common, ck);
         }
-        if (*worker) return run_worker();
         if (*scan) {
             if (sc_config.empty() && std::filesystem::is_regular_file("plantjek.yaml")) sc_config = "plantjek.yaml";
             if (!sc_config.empty()) {

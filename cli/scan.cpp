@@ -191,9 +191,10 @@ int run_scan(const CommonOptions& common, const CheckOptions& check_in, ScanOpti
 
     // Profiles: validated here once (a bad --profile or --rules is a usage
     // error, not 200 unreadable files), and their versions for the store.
+    // The same session, prepared, is what the workers inherit (cli/worker.h).
     std::map<std::string, std::string> versions;  // profile id → profile_version
+    CheckSession session(check);
     {
-        CheckSession session(check);
         try {
             bool found = check.profile.empty() || fs::is_regular_file(check.profile);
             std::string known;
@@ -286,7 +287,7 @@ int run_scan(const CommonOptions& common, const CheckOptions& check_in, ScanOpti
     };
 
     PoolOptions po;
-    po.exe = so.worker_exe;
+    po.session = &session;
     po.jobs = so.jobs;
     po.timeout_s = so.timeout_s;
     po.max_memory_mb = so.max_memory_mb;
@@ -345,47 +346,81 @@ int run_scan(const CommonOptions& common, const CheckOptions& check_in, ScanOpti
         std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return size[a] > size[b]; });
     }
     std::size_t next = 0;
-    try {
-        while (next < files.size() || pool.in_flight()) {
-            while (next < files.size() && pool.has_free_slot()) {
-                const ScanFile& f = files[order[next]];
-                Report base;
-                base.path = f.path;
-                std::error_code ec;
-                auto size = fs::file_size(f.path, ec);
-                if (!ec && size > check.read.limits.max_file_bytes) {
-                    // Too large: not read into memory here; the worker reports it (too-large).
-                    base.bytes = size;
-                } else {
-                    std::string bytes = read_file(f.path);
-                    base.bytes = bytes.size();
-                    base.sha256 = bytes.empty() ? "" : sha256_hex(bytes);
-                    Format fmt = sniff_format(std::string_view(bytes).substr(0, 8192));
-                    base.format = bytes.empty() || fmt == Format::unknown ? "" : format_name(fmt);
-                }
-                if (store && !so.force && !base.sha256.empty()) {
-                    auto old = store->find(f.path);
-                    bool reuse = old && old->sha256 == base.sha256 && old->tool_version == PLANTJEK_VERSION &&
-                                 old->options == options_key && !worker_failure(old->error_kind) &&
-                                 (old->profile.empty() ? old->profile_version.empty()
-                                                       : versions.count(old->profile) &&
-                                                             versions[old->profile] == old->profile_version);
-                    if (reuse && !so.out.empty())
-                        for (const auto& p : out_paths(f))
-                            if (!fs::exists(p)) reuse = false;
-                    if (reuse) {
-                        ++skipped;
-                        ++done;
-                        count_status(old->status, old->error_kind);
-                        ++next;
-                        draw(false);
-                        continue;
-                    }
-                }
-                pool.submit(order[next], std::move(base));
-                ++next;
+    // Two copies of one file are not checked at the same time: the second
+    // waits for the first, and then finds the first's spelling suggestions
+    // already made (workers share them, cli/worker.h) instead of working
+    // them out a second time beside it. Archives hold copies; so does the
+    // benchmark set.
+    std::multiset<std::string> busy_sha;
+    std::vector<std::string> sha_of(files.size());
+    std::vector<std::pair<std::size_t, Report>> waiting;  // (file index, base), in order
+    auto submit = [&](std::size_t i, Report base) {
+        sha_of[i] = base.sha256;
+        if (!base.sha256.empty()) busy_sha.insert(base.sha256);
+        pool.submit(i, std::move(base));
+    };
+    // Hands out files while a worker is free (files unchanged since the last
+    // scan are counted and skipped here).
+    auto feed = [&] {
+        while (pool.has_free_slot()) {
+            auto ready = std::find_if(waiting.begin(), waiting.end(),
+                                      [&](const auto& w) { return !busy_sha.count(w.second.sha256); });
+            if (ready != waiting.end()) {
+                auto [i, base] = std::move(*ready);
+                waiting.erase(ready);
+                submit(i, std::move(base));
+                continue;
             }
-            for (auto& res : pool.wait(200)) handle(files[res.tag], res.report);
+            if (next >= files.size()) break;
+            const ScanFile& f = files[order[next]];
+            Report base;
+            base.path = f.path;
+            std::error_code ec;
+            auto size = fs::file_size(f.path, ec);
+            if (!ec && size > check.read.limits.max_file_bytes) {
+                // Too large: not read into memory here; the worker reports it (too-large).
+                base.bytes = size;
+            } else {
+                std::string bytes = read_file(f.path);
+                base.bytes = bytes.size();
+                base.sha256 = bytes.empty() ? "" : sha256_hex(bytes);
+                Format fmt = sniff_format(std::string_view(bytes).substr(0, 8192));
+                base.format = bytes.empty() || fmt == Format::unknown ? "" : format_name(fmt);
+            }
+            if (store && !so.force && !base.sha256.empty()) {
+                auto old = store->find(f.path);
+                bool reuse = old && old->sha256 == base.sha256 && old->tool_version == PLANTJEK_VERSION &&
+                             old->options == options_key && !worker_failure(old->error_kind) &&
+                             (old->profile.empty() ? old->profile_version.empty()
+                                                   : versions.count(old->profile) &&
+                                                         versions[old->profile] == old->profile_version);
+                if (reuse && !so.out.empty())
+                    for (const auto& p : out_paths(f))
+                        if (!fs::exists(p)) reuse = false;
+                if (reuse) {
+                    ++skipped;
+                    ++done;
+                    count_status(old->status, old->error_kind);
+                    ++next;
+                    draw(false);
+                    continue;
+                }
+            }
+            if (!base.sha256.empty() && busy_sha.count(base.sha256))
+                waiting.emplace_back(order[next], std::move(base));
+            else
+                submit(order[next], std::move(base));
+            ++next;
+        }
+    };
+    try {
+        while (next < files.size() || pool.in_flight() || !waiting.empty()) {
+            feed();
+            auto results = pool.wait(200);
+            for (const auto& res : results)
+                if (!sha_of[res.tag].empty()) busy_sha.erase(busy_sha.find(sha_of[res.tag]));
+            feed();  // the freed workers get their next file before the parent stores this one
+            for (auto& res : results) handle(files[res.tag], res.report);
             draw(false);
         }
         pool.shutdown();

@@ -37,7 +37,6 @@ struct ScanOptions {
     int timeout_s = 120;                 // per document
     std::uint64_t max_memory_mb = 1536;  // per worker (RLIMIT_AS)
     bool force = false;                  // check every file even if unchanged
-    std::string worker_exe;              // default: this binary (/proc/self/exe)
 };
 
 int run_scan(const CommonOptions& common, const CheckOptions& check, ScanOptions scan);

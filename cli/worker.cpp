@@ -4,7 +4,6 @@
 #include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
-#include <spawn.h>
 #include <sys/prctl.h>
 #include <sys/resource.h>
 #include <sys/time.h>
@@ -22,8 +21,6 @@
 
 #include "extractor/lexicon.h"
 #include "rules/spelling.h"
-
-extern char** environ;
 
 namespace plantjek {
 
@@ -113,58 +110,6 @@ void test_hook(const std::string& path, std::uint64_t max_memory_mb) {
             for (;;) hog.emplace_back(64u << 20, 'x');  // throws std::bad_alloc at RLIMIT_AS
         }
     }
-}
-
-J config_to_json(const PoolOptions& o) {
-    const CheckOptions& c = o.check;
-    const Limits& l = c.read.limits;
-    J waivers = J::array();
-    for (const auto& w : c.waivers)
-        waivers.push_back({{"requirement", w.requirement}, {"kommune", w.kommune}, {"year", w.year},
-                           {"reason", w.reason}, {"line", w.line}});
-    return {{"profile", c.profile},
-            {"waivers", waivers},
-            {"year", c.year},
-            {"rules", c.rules_files},
-            {"stage", c.stage == Stage::draft ? "draft" : "final"},
-            {"stage_given", c.stage_given},
-            {"spelling", c.spelling},
-            {"suggestions", c.suggestions},
-            {"words", c.word_lists},
-            {"password", c.read.password},
-            {"ocr", c.read.ocr == OcrMode::always ? "always" : c.read.ocr == OcrMode::never ? "never" : "auto"},
-            {"limits",
-             {{"max_file_bytes", l.max_file_bytes},
-              {"max_entry_bytes", l.max_entry_bytes},
-              {"max_total_uncompressed", l.max_total_uncompressed},
-              {"max_zip_entries", l.max_zip_entries},
-              {"max_pages", l.max_pages},
-              {"max_xml_depth", l.max_xml_depth}}},
-            {"max_memory_mb", o.max_memory_mb}};
-}
-
-void config_from_json(const J& j, CheckOptions& c, std::uint64_t& max_memory_mb) {
-    c.profile = j.at("profile");
-    for (const auto& w : j.at("waivers"))
-        c.waivers.push_back({w.at("requirement"), w.at("kommune"), w.at("year"), w.at("reason"), w.at("line")});
-    c.year = j.at("year");
-    c.rules_files = j.at("rules").get<std::vector<std::string>>();
-    c.stage = j.at("stage") == "draft" ? Stage::draft : Stage::final;
-    c.stage_given = j.at("stage_given");
-    c.spelling = j.at("spelling");
-    c.suggestions = j.at("suggestions");
-    c.word_lists = j.at("words").get<std::vector<std::string>>();
-    c.read.password = j.at("password");
-    std::string ocr = j.value("ocr", "auto");
-    c.read.ocr = ocr == "always" ? OcrMode::always : ocr == "never" ? OcrMode::never : OcrMode::auto_;
-    const J& l = j.at("limits");
-    c.read.limits.max_file_bytes = l.at("max_file_bytes");
-    c.read.limits.max_entry_bytes = l.at("max_entry_bytes");
-    c.read.limits.max_total_uncompressed = l.at("max_total_uncompressed");
-    c.read.limits.max_zip_entries = l.at("max_zip_entries");
-    c.read.limits.max_pages = l.at("max_pages");
-    c.read.limits.max_xml_depth = l.at("max_xml_depth");
-    max_memory_mb = j.at("max_memory_mb");
 }
 
 }  // namespace
@@ -338,35 +283,56 @@ Report worker_failure_report(Report base, const std::string& kind, const std::st
     return r;
 }
 
-std::string self_exe() {
-    char buf[4096];
-    ssize_t n = ::readlink("/proc/self/exe", buf, sizeof buf - 1);
-    if (n <= 0) return "";
-    return std::string(buf, static_cast<std::size_t>(n));
-}
-
 // ---------------------------------------------------------------- the worker
 
-int run_worker() {
-    // Die with the parent: a killed scan must not leave workers behind.
-    ::prctl(PR_SET_PDEATHSIG, SIGKILL);
-    if (::getppid() == 1) return 1;
-    // The protocol owns the original stdout; anything a library prints goes to stderr.
+namespace {
+
+// Lines from a file descriptor (the worker's stdin). Not std::cin: a forked
+// worker would share the parent's stdio state.
+class LineReader {
+public:
+    explicit LineReader(int fd) : fd_(fd) {}
+    bool next(std::string& line) {
+        for (;;) {
+            auto nl = buf_.find('\n', scanned_);
+            if (nl != std::string::npos) {
+                line.assign(buf_, 0, nl);
+                buf_.erase(0, nl + 1);
+                scanned_ = 0;
+                return true;
+            }
+            scanned_ = buf_.size();
+            char b[65536];
+            ssize_t got = ::read(fd_, b, sizeof b);
+            if (got < 0 && errno == EINTR) continue;
+            if (got <= 0) return false;
+            buf_.append(b, static_cast<std::size_t>(got));
+        }
+    }
+
+private:
+    int fd_;
+    std::string buf_;
+    std::size_t scanned_ = 0;
+};
+
+// PLANTJEK_TEST_TRACE=<file> (worker.h): one line per check begun and ended.
+void test_trace(const char* what, const std::string& path) {
+    const char* file = std::getenv("PLANTJEK_TEST_TRACE");
+    if (!file || !*file) return;
+    int fd = ::open(file, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
+    if (fd < 0) return;
+    write_all(fd, std::string(what) + " " + std::to_string(::getpid()) + " " + path + "\n");  // one write: atomic with O_APPEND
+    ::close(fd);
+}
+
+// The worker, in the forked child: paths and memos on fd 0, reports on fd 1.
+// `session` was prepared by the parent before the fork.
+int worker_loop(CheckSession& session, const CheckOptions& opts, std::uint64_t max_memory_mb) {
+    // The protocol owns fd 1; anything a library prints goes to stderr.
     int proto = ::dup(1);
     ::dup2(2, 1);
     if (proto < 0) return 1;
-    ::fcntl(proto, F_SETFD, FD_CLOEXEC);
-
-    std::string line;
-    if (!std::getline(std::cin, line)) return 1;
-    CheckOptions opts;
-    std::uint64_t max_memory_mb = 0;
-    try {
-        config_from_json(J::parse(line), opts, max_memory_mb);
-    } catch (const std::exception& e) {
-        std::cerr << "plantjek __worker: bad configuration: " << e.what() << "\n";
-        return 2;
-    }
 #if defined(__SANITIZE_ADDRESS__)
     max_memory_mb = 0;  // AddressSanitizer reserves terabytes of address space: RLIMIT_AS would stop it at once
 #endif
@@ -375,12 +341,11 @@ int run_worker() {
         rl.rlim_cur = rl.rlim_max = static_cast<rlim_t>(max_memory_mb) << 20;
         ::setrlimit(RLIMIT_AS, &rl);
     }
+    LineReader in(0);
+    std::string line;
     try {
-        CheckSession session(opts);
-        session.profiles();  // load once, before the first file's clock starts
-        if (opts.spelling) Lexicon::shared();
         bool share = opts.spelling && opts.suggestions;
-        while (std::getline(std::cin, line)) {
+        while (in.next(line)) {
             std::string path;
             try {
                 J j = J::parse(line);
@@ -400,7 +365,9 @@ int run_worker() {
             std::string out;
             try {
                 test_hook(path, max_memory_mb);
+                test_trace("begin", path);
                 Report r = session.check(path);
+                test_trace("end", path);
                 out = report_to_wire(r, self_max_rss_kb());
                 if (share) {
                     SuggestionMemo m = take_suggestion_memo(Lexicon::shared());
@@ -409,7 +376,7 @@ int run_worker() {
                               "\n" + out;
                 }
             } catch (const std::bad_alloc&) {
-                ::_exit(kWorkerExitOom);
+                return kWorkerExitOom;
             } catch (const std::exception& e) {
                 Report base;
                 base.path = path;
@@ -421,18 +388,26 @@ int run_worker() {
             if (!write_all(proto, out)) return 0;
         }
     } catch (const std::bad_alloc&) {
-        ::_exit(kWorkerExitOom);
+        return kWorkerExitOom;
     }
     return 0;
 }
 
+// Closes every descriptor from 3 up: the other workers' pipes (a copy of a
+// sibling's stdin would keep it from ever seeing EOF) and the database.
+void close_from_3() {
+    if (::close_range(3, ~0U, 0) == 0) return;
+    long max = ::sysconf(_SC_OPEN_MAX);
+    for (int fd = 3; fd < (max > 0 ? max : 1024); ++fd) ::close(fd);
+}
+
+}  // namespace
+
 // ---------------------------------------------------------------- the pool
 
 WorkerPool::WorkerPool(PoolOptions opts) : opts_(std::move(opts)) {
-    if (opts_.exe.empty()) opts_.exe = self_exe();
     if (opts_.jobs < 1) opts_.jobs = 1;
     slots_.resize(static_cast<std::size_t>(opts_.jobs));
-    config_line_ = config_to_json(opts_).dump() + "\n";
     ::signal(SIGPIPE, SIG_IGN);  // a dead worker must not kill the scan
 }
 
@@ -458,30 +433,53 @@ void WorkerPool::start(Slot& s) {
         ::close(in[1]);
         throw std::runtime_error(std::string("pipe: ") + std::strerror(errno));
     }
-    posix_spawn_file_actions_t fa;
-    posix_spawn_file_actions_init(&fa);
-    posix_spawn_file_actions_adddup2(&fa, in[0], 0);
-    posix_spawn_file_actions_adddup2(&fa, out[1], 1);
-    const char* keep = std::getenv("PLANTJEK_WORKER_STDERR");
-    if (!keep || std::string(keep) != "1") posix_spawn_file_actions_addopen(&fa, 2, "/dev/null", O_WRONLY, 0);
-    std::string a0 = opts_.exe, a1 = "__worker";
-    char* argv[] = {a0.data(), a1.data(), nullptr};
-    pid_t pid = -1;
-    int rc = ::posix_spawn(&pid, opts_.exe.c_str(), &fa, nullptr, argv, environ);
-    posix_spawn_file_actions_destroy(&fa);
+    if (!prepared_) {
+        // Once, in the parent: every worker forked from here on starts with
+        // the profiles, Hunspell and the word lists in memory.
+        if (!opts_.session) {
+            own_session_ = std::make_unique<CheckSession>(opts_.check);
+            opts_.session = own_session_.get();
+        }
+        opts_.session->prepare();
+        prepared_ = true;
+    }
+    std::fflush(nullptr);
+    std::cout.flush();
+    const pid_t parent = ::getpid();
+    pid_t pid = ::fork();
+    if (pid == 0) {
+        // The child: nothing here may return into the parent's code, and
+        // nothing may touch the parent's database or stdio (hence _exit).
+        ::prctl(PR_SET_PDEATHSIG, SIGKILL);  // a killed scan leaves no workers behind
+        if (::getppid() != parent) ::_exit(1);
+        ::dup2(in[0], 0);
+        ::dup2(out[1], 1);
+        const char* keep = std::getenv("PLANTJEK_WORKER_STDERR");
+        if (!keep || std::string(keep) != "1") {
+            int null = ::open("/dev/null", O_WRONLY);
+            if (null >= 0) ::dup2(null, 2);
+        }
+        close_from_3();
+        int rc = 1;
+        try {
+            rc = worker_loop(*opts_.session, opts_.check, opts_.max_memory_mb);
+        } catch (...) {
+        }
+        ::_exit(rc);
+    }
+    int err = errno;
     ::close(in[0]);
     ::close(out[1]);
-    if (rc != 0) {
+    if (pid < 0) {
         ::close(in[1]);
         ::close(out[0]);
-        throw std::runtime_error("cannot start " + opts_.exe + ": " + std::strerror(rc));
+        throw std::runtime_error(std::string("cannot start a worker: ") + std::strerror(err));
     }
     s.pid = pid;
     s.in = in[1];
     s.out = out[0];
     s.buf.clear();
     s.memo_sent = 0;
-    write_all(s.in, config_line_);
 }
 
 void WorkerPool::reap(Slot& s, bool kill_it, int* status) {

@@ -302,6 +302,40 @@ TEST_CASE("scan: with suggestions, workers share their suggestion work and the r
     }
 }
 
+TEST_CASE("scan: two copies of one file are never checked side by side, and both are checked", "[scan][jobs]") {
+    TempDir dir;
+    auto names = copy_plans(dir.path / "plans", 2);
+    REQUIRE(names.size() == 2);
+    // Three more copies of the first plan under other names: same content, same size.
+    for (int k = 1; k <= 3; ++k)
+        fs::copy_file(dir.path / "plans" / names[0], dir.path / "plans" / ("kopi" + std::to_string(k) + "-" + names[0]));
+    std::string trace = (dir.path / "trace.log").string();
+    EnvVar t("PLANTJEK_TEST_TRACE", trace);
+    auto r = run_cli({"--lang", "en", "scan", (dir.path / "plans").string(), "--db", (dir.path / "p.db").string(),
+                      "--jobs", "2", "--no-suggestions"});
+    INFO(r.out << r.err);
+    CHECK(r.out.find("5 files: 5 checked") != std::string::npos);
+    Db d((dir.path / "p.db").string());
+    CHECK(d.count("SELECT count(DISTINCT sha256) FROM documents") == 2);
+    // Replay the trace: at no moment are two copies of the first plan open.
+    std::ifstream in(trace);
+    std::string what, pid, path;
+    int open_copies = 0, max_open = 0, begun = 0, open_any = 0, max_any = 0;
+    while (in >> what >> pid && std::getline(in >> std::ws, path)) {
+        bool copy = path.find(names[0]) != std::string::npos;
+        int step = what == "begin" ? 1 : -1;
+        begun += what == "begin";
+        open_any += step;
+        max_any = std::max(max_any, open_any);
+        if (copy) open_copies += step;
+        max_open = std::max(max_open, open_copies);
+    }
+    CHECK(begun == 5);
+    CHECK(max_open == 1);
+    CHECK(open_copies == 0);
+    CHECK(max_any <= 2);
+}
+
 TEST_CASE("scan: the walk is sorted, skips what is not a plan and does not follow directory links", "[scan][walk]") {
     TempDir dir;
     fs::path root = dir.path / "arkiv";
