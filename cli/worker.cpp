@@ -20,6 +20,7 @@
 #include <nlohmann/json.hpp>
 
 #include "extractor/lexicon.h"
+#include "extractor/shared_work.h"
 #include "rules/spelling.h"
 
 namespace plantjek {
@@ -441,6 +442,9 @@ void WorkerPool::start(Slot& s) {
             opts_.session = own_session_.get();
         }
         opts_.session->prepare();
+        // Two or more workers with suggestions: they split the words they
+        // share instead of each working all of them out.
+        if (opts_.jobs > 1 && opts_.check.spelling && opts_.check.suggestions) shared_work::enable(kSharedWorkBytes);
         prepared_ = true;
     }
     std::fflush(nullptr);

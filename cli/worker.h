@@ -15,8 +15,11 @@
 // checks one file at a time and keeps its session between files. Before a
 // report a worker may write a suggestion memo line ({"memo": …}: the
 // spelling suggestions it had to compute, rules/spelling.h), which the
-// parent hands to the other workers before their next path: suggestions are
-// then computed once per scan, not once per worker.
+// parent hands to the other workers before their next path; and a word two
+// workers need at the same time is worked out by one of them while the other
+// goes on with its next word (a table in shared memory made before the fork,
+// extractor/shared_work.h): suggestions are computed once per scan, not once
+// per worker.
 //
 // Limits: the worker sets RLIMIT_AS on itself (max_memory_mb); the parent
 // kills it (SIGKILL) when one file takes longer than timeout_s. What the
@@ -120,6 +123,9 @@ private:
     std::vector<std::pair<std::size_t, std::string>> memo_log_;
     std::size_t memo_bytes_ = 0;
     static constexpr std::size_t kMemoLogLimit = 64u << 20;
+    // The table through which workers share words they are working on
+    // (extractor/shared_work.h): about 250,000 words' suggestions.
+    static constexpr std::size_t kSharedWorkBytes = 128u << 20;
 
     void start(Slot& s);
     void reap(Slot& s, bool kill_it, int* status);

@@ -11,6 +11,7 @@
 #include <stdexcept>
 
 #include "extractor/data_dir.h"
+#include "extractor/shared_work.h"
 
 namespace plantjek {
 
@@ -80,9 +81,39 @@ std::vector<std::string> Lexicon::suggest(std::string_view word, std::size_t max
     std::string w(word);
     auto it = suggest_cache_.find(w);
     if (it == suggest_cache_.end()) {
-        it = suggest_cache_.emplace(w, hs_->suggest(w)).first;
-        if (new_suggestions_.size() > 20000) new_suggestions_.clear();  // nobody is taking them (check, not scan)
-        new_suggestions_.push_back(w);
+        // Another worker of the scan may have it, or be working it out (shared_work.h).
+        std::string key = "h\x1f" + w, shared;
+        std::vector<std::string> list;
+        bool fresh = true;
+        switch (shared_work::lookup(key, &shared)) {
+            case shared_work::Look::found:
+                for (std::size_t a = 0; a < shared.size();) {
+                    std::size_t b = shared.find('\n', a);
+                    if (b == std::string::npos) b = shared.size();
+                    list.push_back(shared.substr(a, b - a));
+                    a = b + 1;
+                }
+                fresh = false;  // the other workers have it already
+                break;
+            case shared_work::Look::mine:
+                try {
+                    list = hs_->suggest(w);
+                } catch (...) {
+                    shared_work::abandon(key);
+                    throw;
+                }
+                for (const auto& s : list) shared += (shared.empty() ? "" : "\n") + s;
+                shared_work::publish(key, shared);
+                break;
+            case shared_work::Look::off:
+                list = hs_->suggest(w);
+                break;
+        }
+        it = suggest_cache_.emplace(w, std::move(list)).first;
+        if (fresh) {
+            if (new_suggestions_.size() > 20000) new_suggestions_.clear();  // nobody is taking them (check, not scan)
+            new_suggestions_.push_back(w);
+        }
     }
     std::vector<std::string> out = it->second;
     if (out.size() > max) out.resize(max);

@@ -4,8 +4,10 @@
 #include <map>
 #include <mutex>
 #include <set>
+#include <sstream>
 #include <unordered_set>
 
+#include "extractor/shared_work.h"
 #include "extractor/utf8.h"
 
 namespace plantjek {
@@ -170,16 +172,36 @@ public:
             cache_.clear();
             fresh_.clear();
         }
-        std::u32string w = to_u32(word);
-        Casing c = casing_of(w);
-        std::u32string low = to_u32(utf8::lower(word));
+        // Another worker of the scan may have it, or be working it out (extractor/shared_work.h).
+        std::string skey = "e\x1f" + word, shared;
         std::vector<std::pair<std::string, EditKind>> ok;
-        std::unordered_set<std::string> seen;
-        for (auto& [cand, kind] : edits1(low)) {
-            if (cand.empty()) continue;
-            std::string s = to_utf8(recase(cand, c == Casing::mixed ? Casing::lower : c));
-            if (!seen.insert(s).second) continue;
-            if (lex.is_word(s)) ok.push_back({s, kind});
+        auto look = shared_work::lookup(skey, &shared);
+        if (look == shared_work::Look::found) {
+            std::istringstream in(shared);
+            std::string w;
+            int k = 0;
+            while (in >> k && in.get() == ' ' && std::getline(in, w))
+                if (k >= ed_special && k <= ed_ending) ok.emplace_back(w, static_cast<EditKind>(k));
+            return cache_.emplace(key, std::move(ok)).first->second;  // not fresh: the others have it
+        }
+        try {
+            std::u32string w = to_u32(word);
+            Casing c = casing_of(w);
+            std::u32string low = to_u32(utf8::lower(word));
+            std::unordered_set<std::string> seen;
+            for (auto& [cand, kind] : edits1(low)) {
+                if (cand.empty()) continue;
+                std::string s = to_utf8(recase(cand, c == Casing::mixed ? Casing::lower : c));
+                if (!seen.insert(s).second) continue;
+                if (lex.is_word(s)) ok.push_back({s, kind});
+            }
+        } catch (...) {
+            if (look == shared_work::Look::mine) shared_work::abandon(skey);
+            throw;
+        }
+        if (look == shared_work::Look::mine) {
+            for (const auto& [s, kind] : ok) shared += std::to_string(static_cast<int>(kind)) + " " + s + "\n";
+            shared_work::publish(skey, shared);
         }
         fresh_.push_back(key);
         return cache_.emplace(key, std::move(ok)).first->second;
@@ -535,12 +557,23 @@ SpellingResult check_spelling(const Document& doc, const NormaliseReport& norm, 
     }
 
     if (opts.suggestions) {
-        std::size_t n = 0;
-        for (std::size_t i = 0; i < entries.size(); ++i) {
-            if (near[i]) continue;
-            if (n++ >= opts.max_suggested_words) break;
-            entries[i].suggestions = spelling_suggestions(entries[i].word, lex, opts.max_suggestions, &context);
+        std::vector<std::size_t> todo, later;
+        for (std::size_t i = 0; i < entries.size() && todo.size() < opts.max_suggested_words; ++i)
+            if (!near[i]) todo.push_back(i);
+        {
+            // A word another worker of the scan is on right now comes last:
+            // by then its answer is there (extractor/shared_work.h).
+            shared_work::DeferBusy defer;
+            for (std::size_t i : todo) {
+                try {
+                    entries[i].suggestions = spelling_suggestions(entries[i].word, lex, opts.max_suggestions, &context);
+                } catch (const shared_work::Busy&) {
+                    later.push_back(i);
+                }
+            }
         }
+        for (std::size_t i : later)
+            entries[i].suggestions = spelling_suggestions(entries[i].word, lex, opts.max_suggestions, &context);
     }
     // Document order.
     {
