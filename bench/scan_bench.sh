@@ -6,7 +6,7 @@
 #
 # Every measurement is repeated (PLANTJEK_BENCH_REPEAT, default 3) and the
 # fastest run kept, with its CPU time: on a shared machine the slower runs
-# measure the neighbours.
+# measure the neighbours. The --jobs 1 and --jobs 2 scans take turns.
 #
 # The set (default 200 PDFs): the corpus PDFs copied round-robin, plus 10
 # long plans (5 × ~150 pages, 5 × ~200 pages) made with LibreOffice from the
@@ -68,22 +68,30 @@ echo
 # Wall time, and CPU time (user + sys of the process and its children, by
 # /usr/bin/time): on a machine shared with other work the wall-clock ratios
 # drift with the load, the CPU ratios much less.
-# best_time NAME CMD...: runs CMD $repeat times (running $before_each first,
-# untimed, when set) and sets best_t / best_c to the fastest run's wall and
-# CPU seconds; CMD's output goes to $work/NAME.out.
+# time_once NAME CMD...: runs CMD once (after $before_each, untimed, when
+# set), appending its wall and CPU seconds to $work/NAME.all; its output goes
+# to $work/NAME.out. best_of NAME sets best_t / best_c to the fastest run's.
+time_once() {
+  name=$1; shift
+  ${before_each:-:}
+  /usr/bin/time -f '%e %U %S' -o "$work/$name.time" "$@" > "$work/$name.out" || true
+  tail -1 "$work/$name.time" >> "$work/$name.all"
+}
+best_of() {
+  best=$(sort -n "$work/$1.all" | head -1)
+  best_t=$(echo "$best" | awk '{print $1}')
+  best_c=$(echo "$best" | awk '{print $2 + $3}')
+}
+# best_time NAME CMD...: CMD $repeat times, then best_of.
 best_time() {
   name=$1; shift
   : > "$work/$name.all"
   i=0
   while [ $i -lt "$repeat" ]; do
-    ${before_each:-:}
-    /usr/bin/time -f '%e %U %S' -o "$work/$name.time" "$@" > "$work/$name.out" || true
-    tail -1 "$work/$name.time" >> "$work/$name.all"
+    time_once "$name" "$@"
     i=$((i + 1))
   done
-  best=$(sort -n "$work/$name.all" | head -1)
-  best_t=$(echo "$best" | awk '{print $1}')
-  best_c=$(echo "$best" | awk '{print $2 + $3}')
+  best_of "$name"
 }
 best_time ptt sh -c 'for f in "$1"/set/*.pdf; do pdftotext "$f" /dev/null; done' sh "$work"
 ptt=$best_t
@@ -92,24 +100,39 @@ printf '%-44s %7.2f s  %7.1f pages/s  %6.1f plans/s  CPU %6.2f s\n' "pdftotext (
   "$(echo "$pages / $ptt" | bc -l)" "$(echo "$files / $ptt" | bc -l)" "$ptc"
 
 # --- plantjek scan ---------------------------------------------------------
-run_scan() {  # name jobs extra-args...
+# --jobs 1 and --jobs 2 run in turns (1, 2, 1, 2, …), so that the speed of
+# this VM, which drifts by ±20 % over minutes, touches both alike.
+scan_once() {  # name jobs extra-args...
   name=$1; jobs=$2; shift 2
-  db="$work/$name.db"
-  before_each="rm -f $db"
-  best_time "$name" "$bin" --lang en -q scan "$work/set" --db "$db" --jobs "$jobs" "$@"
+  before_each="rm -f $work/$name.db"
+  time_once "$name" "$bin" --lang en -q scan "$work/set" --db "$work/$name.db" --jobs "$jobs" "$@"
   before_each=
+}
+report_scan() {  # name jobs extra-args...
+  name=$1; jobs=$2; shift 2
+  best_of "$name"
   t=$best_t
   c=$best_c
-  p=$(sqlite3 "$db" "SELECT sum(pages) FROM documents")
+  p=$(sqlite3 "$work/$name.db" "SELECT sum(pages) FROM documents")
   rss=$(sed -n 's/.*peak memory of a worker: \([0-9]*\) MB.*/\1/p' "$work/$name.out")
   printf '%-44s %7.2f s  %7.1f pages/s  %6.1f plans/s  CPU %6.2f s  (peak worker RSS %s MB)\n' \
     "plantjek scan --jobs $jobs $*" "$t" "$(echo "$p / $t" | bc -l)" "$(echo "$files / $t" | bc -l)" "$c" "$rss"
   eval "t_$name=$t; c_$name=$c"
 }
-run_scan j1_nosugg 1 --no-suggestions
-run_scan j2_nosugg 2 --no-suggestions
-run_scan j1_sugg 1
-run_scan j2_sugg 2
+for mode in nosugg sugg; do
+  extra=
+  [ $mode = nosugg ] && extra=--no-suggestions
+  : > "$work/j1_$mode.all"
+  : > "$work/j2_$mode.all"
+  i=0
+  while [ $i -lt "$repeat" ]; do
+    scan_once "j1_$mode" 1 $extra
+    scan_once "j2_$mode" 2 $extra
+    i=$((i + 1))
+  done
+  report_scan "j1_$mode" 1 $extra
+  report_scan "j2_$mode" 2 $extra
+done
 
 # --- peak RSS on one ~200-page plan ------------------------------------------
 mkdir -p "$work/one"
