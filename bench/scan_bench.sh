@@ -6,7 +6,7 @@
 #
 # Every measurement is repeated (PLANTJEK_BENCH_REPEAT, default 3) and the
 # fastest run kept, with its CPU time: on a shared machine the slower runs
-# measure the neighbours. The --jobs 1 and --jobs 2 scans take turns.
+# measure the neighbours. pdftotext and the four scans take turns.
 #
 # The set (default 200 PDFs): the corpus PDFs copied round-robin, plus 10
 # long plans (5 × ~150 pages, 5 × ~200 pages) made with LibreOffice from the
@@ -64,7 +64,7 @@ echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "set: $files PDFs, $pages pages (10 long plans: $long150 and $long200 pages); best of $repeat runs each"
 echo
 
-# --- pdftotext -------------------------------------------------------------
+# --- timing ----------------------------------------------------------------
 # Wall time, and CPU time (user + sys of the process and its children, by
 # /usr/bin/time): on a machine shared with other work the wall-clock ratios
 # drift with the load, the CPU ratios much less.
@@ -82,26 +82,11 @@ best_of() {
   best_t=$(echo "$best" | awk '{print $1}')
   best_c=$(echo "$best" | awk '{print $2 + $3}')
 }
-# best_time NAME CMD...: CMD $repeat times, then best_of.
-best_time() {
-  name=$1; shift
-  : > "$work/$name.all"
-  i=0
-  while [ $i -lt "$repeat" ]; do
-    time_once "$name" "$@"
-    i=$((i + 1))
-  done
-  best_of "$name"
-}
-best_time ptt sh -c 'for f in "$1"/set/*.pdf; do pdftotext "$f" /dev/null; done' sh "$work"
-ptt=$best_t
-ptc=$best_c
-printf '%-44s %7.2f s  %7.1f pages/s  %6.1f plans/s  CPU %6.2f s\n' "pdftotext (sequential)" "$ptt" \
-  "$(echo "$pages / $ptt" | bc -l)" "$(echo "$files / $ptt" | bc -l)" "$ptc"
 
-# --- plantjek scan ---------------------------------------------------------
-# --jobs 1 and --jobs 2 run in turns (1, 2, 1, 2, …), so that the speed of
-# this VM, which drifts by ±20 % over minutes, touches both alike.
+# --- pdftotext and plantjek scan ---------------------------------------------
+# One round is pdftotext, then the four scans; the rounds repeat, so that
+# the speed of this VM, which drifts by ±20 % over minutes, touches every
+# measurement alike (blocks of the same measurement measured the drift).
 scan_once() {  # name jobs extra-args...
   name=$1; jobs=$2; shift 2
   before_each="rm -f $work/$name.db"
@@ -119,20 +104,26 @@ report_scan() {  # name jobs extra-args...
     "plantjek scan --jobs $jobs $*" "$t" "$(echo "$p / $t" | bc -l)" "$(echo "$files / $t" | bc -l)" "$c" "$rss"
   eval "t_$name=$t; c_$name=$c"
 }
-for mode in nosugg sugg; do
-  extra=
-  [ $mode = nosugg ] && extra=--no-suggestions
-  : > "$work/j1_$mode.all"
-  : > "$work/j2_$mode.all"
-  i=0
-  while [ $i -lt "$repeat" ]; do
-    scan_once "j1_$mode" 1 $extra
-    scan_once "j2_$mode" 2 $extra
-    i=$((i + 1))
-  done
-  report_scan "j1_$mode" 1 $extra
-  report_scan "j2_$mode" 2 $extra
+: > "$work/ptt.all"
+for name in j1_nosugg j2_nosugg j1_sugg j2_sugg; do : > "$work/$name.all"; done
+i=0
+while [ $i -lt "$repeat" ]; do
+  time_once ptt sh -c 'for f in "$1"/set/*.pdf; do pdftotext "$f" /dev/null; done' sh "$work"
+  scan_once j1_nosugg 1 --no-suggestions
+  scan_once j2_nosugg 2 --no-suggestions
+  scan_once j1_sugg 1
+  scan_once j2_sugg 2
+  i=$((i + 1))
 done
+best_of ptt
+ptt=$best_t
+ptc=$best_c
+printf '%-44s %7.2f s  %7.1f pages/s  %6.1f plans/s  CPU %6.2f s\n' "pdftotext (sequential)" "$ptt" \
+  "$(echo "$pages / $ptt" | bc -l)" "$(echo "$files / $ptt" | bc -l)" "$ptc"
+report_scan j1_nosugg 1 --no-suggestions
+report_scan j2_nosugg 2 --no-suggestions
+report_scan j1_sugg 1
+report_scan j2_sugg 2
 
 # --- peak RSS on one ~200-page plan ------------------------------------------
 mkdir -p "$work/one"
