@@ -334,6 +334,7 @@ int worker_loop(CheckSession& session, const CheckOptions& opts, std::uint64_t m
     int proto = ::dup(1);
     ::dup2(2, 1);
     if (proto < 0) return 1;
+    ::fcntl(proto, F_SETFD, FD_CLOEXEC);  // not for antiword (legacy_reader.cpp): a dead worker's pipe must close
 #if defined(__SANITIZE_ADDRESS__)
     max_memory_mb = 0;  // AddressSanitizer reserves terabytes of address space: RLIMIT_AS would stop it at once
 #endif
