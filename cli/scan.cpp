@@ -418,7 +418,7 @@ int run_scan(const CommonOptions& common, const CheckOptions& check_in, ScanOpti
             feed();
             auto results = pool.wait(200);
             for (const auto& res : results)
-                if (!sha_of[res.tag].empty()) busy_sha.erase(busy_sha.find(sha_of[res.tag]));
+                if (auto it = busy_sha.find(sha_of[res.tag]); it != busy_sha.end()) busy_sha.erase(it);
             feed();  // the freed workers get their next file before the parent stores this one
             for (auto& res : results) handle(files[res.tag], res.report);
             draw(false);
