@@ -391,6 +391,25 @@ TEST_CASE("misplaced \\b and ASCII-only classes are rejected", "[matcher]") {
     CHECK(compile_pattern("^\\bfoo\\b$", &err));
 }
 
+TEST_CASE("a pattern source is compiled once and shared; a bad one fails every time", "[matcher]") {
+    std::string err;
+    auto a = compile_pattern("\\bmålgruppe(?:n|rne)?\\b", &err);
+    auto b = compile_pattern("\\bmålgruppe(?:n|rne)?\\b", &err);
+    REQUIRE(a);
+    CHECK(a.get() == b.get());
+    auto c = compile_pattern("\\bmålgrupper\\b", &err);
+    REQUIRE(c);
+    CHECK(c.get() != a.get());
+    MatchSpan m;
+    CHECK(search(*b, "for målgruppen i år", &m));
+    CHECK(m.text == "målgruppen");
+    for (int i = 0; i < 2; ++i) {
+        err.clear();
+        CHECK_FALSE(compile_pattern("(unclosed målgruppe", &err));
+        CHECK_FALSE(err.empty());
+    }
+}
+
 TEST_CASE("bad profile files give ProfileError with file and line", "[profiles][errors]") {
     SECTION("valid minimal profile loads") {
         TempFile f("p.yaml", minimal_profile());
