@@ -87,7 +87,8 @@ std::vector<std::string> split_hyphens(const std::string& w) {
 }
 
 // The edit a candidate came from, most likely first (ties in ranking).
-enum EditKind { ed_special = 0, ed_transpose, ed_delete, ed_substitute, ed_insert, ed_ending };
+enum EditKind { ed_special = 0, ed_transpose, ed_delete, ed_substitute, ed_insert, ed_ending, ed_repeat,
+                ed_last = ed_repeat };
 
 const std::u32string kAlphabet = U"abcdefghijklmnopqrstuvwxyzæøåé";
 const std::vector<std::u32string> kEndings = {U"",    U"e",   U"n",  U"r",   U"s",    U"t",     U"en",
@@ -137,6 +138,10 @@ std::vector<std::pair<std::u32string, EditKind>> edits1(const std::u32string& w)
             if (i > 0 && w[i - 1] == c) continue;  // same as inserting after
             out.push_back({w.substr(0, i) + c + w.substr(i), ed_insert});
         }
+    // a run of two or three letters typed twice ("evaluereret", "medmedarbejder")
+    for (std::size_t len = 2; len <= 3; ++len)
+        for (std::size_t i = 0; i + 2 * len <= n; ++i)
+            if (w.compare(i, len, w, i + len, len) == 0) out.push_back({w.substr(0, i) + w.substr(i + len), ed_repeat});
     for (const auto& e1 : kEndings) {
         if (e1.size() >= n || w.compare(n - e1.size(), e1.size(), e1) != 0) continue;
         std::u32string stem = w.substr(0, n - e1.size());
@@ -181,7 +186,7 @@ public:
             std::string w;
             int k = 0;
             while (in >> k && in.get() == ' ' && std::getline(in, w))
-                if (k >= ed_special && k <= ed_ending) ok.emplace_back(w, static_cast<EditKind>(k));
+                if (k >= ed_special && k <= ed_last) ok.emplace_back(w, static_cast<EditKind>(k));
             return cache_.emplace(key, std::move(ok)).first->second;  // not fresh: the others have it
         }
         try {
@@ -226,7 +231,7 @@ public:
         if (cache_.size() > 20000) cache_.clear();
         std::vector<std::pair<std::string, EditKind>> ok;
         for (const auto& [w, k] : v)
-            if (k >= ed_special && k <= ed_ending) ok.emplace_back(w, static_cast<EditKind>(k));
+            if (k >= ed_special && k <= ed_last) ok.emplace_back(w, static_cast<EditKind>(k));
         cache_.try_emplace(std::make_pair(lex.id(), word), std::move(ok));
     }
 
@@ -259,6 +264,50 @@ void add_suggestion_memo(Lexicon& lex, const SuggestionMemo& memo) {
 
 namespace {
 
+// Letters in the order Danish text uses them (da_DK's TRY line): among
+// insertions or substitutions, the commoner letter is the likelier typo.
+int letter_rank(char32_t c) {
+    static const std::u32string order = U"esrntliadkogmufbvphæøyjåczéwxq";
+    std::size_t p = order.find(c);
+    return p == std::u32string::npos ? static_cast<int>(order.size()) : static_cast<int>(p);
+}
+
+// Neighbours on one row of a Danish keyboard (da_DK's KEY line).
+bool key_neighbours(char32_t a, char32_t b) {
+    static const std::u32string rows[] = {U"qwertyuiopå", U"asdfghjklæø", U"zxcvbnm"};
+    for (const auto& r : rows) {
+        std::size_t p = r.find(a);
+        if (p == std::u32string::npos) continue;
+        return (p > 0 && r[p - 1] == b) || (p + 1 < r.size() && r[p + 1] == b);
+    }
+    return false;
+}
+
+// How likely a one-edit candidate is as the intended word, smaller first:
+// Hunspell's own order of edits (swapped letters, a neighbouring key, a
+// letter too many, one missing, another letter), with a doubled or
+// undoubled letter ("uddanelse", "rekrutere") ahead of the rest. Then the
+// commoner letter. Lower-case word and candidate.
+std::pair<int, int> edit_rank(const std::u32string& w, const std::u32string& c, EditKind kind) {
+    std::size_t p = 0;
+    while (p < w.size() && p < c.size() && w[p] == c[p]) ++p;
+    auto doubled = [](const std::u32string& s, std::size_t i) {
+        return i < s.size() && ((i > 0 && s[i - 1] == s[i]) || (i + 1 < s.size() && s[i + 1] == s[i]));
+    };
+    switch (kind) {
+        case ed_special: return {0, 0};
+        case ed_transpose: return {2, 0};
+        case ed_delete: return {doubled(w, p) ? 1 : 4, 0};  // w had a letter too many
+        case ed_insert: return {doubled(c, p) ? 1 : 5, p < c.size() ? letter_rank(c[p]) : 0};
+        case ed_substitute:
+            if (p < w.size() && p < c.size() && key_neighbours(w[p], c[p])) return {3, letter_rank(c[p])};
+            return {6, p < c.size() ? letter_rank(c[p]) : 0};
+        case ed_repeat: return {1, 0};
+        case ed_ending: return {7, 0};
+    }
+    return {8, 0};
+}
+
 // Suggestions for a plain word (no hyphens).
 std::vector<std::string> suggest_plain(const std::string& word, Lexicon& lex, std::size_t max,
                                        const std::unordered_map<std::string, int>* context) {
@@ -278,25 +327,25 @@ std::vector<std::string> suggest_plain(const std::string& word, Lexicon& lex, st
         std::sort(ranked.begin(), ranked.end());
         for (const auto& r : ranked) push(std::get<2>(r));
     }
-    // 2. æ/ø/å written as ae/oe/aa: almost always what was meant.
-    for (const auto& [s, kind] : edits)
-        if (kind == ed_special) push(s);
-    if (out.size() >= max) return out;
-    // 3. Hunspell's own suggestions (cached in the lexicon) one edit away,
-    // then the other one-edit words (most likely edit first), then the rest
-    // of Hunspell's suggestions (it never suggests compounds).
-    std::vector<std::string> hs = lex.suggest(word, max);
-    std::u32string w32 = to_u32(word);
-    std::vector<std::string> far;
-    for (const auto& s : hs) {
-        if (one_edit(to_u32(s), w32)) push(s);
-        else far.push_back(s);
+    // 2. The other one-edit words: dictionary words before words Hunspell
+    // accepts only as compounds (it never suggests those), then by edit_rank
+    // (æ/ø/å written as ae/oe/aa first: almost always what was meant).
+    std::u32string low32 = to_u32(utf8::lower(word));
+    std::vector<std::tuple<bool, std::pair<int, int>, std::size_t>> ranked;  // compound, rank, index
+    for (std::size_t i = 0; i < edits.size(); ++i) {
+        const auto& [s, kind] = edits[i];
+        ranked.push_back({kind != ed_special && lex.is_compound(s), edit_rank(low32, to_u32(utf8::lower(s)), kind), i});
     }
-    std::vector<std::pair<int, std::string>> rest;
-    for (const auto& [s, kind] : edits) rest.push_back({kind, s});
-    std::stable_sort(rest.begin(), rest.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
-    for (const auto& r : rest) push(r.second);
-    for (const auto& s : far) push(s);
+    std::stable_sort(ranked.begin(), ranked.end());
+    std::vector<std::string> near;
+    for (const auto& r : ranked) near.push_back(edits[std::get<2>(r)].first);
+    for (const auto& s : near) push(s);
+    if (!out.empty()) return out;
+    // 3. Nothing one edit away: Hunspell's suggestions (~80 ms a word, cached
+    // in the lexicon), which reach further (its n-gram search). Asked only
+    // here: its one-edit words are among ours, and words two edits away
+    // beside a one-edit word are noise more often than help.
+    for (const auto& s : lex.suggest(word, max)) push(s);
     return out;
 }
 

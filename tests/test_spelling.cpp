@@ -202,10 +202,26 @@ TEST_CASE("real typos are flagged with the right suggestion", "[spelling]") {
     CHECK(flagged("kontanthjæps- og dagpengemodtagere") == std::vector<std::string>{"kontanthjæps-"});
 }
 
+TEST_CASE("Hunspell's suggest is asked only when nothing is one edit away", "[spelling][memo]") {
+    Lexicon a;
+    (void)take_suggestion_memo(a);  // whatever came before
+    auto near = spelling_suggestions("arbejdspaldser", a, 3);  // one swap from arbejdspladser
+    REQUIRE(!near.empty());
+    CHECK(near[0] == "arbejdspladser");
+    SuggestionMemo m = take_suggestion_memo(a);
+    CHECK(m.hunspell.empty());
+    CHECK(!m.edits.empty());
+    auto far = spelling_suggestions("arbjedsmarkdet", a, 3);  // two edits from arbejdsmarkedet
+    CHECK(contains(far, "arbejdsmarkedet"));
+    m = take_suggestion_memo(a);
+    REQUIRE(m.hunspell.size() == 1);
+    CHECK(m.hunspell[0].first == "arbjedsmarkdet");
+}
+
 TEST_CASE("suggestion work handed to another lexicon gives the same suggestions without computing them", "[spelling][memo]") {
     Lexicon a, b;
     (void)take_suggestion_memo(a);  // whatever came before
-    auto first = spelling_suggestions("arbejdspaldser", a, 3);
+    auto first = spelling_suggestions("arbjedsmarkdet", a, 3);
     REQUIRE(!first.empty());
     SuggestionMemo m = take_suggestion_memo(a);
     CHECK(!m.hunspell.empty());
@@ -214,7 +230,7 @@ TEST_CASE("suggestion work handed to another lexicon gives the same suggestions 
 
     (void)take_suggestion_memo(b);
     add_suggestion_memo(b, m);
-    CHECK(spelling_suggestions("arbejdspaldser", b, 3) == first);
+    CHECK(spelling_suggestions("arbjedsmarkdet", b, 3) == first);
     CHECK(take_suggestion_memo(b).empty());  // b computed nothing itself
     // A word b had not been given is computed (and offered) as usual.
     (void)spelling_suggestions("medarbejdre", b, 3);
