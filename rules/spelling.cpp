@@ -165,6 +165,66 @@ bool checked_kind(const Block& b, bool footnotes) {
     return false;
 }
 
+// Letters in the order Danish text uses them (da_DK's TRY line): among
+// insertions or substitutions, the commoner letter is the likelier typo.
+int letter_rank(char32_t c) {
+    static const std::u32string order = U"esrntliadkogmufbvphæøyjåczéwxq";
+    std::size_t p = order.find(c);
+    return p == std::u32string::npos ? static_cast<int>(order.size()) : static_cast<int>(p);
+}
+
+// Neighbouring keys on a Danish keyboard: 1 on the same row (da_DK's KEY
+// line), 2 on the row above or below (staggered by a quarter and half a
+// key), the keys a finger slips to; 0 otherwise.
+int key_neighbours(char32_t a, char32_t b) {
+    static const std::u32string rows[] = {U"qwertyuiopå", U"asdfghjklæø", U"zxcvbnm"};
+    static const double offset[] = {0.0, 0.25, 0.75};
+    int ra = -1, rb = -1;
+    double xa = 0, xb = 0;
+    for (int r = 0; r < 3; ++r) {
+        if (auto p = rows[r].find(a); p != std::u32string::npos) ra = r, xa = static_cast<double>(p) + offset[r];
+        if (auto p = rows[r].find(b); p != std::u32string::npos) rb = r, xb = static_cast<double>(p) + offset[r];
+    }
+    if (ra < 0 || rb < 0 || a == b) return 0;
+    double d = xb - xa;
+    if (ra == rb) return d == 1.0 || d == -1.0 ? 1 : 0;
+    return (ra - rb == 1 || rb - ra == 1) && d > -1.0 && d < 1.0 ? 2 : 0;
+}
+
+// How likely a one-edit candidate is as the intended word, smaller first:
+// Hunspell's own order of edits (swapped letters, a neighbouring key on the
+// row, a letter too many, one missing, a key above or below, another
+// letter, another ending), with a doubled or undoubled letter ("uddanelse",
+// "rekrutere") ahead of the rest. Then the commoner letter. Lower-case word
+// and candidate.
+std::pair<int, int> edit_rank(const std::u32string& w, const std::u32string& c, EditKind kind) {
+    std::size_t p = 0;
+    while (p < w.size() && p < c.size() && w[p] == c[p]) ++p;
+    auto doubled = [](const std::u32string& s, std::size_t i) {
+        return i < s.size() && ((i > 0 && s[i - 1] == s[i]) || (i + 1 < s.size() && s[i + 1] == s[i]));
+    };
+    switch (kind) {
+        case ed_special: return {0, 0};
+        case ed_transpose: return {2, 0};
+        case ed_delete: return {doubled(w, p) ? 1 : 4, 0};  // w had a letter too many
+        case ed_insert: return {doubled(c, p) ? 1 : 5, p < c.size() ? letter_rank(c[p]) : 0};
+        case ed_substitute: {
+            int k = p < w.size() && p < c.size() ? key_neighbours(w[p], c[p]) : 0;
+            return {k == 1 ? 3 : k == 2 ? 6 : 7, p < c.size() ? letter_rank(c[p]) : 0};
+        }
+        case ed_repeat: return {1, 0};
+        case ed_ending: return {8, 0};
+    }
+    return {9, 0};
+}
+
+// The edits typists make most: everything but an arbitrary letter put in
+// place of another (edit_rank 7). Those are 2 in 5 of the candidates; the
+// one-edit search tries them only when the likely edits give no word.
+bool likely_edit(const std::u32string& w, const std::u32string& c, EditKind kind) {
+    return edit_rank(w, c, kind).first != 7;
+}
+
 // One-edit candidates the lexicon accepts, cached per word across documents.
 class EditCache {
 public:
@@ -194,12 +254,14 @@ public:
             Casing c = casing_of(w);
             std::u32string low = to_u32(utf8::lower(word));
             std::unordered_set<std::string> seen;
-            for (auto& [cand, kind] : edits1(low)) {
-                if (cand.empty()) continue;
-                std::string s = to_utf8(recase(cand, c == Casing::mixed ? Casing::lower : c));
-                if (!seen.insert(s).second) continue;
-                if (lex.is_word(s)) ok.push_back({s, kind});
-            }
+            auto cands = edits1(low);
+            for (int pass = 0; pass < 2 && ok.empty(); ++pass)
+                for (auto& [cand, kind] : cands) {
+                    if (cand.empty() || likely_edit(low, cand, kind) != (pass == 0)) continue;
+                    std::string s = to_utf8(recase(cand, c == Casing::mixed ? Casing::lower : c));
+                    if (!seen.insert(s).second) continue;
+                    if (lex.is_word(s)) ok.push_back({s, kind});
+                }
         } catch (...) {
             if (look == shared_work::Look::mine) shared_work::abandon(skey);
             throw;
@@ -264,50 +326,6 @@ void add_suggestion_memo(Lexicon& lex, const SuggestionMemo& memo) {
 
 namespace {
 
-// Letters in the order Danish text uses them (da_DK's TRY line): among
-// insertions or substitutions, the commoner letter is the likelier typo.
-int letter_rank(char32_t c) {
-    static const std::u32string order = U"esrntliadkogmufbvphæøyjåczéwxq";
-    std::size_t p = order.find(c);
-    return p == std::u32string::npos ? static_cast<int>(order.size()) : static_cast<int>(p);
-}
-
-// Neighbours on one row of a Danish keyboard (da_DK's KEY line).
-bool key_neighbours(char32_t a, char32_t b) {
-    static const std::u32string rows[] = {U"qwertyuiopå", U"asdfghjklæø", U"zxcvbnm"};
-    for (const auto& r : rows) {
-        std::size_t p = r.find(a);
-        if (p == std::u32string::npos) continue;
-        return (p > 0 && r[p - 1] == b) || (p + 1 < r.size() && r[p + 1] == b);
-    }
-    return false;
-}
-
-// How likely a one-edit candidate is as the intended word, smaller first:
-// Hunspell's own order of edits (swapped letters, a neighbouring key, a
-// letter too many, one missing, another letter), with a doubled or
-// undoubled letter ("uddanelse", "rekrutere") ahead of the rest. Then the
-// commoner letter. Lower-case word and candidate.
-std::pair<int, int> edit_rank(const std::u32string& w, const std::u32string& c, EditKind kind) {
-    std::size_t p = 0;
-    while (p < w.size() && p < c.size() && w[p] == c[p]) ++p;
-    auto doubled = [](const std::u32string& s, std::size_t i) {
-        return i < s.size() && ((i > 0 && s[i - 1] == s[i]) || (i + 1 < s.size() && s[i + 1] == s[i]));
-    };
-    switch (kind) {
-        case ed_special: return {0, 0};
-        case ed_transpose: return {2, 0};
-        case ed_delete: return {doubled(w, p) ? 1 : 4, 0};  // w had a letter too many
-        case ed_insert: return {doubled(c, p) ? 1 : 5, p < c.size() ? letter_rank(c[p]) : 0};
-        case ed_substitute:
-            if (p < w.size() && p < c.size() && key_neighbours(w[p], c[p])) return {3, letter_rank(c[p])};
-            return {6, p < c.size() ? letter_rank(c[p]) : 0};
-        case ed_repeat: return {1, 0};
-        case ed_ending: return {7, 0};
-    }
-    return {8, 0};
-}
-
 // Suggestions for a plain word (no hyphens).
 std::vector<std::string> suggest_plain(const std::string& word, Lexicon& lex, std::size_t max,
                                        const std::unordered_map<std::string, int>* context) {
@@ -317,12 +335,18 @@ std::vector<std::string> suggest_plain(const std::string& word, Lexicon& lex, st
     auto push = [&](const std::string& s) {
         if (out.size() < max && s != word && std::find(out.begin(), out.end(), s) == out.end()) out.push_back(s);
     };
-    // 1. One edit away and used correctly elsewhere in the document.
-    if (context) {
+    // 1. One edit away and used correctly elsewhere in the document (any
+    // edit: a hash lookup each, no lexicon).
+    std::u32string low32 = to_u32(utf8::lower(word));
+    if (context && !context->empty()) {
+        Casing c = casing_of(to_u32(word));
         std::vector<std::tuple<int, int, std::string>> ranked;  // -count, kind, word
-        for (const auto& [s, kind] : edits) {
-            auto it = context->find(utf8::lower(s));
-            if (it != context->end() && it->second > 0) ranked.push_back({-it->second, kind, s});
+        std::unordered_set<std::u32string> seen;
+        for (const auto& [cand, kind] : edits1(low32)) {
+            if (cand.empty() || !seen.insert(cand).second) continue;
+            auto it = context->find(to_utf8(cand));
+            if (it != context->end() && it->second > 0)
+                ranked.push_back({-it->second, kind, to_utf8(recase(cand, c == Casing::mixed ? Casing::lower : c))});
         }
         std::sort(ranked.begin(), ranked.end());
         for (const auto& r : ranked) push(std::get<2>(r));
@@ -330,7 +354,6 @@ std::vector<std::string> suggest_plain(const std::string& word, Lexicon& lex, st
     // 2. The other one-edit words: dictionary words before words Hunspell
     // accepts only as compounds (it never suggests those), then by edit_rank
     // (æ/ø/å written as ae/oe/aa first: almost always what was meant).
-    std::u32string low32 = to_u32(utf8::lower(word));
     std::vector<std::tuple<bool, std::pair<int, int>, std::size_t>> ranked;  // compound, rank, index
     for (std::size_t i = 0; i < edits.size(); ++i) {
         const auto& [s, kind] = edits[i];

@@ -22,15 +22,18 @@
 // transposition, ae/oe/aa → æ/ø/å, a run of letters typed twice, another
 // inflection ending) that the lexicon accepts, compounds included (Hunspell
 // never suggests compounds: MAXCPDSUGS 0 in da_DK). Those used correctly
-// elsewhere in the same document come first, then dictionary words before
-// compounds, each group in the order Hunspell ranks its own edits (a
-// doubled or undoubled letter, swapped letters, a neighbouring key, a
-// letter too many, one missing, another letter). Only when nothing is one
-// edit away is Hunspell's suggest() asked (~80 ms a word, its n-gram search
-// reaches further); the one-edit search costs ~40 ms a word. Both are cached
-// across the documents of a run, and at most `max_suggested_words` distinct
-// words per document get suggestions. Without suggestions the check costs a
-// few milliseconds per page (one cached lexicon lookup per distinct word).
+// elsewhere in the same document come first (any edit: a hash lookup each),
+// then dictionary words before compounds, each group in the order Hunspell
+// ranks its own edits (a doubled or undoubled letter, swapped letters, a
+// neighbouring key, a letter too many, one missing, another letter). An
+// arbitrary letter in place of another — half the candidates, and the usual
+// source of nonsense compounds — is tried only when the likely edits give
+// no word. Only when nothing is one edit away is Hunspell's suggest() asked
+// (~80 ms a word; its n-gram search reaches further). The one-edit search
+// costs ~25–50 ms a word. Both are cached across the documents of a run,
+// and at most `max_suggested_words` distinct words per document get
+// suggestions. Without suggestions the check costs a few milliseconds per
+// page (one cached lexicon lookup per distinct word).
 #pragma once
 
 #include <cstddef>

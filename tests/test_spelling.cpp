@@ -218,6 +218,22 @@ TEST_CASE("Hunspell's suggest is asked only when nothing is one edit away", "[sp
     CHECK(m.hunspell[0].first == "arbjedsmarkdet");
 }
 
+TEST_CASE("an arbitrary letter in place of another is tried only when the likely edits give nothing", "[spelling]") {
+    auto& lex = Lexicon::shared();
+    // A letter missing: "tilfredeed" (h -> e, keys far apart) is a compound
+    // Hunspell accepts, but no longer offered beside the real word.
+    auto sug = spelling_suggestions("tilfredhed", lex, 3);
+    REQUIRE(!sug.empty());
+    CHECK(sug[0] == "tilfredshed");
+    CHECK(!contains(sug, "tilfredeed"));
+    // Nothing likely: t -> d is tried.
+    CHECK(spelling_suggestions("ledighet", lex, 3) == std::vector<std::string>{"ledighed"});
+    // The document's own words are found through any edit.
+    std::unordered_map<std::string, int> ctx{{"ledighed", 2}, {"kommunen", 5}};
+    CHECK(spelling_suggestions("kommunem", lex, 3, &ctx)[0] == "kommunen");
+    CHECK(spelling_suggestions("Ledighet", lex, 3, &ctx)[0] == "Ledighed");
+}
+
 TEST_CASE("suggestion work handed to another lexicon gives the same suggestions without computing them", "[spelling][memo]") {
     Lexicon a, b;
     (void)take_suggestion_memo(a);  // whatever came before
