@@ -5,8 +5,9 @@
 // ~150 ms for a long compound, and Hunspell's suggest, ~80 ms, when asked);
 // plans that share text (one kommune's plans of several years, copies in an
 // archive) cost a two-worker scan with suggestions up to a third more CPU
-// than one worker when Hunspell was asked for every word. The parent makes a table in a shared
-// anonymous mapping before it forks the workers (cli/worker.h): the first
+// than one worker when Hunspell was asked for every word. The parent makes
+// a table in a shared anonymous mapping before it forks the workers
+// (cli/worker.h): the first
 // worker to need a key claims it and computes it; another worker that needs
 // it meanwhile leaves that word for last (inside a DeferBusy scope, lookup
 // throws Busy) and, when it comes back to it, takes the answer or waits for

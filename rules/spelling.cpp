@@ -57,6 +57,7 @@ Casing casing_of(std::u32string_view w) {
     return Casing::mixed;
 }
 
+// A lower-case word in the casing c (mixed: left lower case).
 std::u32string recase(std::u32string w, Casing c) {
     if (c == Casing::capital && !w.empty()) w[0] = upper_cp(w[0]);
     if (c == Casing::upper)
@@ -258,7 +259,7 @@ public:
             for (int pass = 0; pass < 2 && ok.empty(); ++pass)
                 for (auto& [cand, kind] : cands) {
                     if (cand.empty() || likely_edit(low, cand, kind) != (pass == 0)) continue;
-                    std::string s = to_utf8(recase(cand, c == Casing::mixed ? Casing::lower : c));
+                    std::string s = to_utf8(recase(cand, c));
                     if (!seen.insert(s).second) continue;
                     if (lex.is_word(s)) ok.push_back({s, kind});
                 }
@@ -308,8 +309,6 @@ EditCache& edit_cache() {
     return c;
 }
 
-bool one_edit(const std::u32string& a, const std::u32string& b);
-
 }  // namespace
 
 SuggestionMemo take_suggestion_memo(Lexicon& lex) {
@@ -346,7 +345,7 @@ std::vector<std::string> suggest_plain(const std::string& word, Lexicon& lex, st
             if (cand.empty() || !seen.insert(cand).second) continue;
             auto it = context->find(to_utf8(cand));
             if (it != context->end() && it->second > 0)
-                ranked.push_back({-it->second, kind, to_utf8(recase(cand, c == Casing::mixed ? Casing::lower : c))});
+                ranked.push_back({-it->second, kind, to_utf8(recase(cand, c))});
         }
         std::sort(ranked.begin(), ranked.end());
         for (const auto& r : ranked) push(std::get<2>(r));
@@ -360,9 +359,7 @@ std::vector<std::string> suggest_plain(const std::string& word, Lexicon& lex, st
         ranked.push_back({kind != ed_special && lex.is_compound(s), edit_rank(low32, to_u32(utf8::lower(s)), kind), i});
     }
     std::stable_sort(ranked.begin(), ranked.end());
-    std::vector<std::string> near;
-    for (const auto& r : ranked) near.push_back(edits[std::get<2>(r)].first);
-    for (const auto& s : near) push(s);
+    for (const auto& r : ranked) push(edits[std::get<2>(r)].first);
     if (!out.empty()) return out;
     // 3. Nothing one edit away: Hunspell's suggestions (~80 ms a word, cached
     // in the lexicon), which reach further (its n-gram search). Asked only
@@ -618,9 +615,7 @@ SpellingResult check_spelling(const Document& doc, const NormaliseReport& norm, 
             e.word = s.shown;
             e.count = s.count;
             e.pages = s.pages;
-            std::u32string shown = to_u32(s.shown);
-            e.suggestions.push_back(to_utf8(recase(to_u32(v), casing_of(shown) == Casing::mixed ? Casing::lower
-                                                                                               : casing_of(shown))));
+            e.suggestions.push_back(to_utf8(recase(to_u32(v), casing_of(to_u32(s.shown)))));
             if (!opts.suggestions || opts.max_suggestions == 0) e.suggestions.clear();
             entries.push_back(std::move(e));
             firsts.push_back(s.first);

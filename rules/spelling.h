@@ -26,12 +26,13 @@
 // then dictionary words before compounds, each group in the order Hunspell
 // ranks its own edits (a doubled or undoubled letter, swapped letters, a
 // neighbouring key, a letter too many, one missing, another letter). An
-// arbitrary letter in place of another — half the candidates, and the usual
-// source of nonsense compounds — is tried only when the likely edits give
-// no word. Only when nothing is one edit away is Hunspell's suggest() asked
-// (~80 ms a word; its n-gram search reaches further). The one-edit search
-// costs ~25–50 ms a word. Both are cached across the documents of a run,
-// and at most `max_suggested_words` distinct words per document get
+// arbitrary letter in place of another (not a neighbouring key) — two in
+// five of the candidates, and the usual source of nonsense compounds — is
+// tried only when the likely edits give no word. Only when nothing is one
+// edit away is Hunspell's suggest() asked (~80 ms a word; its n-gram search
+// reaches further). The one-edit search costs ~25 ms a word on average, up
+// to ~150 ms for a long compound. Both are cached across the documents of a
+// run, and at most `max_suggested_words` distinct words per document get
 // suggestions. Without suggestions the check costs a few milliseconds per
 // page (one cached lexicon lookup per distinct word).
 #pragma once
