@@ -58,8 +58,28 @@ const std::vector<Profile>& CheckSession::profiles() {
     return profiles_;
 }
 
+CheckSession::~CheckSession() {
+    if (loading_.joinable()) loading_.join();
+}
+
+void CheckSession::start_loading() {
+    if (loading_.joinable() || word_lists_loaded_) return;
+    // Only the lexicon itself: the user's --words are added later, on the
+    // calling thread, so nothing changes it while a check uses it. An
+    // error here (no dictionary) is met again, and reported, by the first
+    // thread that asks for the lexicon.
+    loading_ = std::thread([] {
+        try {
+            Lexicon::shared();
+        } catch (...) {
+        }
+    });
+}
+
 void CheckSession::prepare() {
+    if (loading_.joinable()) loading_.join();
     profiles();
+    Lexicon::shared();  // normalisation asks it too, spelling or not
     if (opts_.spelling && !word_lists_loaded_) {
         load_word_lists(Lexicon::shared(), opts_.word_lists);
         word_lists_loaded_ = true;
@@ -257,6 +277,7 @@ int run_check(const CommonOptions& common, const CheckOptions& opts) {
         writers.push_back(w);
     }
     if (writers.empty()) writers.push_back(find_writer("text"));
+    session.start_loading();  // Hunspell, beside the profiles and the first file's reading
     try {
         if (!opts.profile.empty()) {
             std::string known;

@@ -4,6 +4,7 @@
 // file, the pipeline's stages (a 150-page PDF: well under a second).
 #pragma once
 
+#include <thread>
 #include <string>
 #include <vector>
 
@@ -37,17 +38,30 @@ struct CheckOptions {
 class CheckSession {
 public:
     explicit CheckSession(CheckOptions opts) : opts_(std::move(opts)) {}
+    ~CheckSession();  // waits for start_loading()'s thread
+    CheckSession(const CheckSession&) = delete;
+    CheckSession& operator=(const CheckSession&) = delete;
+    // Starts loading Hunspell and the project's word lists (~100–150 ms,
+    // the largest part of start-up) on another thread, so that on a second
+    // core it overlaps what the caller does next: loading the profiles,
+    // reading the first file (check), walking the directories (scan).
+    // Whoever needs the dictionary first waits for it (Lexicon::shared()).
+    // Optional; costs that wait at the end when nothing was checked.
+    void start_loading();
     // Never throws for a bad input file (the report says "unreadable");
     // throws ProfileError for a bad profile or --rules file.
     Report check(const std::string& path);
     const std::vector<Profile>& profiles();
-    // Loads now what the first check would: the profiles and, when spelling
-    // is on, Hunspell and the word lists. scan calls it once before forking
-    // its workers (cli/worker.h). Throws ProfileError like profiles().
+    // Loads now what the first check would: the profiles, Hunspell (which
+    // normalisation uses too) and, when spelling is on, the word lists.
+    // scan calls it once before forking its workers (cli/worker.h); when it
+    // returns, no other thread runs. Throws ProfileError like profiles(),
+    // std::runtime_error without the Danish dictionary.
     void prepare();
 
 private:
     CheckOptions opts_;
+    std::thread loading_;
     std::vector<Profile> profiles_;
     bool loaded_ = false;
     bool word_lists_loaded_ = false;

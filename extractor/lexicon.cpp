@@ -132,8 +132,8 @@ void Lexicon::add_suggestions(const std::string& word, std::vector<std::string> 
 }
 
 Lexicon& Lexicon::shared() {
-    static Lexicon lex;
-    return lex;
+    static Lexicon* lex = new Lexicon;  // never destroyed (lexicon.h)
+    return *lex;
 }
 
 }  // namespace plantjek

@@ -5,8 +5,10 @@
 // breaks, and the spelling check asks the same question for every word of
 // the body. One instance serves both. Cost: ~100 ms to load, once per
 // process; spell() is cached per distinct word (Hunspell's own cost is very
-// skewed: up to 10 ms for a long compound), suggest() (~80 ms a word) is
-// cached too. Not thread-safe: one per worker process.
+// skewed: up to 10 ms for a long compound), suggest() (Hunspell's, ~80 ms
+// a word; the spelling check asks it only when no word is one edit away,
+// rules/spelling.h) is cached too. Not thread-safe: one per worker process
+// (creating it, through shared(), is).
 #pragma once
 
 #include <cstdint>
@@ -51,7 +53,9 @@ public:
     // an address): the key of caches kept outside the lexicon.
     std::uint64_t id() const { return id_; }
 
-    // The process-wide instance (created on first use).
+    // The process-wide instance, created on first use (a thread that calls
+    // this while another is creating it waits for it). Never destroyed:
+    // freeing Hunspell's tables at exit cost ~50 ms of every run, for nothing.
     static Lexicon& shared();
 
 private:

@@ -94,3 +94,23 @@ TEST_CASE("cli: damaged, encrypted and scanned PDFs get their own sentence and e
         CHECK(r.err.find("beskadiget") != std::string::npos);
     }
 }
+
+// check and scan start loading Hunspell on another thread (cli/check.h): an
+// error there must still stop the run, once, in plain words.
+TEST_CASE("cli: without the Danish dictionary, check and scan stop with exit 2 and say what to install", "[cli]") {
+    TempDir t;
+    auto f = t.write("plan.txt", "Beskæftigelsesplan 2019 for Roskilde Kommune\n\nIndledning.\n");
+    auto db = (t.path / "scan.db").string();
+    ::setenv("PLANTJEK_HUNSPELL_DIR", (t.path / "ingen-ordbog").c_str(), 1);
+    auto c = run_cli({"check", f});
+    auto s = run_cli({"scan", "--db", db, f});
+    ::unsetenv("PLANTJEK_HUNSPELL_DIR");
+    CHECK(c.code == 2);
+    CHECK(c.err.find("hunspell-da") != std::string::npos);
+    CHECK(std::count(c.err.begin(), c.err.end(), '\n') == 1);
+    CHECK(s.code == 2);
+    CHECK(s.err.find("hunspell-da") != std::string::npos);
+    // And with the dictionary the same file is checked (exit 0 or 1).
+    auto ok = run_cli({"check", f});
+    CHECK((ok.code == 0 || ok.code == 1));
+}
