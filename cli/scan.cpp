@@ -7,6 +7,7 @@
 #include <chrono>
 #include <cmath>
 #include <cstdio>
+#include <deque>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -194,6 +195,7 @@ int run_scan(const CommonOptions& common, const CheckOptions& check_in, ScanOpti
     // The same session, prepared, is what the workers inherit (cli/worker.h).
     std::map<std::string, std::string> versions;  // profile id → profile_version
     CheckSession session(check);
+    session.start_loading();  // Hunspell, beside the profiles, the database and the walk
     {
         try {
             bool found = check.profile.empty() || fs::is_regular_file(check.profile);
@@ -353,74 +355,94 @@ int run_scan(const CommonOptions& common, const CheckOptions& check_in, ScanOpti
     // benchmark set.
     std::multiset<std::string> busy_sha;
     std::vector<std::string> sha_of(files.size());
-    std::vector<std::pair<std::size_t, Report>> waiting;  // (file index, base), in order
-    auto submit = [&](std::size_t i, Report base) {
-        sha_of[i] = base.sha256;
-        if (!base.sha256.empty()) busy_sha.insert(base.sha256);
-        pool.submit(i, std::move(base));
+    // Files read, hashed and looked up, not yet handed out (file index,
+    // base), in order. The parent keeps a few ready while the workers are
+    // busy, so that one that finishes gets its next path at once.
+    std::deque<std::pair<std::size_t, Report>> queued;
+    const std::size_t read_ahead = static_cast<std::size_t>(so.jobs);
+    // Reads, hashes and looks up the next file: queued, or counted as
+    // skipped when it is unchanged since the last scan. false: none left.
+    auto prepare_next = [&]() -> bool {
+        if (next >= files.size()) return false;
+        const std::size_t i = order[next++];
+        const ScanFile& f = files[i];
+        Report base;
+        base.path = f.path;
+        std::error_code ec;
+        auto size = fs::file_size(f.path, ec);
+        if (!ec && size > check.read.limits.max_file_bytes) {
+            // Too large: not read into memory here; the worker reports it (too-large).
+            base.bytes = size;
+        } else {
+            std::string bytes = read_file(f.path);
+            base.bytes = bytes.size();
+            base.sha256 = bytes.empty() ? "" : sha256_hex(bytes);
+            Format fmt = sniff_format(std::string_view(bytes).substr(0, 8192));
+            base.format = bytes.empty() || fmt == Format::unknown ? "" : format_name(fmt);
+        }
+        if (store && !so.force && !base.sha256.empty()) {
+            auto old = store->find(f.path);
+            bool reuse = old && old->sha256 == base.sha256 && old->tool_version == PLANTJEK_VERSION &&
+                         old->options == options_key && !worker_failure(old->error_kind) &&
+                         (old->profile.empty() ? old->profile_version.empty()
+                                               : versions.count(old->profile) &&
+                                                     versions[old->profile] == old->profile_version);
+            if (reuse && !so.out.empty())
+                for (const auto& p : out_paths(f))
+                    if (!fs::exists(p)) reuse = false;
+            if (reuse) {
+                ++skipped;
+                ++done;
+                count_status(old->status, old->error_kind);
+                draw(false);
+                return true;
+            }
+        }
+        queued.emplace_back(i, std::move(base));
+        return true;
     };
-    // Hands out files while a worker is free (files unchanged since the last
-    // scan are counted and skipped here).
+    // Hands out files while a worker is free: the first queued file whose
+    // copy is not being checked, else the next one read.
     auto feed = [&] {
         while (pool.has_free_slot()) {
-            auto ready = std::find_if(waiting.begin(), waiting.end(),
-                                      [&](const auto& w) { return !busy_sha.count(w.second.sha256); });
-            if (ready != waiting.end()) {
-                auto [i, base] = std::move(*ready);
-                waiting.erase(ready);
-                submit(i, std::move(base));
-                continue;
+            auto it = std::find_if(queued.begin(), queued.end(), [&](const auto& q) {
+                return q.second.sha256.empty() || !busy_sha.count(q.second.sha256);
+            });
+            if (it == queued.end()) {
+                if (prepare_next()) continue;
+                break;
             }
-            if (next >= files.size()) break;
-            const ScanFile& f = files[order[next]];
-            Report base;
-            base.path = f.path;
-            std::error_code ec;
-            auto size = fs::file_size(f.path, ec);
-            if (!ec && size > check.read.limits.max_file_bytes) {
-                // Too large: not read into memory here; the worker reports it (too-large).
-                base.bytes = size;
-            } else {
-                std::string bytes = read_file(f.path);
-                base.bytes = bytes.size();
-                base.sha256 = bytes.empty() ? "" : sha256_hex(bytes);
-                Format fmt = sniff_format(std::string_view(bytes).substr(0, 8192));
-                base.format = bytes.empty() || fmt == Format::unknown ? "" : format_name(fmt);
-            }
-            if (store && !so.force && !base.sha256.empty()) {
-                auto old = store->find(f.path);
-                bool reuse = old && old->sha256 == base.sha256 && old->tool_version == PLANTJEK_VERSION &&
-                             old->options == options_key && !worker_failure(old->error_kind) &&
-                             (old->profile.empty() ? old->profile_version.empty()
-                                                   : versions.count(old->profile) &&
-                                                         versions[old->profile] == old->profile_version);
-                if (reuse && !so.out.empty())
-                    for (const auto& p : out_paths(f))
-                        if (!fs::exists(p)) reuse = false;
-                if (reuse) {
-                    ++skipped;
-                    ++done;
-                    count_status(old->status, old->error_kind);
-                    ++next;
-                    draw(false);
-                    continue;
-                }
-            }
-            if (!base.sha256.empty() && busy_sha.count(base.sha256))
-                waiting.emplace_back(order[next], std::move(base));
-            else
-                submit(order[next], std::move(base));
-            ++next;
+            auto [i, base] = std::move(*it);
+            queued.erase(it);
+            sha_of[i] = base.sha256;
+            if (!base.sha256.empty()) busy_sha.insert(base.sha256);
+            pool.submit(i, std::move(base));
         }
     };
+    auto finished = [&](const std::vector<WorkerPool::Result>& results) {
+        for (const auto& res : results)
+            if (auto it = busy_sha.find(sha_of[res.tag]); it != busy_sha.end()) busy_sha.erase(it);
+    };
     try {
-        while (next < files.size() || pool.in_flight() || !waiting.empty()) {
+        while (next < files.size() || pool.in_flight() || !queued.empty()) {
             feed();
             auto results = pool.wait(200);
-            for (const auto& res : results)
-                if (auto it = busy_sha.find(sha_of[res.tag]); it != busy_sha.end()) busy_sha.erase(it);
+            finished(results);
             feed();  // the freed workers get their next file before the parent stores this one
-            for (auto& res : results) handle(files[res.tag], res.report);
+            // Storing a report takes about a millisecond: a worker that
+            // finishes meanwhile is given its next file before the next one.
+            for (std::size_t k = 0; k < results.size(); ++k) {
+                handle(files[results[k].tag], results[k].report);
+                auto more = pool.wait(0);
+                if (more.empty()) continue;
+                finished(more);
+                feed();
+                for (auto& m : more) results.push_back(std::move(m));
+            }
+            // Read ahead while every worker is busy (a few files at a time:
+            // a long run of unchanged files must not keep finished workers waiting).
+            for (int k = 0; k < 4 && !pool.has_free_slot() && queued.size() < read_ahead; ++k)
+                if (!prepare_next()) break;
             draw(false);
         }
         pool.shutdown();

@@ -557,7 +557,7 @@ std::vector<WorkerPool::Result> WorkerPool::wait(int wait_ms) {
     if (fds.empty()) return done;
     int ms = static_cast<int>(std::chrono::duration_cast<std::chrono::milliseconds>(next_deadline - now).count());
     if (ms < 0) ms = 0;
-    int n = ::poll(fds.data(), fds.size(), ms + 1);
+    int n = ::poll(fds.data(), fds.size(), wait_ms > 0 ? ms + 1 : 0);  // +1: not awake just before a deadline
     if (n <= 0) return done;
     for (std::size_t i = 0; i < fds.size(); ++i) {
         if (!(fds[i].revents & (POLLIN | POLLHUP | POLLERR))) continue;

@@ -95,7 +95,7 @@ public:
     // Hands one file to a free worker (starting one if needed). `base` is the
     // report to complete should the worker fail (path, sha256, bytes, format).
     void submit(std::size_t tag, Report base);
-    // Waits up to wait_ms for results; returns those that are finished.
+    // Waits up to wait_ms for results (0: only looks); returns those that are finished.
     std::vector<Result> wait(int wait_ms);
     // Largest resident set of any worker so far (KiB).
     long peak_rss_kb() const { return peak_rss_kb_; }
