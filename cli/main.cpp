@@ -11,6 +11,7 @@
 #include "cli/exit_codes.h"
 #include "cli/scan.h"
 #include "cli/worker.h"
+#include "extractor/lexicon.h"
 
 using namespace plantjek;
 
@@ -172,6 +173,9 @@ int main(int argc, char** argv) {
         }
         if (*profiles) return run_profiles(common, po);
         if (*explain) return run_explain(common, explain_id);
+    } catch (const DictionaryMissing& e) {
+        std::cerr << "plantjek: " << (common.lang == Lang::da ? e.danish() : std::string(e.what())) << "\n";
+        return exit_code::usage;
     } catch (const std::exception& e) {
         std::cerr << "plantjek: " << (common.lang == Lang::da ? "intern fejl: " : "internal error: ") << e.what()
                   << "\n";

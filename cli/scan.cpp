@@ -21,6 +21,7 @@
 #include "cli/store.h"
 #include "cli/worker.h"
 #include "cli/writers/writer.h"
+#include "extractor/lexicon.h"
 #include "extractor/reader.h"
 
 namespace plantjek {
@@ -446,6 +447,10 @@ int run_scan(const CommonOptions& common, const CheckOptions& check_in, ScanOpti
             draw(false);
         }
         pool.shutdown();
+    } catch (const DictionaryMissing& e) {
+        if (progress) std::cerr << "\r\x1b[K";
+        std::cerr << "plantjek: " << say(e.danish(), e.what()) << "\n";
+        return exit_code::usage;
     } catch (const std::exception& e) {
         if (progress) std::cerr << "\r\x1b[K";
         std::cerr << "plantjek: " << say("intern fejl: ", "internal error: ") << e.what() << "\n";

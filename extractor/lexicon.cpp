@@ -17,6 +17,12 @@ namespace plantjek {
 
 namespace fs = std::filesystem;
 
+DictionaryMissing::DictionaryMissing(const std::string& dir)
+    : std::runtime_error("the Danish dictionary (Hunspell da_DK) is not in " + dir +
+                         "; install the Debian package hunspell-da (scripts/setup does)"),
+      da_("den danske ordbog (Hunspell da_DK) findes ikke i " + dir +
+          "; installér Debian-pakken hunspell-da (det gør scripts/setup)") {}
+
 Lexicon::Lexicon() : id_([] {
     static std::atomic<std::uint64_t> next{1};
     return next++;
@@ -25,9 +31,7 @@ Lexicon::Lexicon() : id_([] {
     if (const char* env = std::getenv("PLANTJEK_HUNSPELL_DIR"); env && *env) dir = env;
     std::string aff = dir + "/da_DK.aff", dic = dir + "/da_DK.dic";
     std::error_code ec;
-    if (!fs::exists(aff, ec) || !fs::exists(dic, ec))
-        throw std::runtime_error("Danish Hunspell dictionary not found in " + dir +
-                                 " (install the Debian package hunspell-da)");
+    if (!fs::exists(aff, ec) || !fs::exists(dic, ec)) throw DictionaryMissing(dir);
     hs_ = std::make_unique<Hunspell>(aff.c_str(), dic.c_str());
     fs::path words = fs::path(data_dir()) / "dictionaries";
     if (fs::is_directory(words, ec)) {

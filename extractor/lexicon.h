@@ -13,6 +13,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -22,11 +23,22 @@ class Hunspell;
 
 namespace plantjek {
 
+// The Danish dictionary is not installed: what() says so in English,
+// danish() in Danish; both name the Debian package to install.
+class DictionaryMissing : public std::runtime_error {
+public:
+    explicit DictionaryMissing(const std::string& dir);
+    const std::string& danish() const { return da_; }
+
+private:
+    std::string da_;
+};
+
 class Lexicon {
 public:
     // Loads /usr/share/hunspell/da_DK (or $PLANTJEK_HUNSPELL_DIR) and every
-    // *.txt under <data_dir>/dictionaries. Throws std::runtime_error with a
-    // plain message when the Danish dictionary is not installed.
+    // *.txt under <data_dir>/dictionaries. Throws DictionaryMissing when
+    // the Danish dictionary is not installed.
     Lexicon();
     ~Lexicon();
     Lexicon(const Lexicon&) = delete;

@@ -96,7 +96,7 @@ TEST_CASE("cli: damaged, encrypted and scanned PDFs get their own sentence and e
 }
 
 // check and scan start loading Hunspell on another thread (cli/check.h): an
-// error there must still stop the run, once, in plain words.
+// error there must still stop the run, once, in plain words, in Danish.
 TEST_CASE("cli: without the Danish dictionary, check and scan stop with exit 2 and say what to install", "[cli]") {
     TempDir t;
     auto f = t.write("plan.txt", "Beskæftigelsesplan 2019 for Roskilde Kommune\n\nIndledning.\n");
@@ -104,12 +104,16 @@ TEST_CASE("cli: without the Danish dictionary, check and scan stop with exit 2 a
     ::setenv("PLANTJEK_HUNSPELL_DIR", (t.path / "ingen-ordbog").c_str(), 1);
     auto c = run_cli({"check", f});
     auto s = run_cli({"scan", "--db", db, f});
+    auto en = run_cli({"--lang", "en", "check", f});
     ::unsetenv("PLANTJEK_HUNSPELL_DIR");
     CHECK(c.code == 2);
-    CHECK(c.err.find("hunspell-da") != std::string::npos);
-    CHECK(std::count(c.err.begin(), c.err.end(), '\n') == 1);
+    CHECK(c.err == "plantjek: den danske ordbog (Hunspell da_DK) findes ikke i " + (t.path / "ingen-ordbog").string() +
+                       "; installér Debian-pakken hunspell-da (det gør scripts/setup)\n");
     CHECK(s.code == 2);
-    CHECK(s.err.find("hunspell-da") != std::string::npos);
+    CHECK(s.err.find("installér Debian-pakken hunspell-da") != std::string::npos);
+    CHECK(s.err.find("intern fejl") == std::string::npos);
+    CHECK(en.code == 2);
+    CHECK(en.err.find("install the Debian package hunspell-da") != std::string::npos);
     // And with the dictionary the same file is checked (exit 0 or 1).
     auto ok = run_cli({"check", f});
     CHECK((ok.code == 0 || ok.code == 1));
