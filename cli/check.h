@@ -1,7 +1,8 @@
 // Checking plans: one CheckSession per run, so that the profiles and the
 // Danish dictionary are loaded once and shared by every file of a batch.
-// Cost: loading the profiles (~20 ms) and Hunspell (~100 ms) once; per
-// file, the pipeline's stages (a 150-page PDF: well under a second).
+// Cost: loading the profiles (~45 ms) and Hunspell (~100–150 ms, on a
+// second thread with start_loading()) once; per file, the pipeline's stages
+// (a 150-page PDF: well under a second).
 #pragma once
 
 #include <thread>

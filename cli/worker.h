@@ -3,8 +3,9 @@
 // costs only that file.
 //
 // Design: the scan (the parent) loads what every check needs once — the
-// profiles, Hunspell and the word lists (CheckSession::prepare, ~0.3 s of
-// CPU) — and then fork()s its workers, which start with all of it in memory
+// profiles, Hunspell and the word lists (CheckSession::prepare, ~0.2 s of
+// CPU, Hunspell on a second thread while the parent walks the directories)
+// — and then fork()s its workers, which start with all of it in memory
 // (shared copy-on-write) instead of loading it again each: with two workers
 // that start-up was ~9 % of a 200-plan scan. No exec, no shell; the child
 // closes every other descriptor (a sibling's pipe, the database) and leaves
