@@ -5,8 +5,8 @@
 // (a 150-page PDF: well under a second).
 #pragma once
 
-#include <thread>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "cli/config.h"
@@ -57,7 +57,7 @@ public:
     // normalisation uses too) and, when spelling is on, the word lists.
     // scan calls it once before forking its workers (cli/worker.h); when it
     // returns, no other thread runs. Throws ProfileError like profiles(),
-    // std::runtime_error without the Danish dictionary.
+    // DictionaryMissing (extractor/lexicon.h) without the Danish dictionary.
     void prepare();
 
 private:
