@@ -63,7 +63,7 @@ CheckSession::~CheckSession() {
 }
 
 void CheckSession::start_loading() {
-    if (loading_.joinable() || word_lists_loaded_) return;
+    if (loading_.joinable()) return;
     // Only the lexicon itself: the user's --words are added later, on the
     // calling thread, so nothing changes it while a check uses it. An
     // error here (no dictionary) is met again, and reported, by the first

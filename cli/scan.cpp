@@ -447,10 +447,9 @@ int run_scan(const CommonOptions& common, const CheckOptions& check_in, ScanOpti
             draw(false);
         }
         pool.shutdown();
-    } catch (const DictionaryMissing& e) {
+    } catch (const DictionaryMissing&) {
         if (progress) std::cerr << "\r\x1b[K";
-        std::cerr << "plantjek: " << say(e.danish(), e.what()) << "\n";
-        return exit_code::usage;
+        throw;  // main says it, as for every command
     } catch (const std::exception& e) {
         if (progress) std::cerr << "\r\x1b[K";
         std::cerr << "plantjek: " << say("intern fejl: ", "internal error: ") << e.what() << "\n";

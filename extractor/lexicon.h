@@ -67,7 +67,7 @@ public:
 
     // The process-wide instance, created on first use (a thread that calls
     // this while another is creating it waits for it). Never destroyed:
-    // freeing Hunspell's tables at exit cost ~50 ms of every run, for nothing.
+    // freeing Hunspell's tables at exit cost ~60 ms of every run, for nothing.
     static Lexicon& shared();
 
 private:

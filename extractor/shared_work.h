@@ -7,12 +7,11 @@
 // archive) cost a two-worker scan with suggestions up to a third more CPU
 // than one worker when Hunspell was asked for every word. The parent makes
 // a table in a shared anonymous mapping before it forks the workers
-// (cli/worker.h): the first
-// worker to need a key claims it and computes it; another worker that needs
-// it meanwhile leaves that word for last (inside a DeferBusy scope, lookup
-// throws Busy) and, when it comes back to it, takes the answer or waits for
-// it. Two workers on the same text thus split its words between them
-// instead of each doing all of them.
+// (cli/worker.h): the first worker to need a key claims it and computes it;
+// another worker that needs it meanwhile leaves that word for last (inside
+// a DeferBusy scope, lookup throws Busy) and, when it comes back to it,
+// takes the answer or waits for it. Two workers on the same text thus split
+// its words between them instead of each doing all of them.
 //
 // Answers must depend on the key alone (suggestions depend on the word and
 // the word lists, which every worker of a scan shares), so results are the
