@@ -1,7 +1,10 @@
 // plantjek's command line. The only file that includes CLI11 (it is slow to
 // compile); each subcommand is an options struct and a run_* function.
 #include <CLI/CLI.hpp>
+#include <fcntl.h>
+#include <unistd.h>
 
+#include <cerrno>
 #include <filesystem>
 #include <iostream>
 
@@ -15,7 +18,26 @@
 
 using namespace plantjek;
 
+namespace {
+
+// Started with stdin, stdout or stderr closed (a caller's `>&-`, some daemons),
+// the next file or pipe opened would take that number, and a message for
+// stderr would land in it: in a worker's input, say. /dev/null fills them.
+void fill_closed_std_fds() {
+    for (int fd = 0; fd <= 2; ++fd) {
+        if (::fcntl(fd, F_GETFD) != -1 || errno != EBADF) continue;
+        int null = ::open("/dev/null", O_RDWR);
+        if (null >= 0 && null != fd) {  // the lowest free number: fd itself, unless a lower one failed
+            ::dup2(null, fd);
+            ::close(null);
+        }
+    }
+}
+
+}  // namespace
+
 int main(int argc, char** argv) {
+    fill_closed_std_fds();
     CLI::App app{"plantjek — checks Danish municipal employment plans (beskæftigelsesplaner) against the "
                  "requirements of their plan year."};
     app.set_version_flag("--version", std::string("plantjek ") + PLANTJEK_VERSION);

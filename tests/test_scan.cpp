@@ -398,3 +398,43 @@ TEST_CASE("scan: usage errors are exit code 2", "[scan]") {
     auto bad = dir.write("bad.db", "this is not a database, it is a text file of some length ....................");
     CHECK(run_cli({"scan", (dir.path / "p").string(), "--db", bad}).code == 2);
 }
+
+// Started by cron or a service manager, a scan may get no stdin, stdout or
+// stderr at all. Its pipes to the workers must not take those numbers: a
+// message meant for stderr would then land in a worker's input.
+TEST_CASE("scan: with stdin, stdout and stderr closed, every file still gets its own result", "[scan][isolation]") {
+    TempDir dir;
+    fs::path plans = dir.path / "plans";
+    auto names = copy_plans(plans, 4);
+    for (int i = 0; i < 6; ++i)  // each one prints a line on stderr while the workers run
+        std::ofstream(plans / ("brudt" + std::to_string(i) + ".pdf"), std::ios::binary)
+            << "%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\nxref\n0 1\ntrailer\n";
+    fs::path out = dir.path / "out";
+    std::vector<std::string> all = {PLANTJEK_BIN, "scan", plans.string(), "--out", out.string(), "--jobs", "2",
+                                    "--no-spelling"};
+    std::vector<char*> argv;
+    for (auto& a : all) argv.push_back(a.data());
+    argv.push_back(nullptr);
+    posix_spawn_file_actions_t fa;
+    posix_spawn_file_actions_init(&fa);
+    for (int fd = 0; fd <= 2; ++fd) posix_spawn_file_actions_addclose(&fa, fd);
+    pid_t pid = -1;
+    REQUIRE(posix_spawn(&pid, argv[0], &fa, nullptr, argv.data(), environ) == 0);
+    posix_spawn_file_actions_destroy(&fa);
+    int status = 0;
+    REQUIRE(::waitpid(pid, &status, 0) == pid);
+    REQUIRE(WIFEXITED(status));
+    CHECK(WEXITSTATUS(status) == 3);  // the damaged files
+    for (int i = 0; i < 6; ++i) {
+        std::string report = slurp(out / "plans" / ("brudt" + std::to_string(i) + ".pdf.json"));
+        auto kind = report.find("\"kind\": \"");
+        INFO("brudt" << i << ".pdf: " << (kind == std::string::npos ? report : report.substr(kind, 40)));
+        CHECK(report.find("\"kind\": \"corrupt\"") != std::string::npos);  // not "crash": no worker was fed noise
+    }
+    for (const auto& n : names) {
+        std::string report = slurp(out / "plans" / (n + ".json"));
+        INFO(n);
+        CHECK(report.find("\"schema\": \"plantjek.report/1\"") != std::string::npos);
+        CHECK(report.find("\"status\": \"unreadable\"") == std::string::npos);
+    }
+}
