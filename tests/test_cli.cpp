@@ -16,6 +16,18 @@ TEST_CASE("cli: --version and --help exit 0; a bad option exits 2", "[cli]") {
     CHECK(run_cli({}).code == 2);
 }
 
+#if defined(PLANTJEK_WITH_JEMALLOC)
+// The build links jemalloc past --as-needed (CMakeLists.txt); this proves the
+// binary really allocates with it: only jemalloc answers MALLOC_CONF.
+TEST_CASE("cli: the binary allocates with jemalloc", "[cli]") {
+    ::setenv("MALLOC_CONF", "stats_print:true", 1);
+    auto v = run_cli({"--version"});
+    ::unsetenv("MALLOC_CONF");
+    CHECK(v.code == 0);
+    CHECK(v.err.find("Begin jemalloc statistics") != std::string::npos);
+}
+#endif
+
 TEST_CASE("cli: extract prints a text file with page markers", "[cli]") {
     TempDir t;
     auto f = t.write("plan.txt", "Beskæftigelsesplan 2019\n\nFørste side.\fAnden side med beskæf-\ntigelse.\n");
