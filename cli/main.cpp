@@ -69,7 +69,7 @@ int main(int argc, char** argv) {
     auto* check = app.add_subcommand("check", "Check plans against the requirements of their plan year and write the reports");
     check->add_option("files", ck.files, "PDF, DOCX, ODT or text files")->required();
     auto* o_format = check->add_option("-f,--format", ck.format, "Report formats, comma-separated: text (default), json, html, csv, jsonl");
-    check->add_option("-o,--out", ck.out, "Write the report to this file, or the reports to this folder (several files or formats)");
+    check->add_option("-o,--out", ck.out, "Write the report to this file (- for standard output), or the reports to this folder (several files or formats)");
     auto* o_profile = check->add_option("--profile", ck.profile, "Apply this profile (an id such as 2012-2015, or a YAML file) instead of the plan year's");
     check->add_option("--year", ck.year, "The plan year, when it cannot be read from the plan")->check(CLI::Range(2000, 2100));
     check->add_option("--rules", ck.rules_files, "Extra requirements of your own (YAML, see rules/README.md)");
@@ -158,6 +158,7 @@ int main(int argc, char** argv) {
                 ck.word_lists.insert(ck.word_lists.begin(), cfg.word_lists.begin(), cfg.word_lists.end());
                 ck.waivers = cfg.waivers;
             }
+            if (ck.out == "-") ck.out.clear();  // -o -: standard output, as without -o
             ck.read.password = common.password;
             ck.read.limits = common.limits;
             ck.read.ocr = ocr_mode == "always" ? OcrMode::always : ocr_mode == "never" ? OcrMode::never : OcrMode::auto_;

@@ -17,8 +17,8 @@ TEST_CASE("cli: --version and --help exit 0; a bad option exits 2", "[cli]") {
 }
 
 #if defined(PLANTJEK_WITH_JEMALLOC)
-// The build links jemalloc past --as-needed (CMakeLists.txt); this proves the
-// binary really allocates with it: only jemalloc answers MALLOC_CONF.
+// The build links jemalloc (CMakeLists.txt); this proves the binary really
+// allocates with it: only jemalloc answers MALLOC_CONF.
 TEST_CASE("cli: the binary allocates with jemalloc", "[cli]") {
     ::setenv("MALLOC_CONF", "stats_print:true", 1);
     auto v = run_cli({"--version"});
@@ -41,6 +41,19 @@ TEST_CASE("cli: extract prints a text file with page markers", "[cli]") {
     auto j = run_cli({"extract", "--json", f});
     CHECK(j.code == 0);
     CHECK(j.out.find("\"format\": \"txt\"") != std::string::npos);
+}
+
+TEST_CASE("cli: check -o - writes the report to standard output, not to a file named -", "[cli]") {
+    TempDir t;
+    std::string plan = std::string(PLANTJEK_TEST_SOURCE_DIR) + "/corpus/txt/2009-koebenhavn-kapitler.txt";
+    auto r = run_cli({"check", "--no-spelling", "--format", "json", "-o", "-", plan}, t.path.string());
+    INFO(r.err);
+    CHECK(r.code != 2);
+    CHECK(r.out.find("\"schema\": \"plantjek.report/1\"") != std::string::npos);
+    CHECK_FALSE(std::filesystem::exists(t.path / "-"));
+    auto two = run_cli({"check", "--no-spelling", "--format", "json,text", "-o", "-", plan}, t.path.string());
+    CHECK(two.code == 2);  // several formats still need a folder
+    CHECK_FALSE(std::filesystem::exists(t.path / "-"));
 }
 
 TEST_CASE("cli: each bad input gets one plain sentence and exit code 3", "[cli][bad-input]") {
