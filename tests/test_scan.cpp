@@ -94,8 +94,9 @@ std::vector<std::string> dump(const std::string& path) {
     return all;
 }
 
-// Starts the binary without waiting (stdout/stderr to /dev/null).
-pid_t spawn(const std::vector<std::string>& args) {
+// Starts the binary without waiting: stdin, stdout and stderr on /dev/null,
+// or closed altogether.
+pid_t spawn(const std::vector<std::string>& args, bool closed_std_fds = false) {
     std::vector<std::string> all = {PLANTJEK_BIN};
     all.insert(all.end(), args.begin(), args.end());
     std::vector<char*> argv;
@@ -103,9 +104,12 @@ pid_t spawn(const std::vector<std::string>& args) {
     argv.push_back(nullptr);
     posix_spawn_file_actions_t fa;
     posix_spawn_file_actions_init(&fa);
-    posix_spawn_file_actions_addopen(&fa, 0, "/dev/null", O_RDONLY, 0);
-    posix_spawn_file_actions_addopen(&fa, 1, "/dev/null", O_WRONLY, 0);
-    posix_spawn_file_actions_addopen(&fa, 2, "/dev/null", O_WRONLY, 0);
+    for (int fd = 0; fd <= 2; ++fd) {
+        if (closed_std_fds)
+            posix_spawn_file_actions_addclose(&fa, fd);
+        else
+            posix_spawn_file_actions_addopen(&fa, fd, "/dev/null", fd == 0 ? O_RDONLY : O_WRONLY, 0);
+    }
     pid_t pid = -1;
     REQUIRE(posix_spawn(&pid, argv[0], &fa, nullptr, argv.data(), environ) == 0);
     posix_spawn_file_actions_destroy(&fa);
@@ -399,9 +403,9 @@ TEST_CASE("scan: usage errors are exit code 2", "[scan]") {
     CHECK(run_cli({"scan", (dir.path / "p").string(), "--db", bad}).code == 2);
 }
 
-// Started by cron or a service manager, a scan may get no stdin, stdout or
-// stderr at all. Its pipes to the workers must not take those numbers: a
-// message meant for stderr would then land in a worker's input.
+// Started with stdin, stdout and stderr closed (a caller's `<&- >&- 2>&-`),
+// the scan's pipes to its workers must not take those numbers: a message
+// meant for stderr would then land in a worker's input.
 TEST_CASE("scan: with stdin, stdout and stderr closed, every file still gets its own result", "[scan][isolation]") {
     TempDir dir;
     fs::path plans = dir.path / "plans";
@@ -410,17 +414,7 @@ TEST_CASE("scan: with stdin, stdout and stderr closed, every file still gets its
         std::ofstream(plans / ("brudt" + std::to_string(i) + ".pdf"), std::ios::binary)
             << "%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\nxref\n0 1\ntrailer\n";
     fs::path out = dir.path / "out";
-    std::vector<std::string> all = {PLANTJEK_BIN, "scan", plans.string(), "--out", out.string(), "--jobs", "2",
-                                    "--no-spelling"};
-    std::vector<char*> argv;
-    for (auto& a : all) argv.push_back(a.data());
-    argv.push_back(nullptr);
-    posix_spawn_file_actions_t fa;
-    posix_spawn_file_actions_init(&fa);
-    for (int fd = 0; fd <= 2; ++fd) posix_spawn_file_actions_addclose(&fa, fd);
-    pid_t pid = -1;
-    REQUIRE(posix_spawn(&pid, argv[0], &fa, nullptr, argv.data(), environ) == 0);
-    posix_spawn_file_actions_destroy(&fa);
+    pid_t pid = spawn({"scan", plans.string(), "--out", out.string(), "--jobs", "2", "--no-spelling"}, true);
     int status = 0;
     REQUIRE(::waitpid(pid, &status, 0) == pid);
     REQUIRE(WIFEXITED(status));
