@@ -12,6 +12,8 @@
 #include "cli/commands.h"
 #include "cli/exit_codes.h"
 #include "cli/pipeline.h"
+#include "report/assemble.h"
+#include "report/json.h"
 #include <nlohmann/json.hpp>
 
 #include "cli/writers/writer.h"
@@ -23,23 +25,6 @@
 
 namespace plantjek {
 
-namespace {
-
-int count_words(const Document& d) {
-    int n = 0;
-    for (const auto& b : d.blocks) {
-        if (b.kind == BlockKind::header || b.kind == BlockKind::footer) continue;
-        bool in = false;
-        for (unsigned char ch : b.text) {
-            bool sp = ch == ' ' || ch == '\n' || ch == '\t';
-            if (!sp && !in) ++n;
-            in = !sp;
-        }
-    }
-    return n;
-}
-
-}  // namespace
 
 const std::vector<Profile>& CheckSession::profiles() {
     if (!loaded_) {
@@ -87,168 +72,74 @@ void CheckSession::prepare() {
 }
 
 Report CheckSession::check(const std::string& path) {
-    Report r;
-    r.path = path;
-    r.stage = opts_.stage == Stage::draft ? "draft" : "final";
     PipelineOptions po;
     po.read = opts_.read;
     LoadedPlan plan;
     std::string bytes;  // read once: for the reader and for the hash
+    CheckedPlan in;
+    in.path = path;
     auto identify_input = [&] {
         if (!bytes.empty()) {
-            r.bytes = bytes.size();
-            r.sha256 = sha256_hex(bytes);
+            in.bytes = bytes.size();
+            in.sha256 = sha256_hex(bytes);
             bytes = {};
             return;
         }
         std::error_code ec;  // empty, or refused unread (too large, missing)
         auto size = std::filesystem::file_size(path, ec);
-        if (!ec) r.bytes = size;
+        if (!ec) in.bytes = size;
     };
     try {
         plan = load_plan(path, po, &bytes);
         identify_input();
     } catch (const ReadError& e) {
         identify_input();
-        r.error = ReportError{error_kind_name(e.kind()), {e.message(Lang::da), e.message(Lang::en)}};
-        finish_report(r);
-        return r;
+        return assemble_unreadable(path, in.sha256, in.bytes,
+                                   ReportError{error_kind_name(e.kind()), {e.message(Lang::da), e.message(Lang::en)}},
+                                   opts_.report.stage);
     }
-    const Document& d = plan.doc;
-    r.format = format_name(d.format);
-    r.pages = d.meta.pages;
-    r.words = count_words(d);
-    r.municipalities = plan.identity.municipalities;
-    r.years = plan.identity.years;
-    r.kind = doc_kind_name(plan.identity.kind);
-    r.reasons = plan.identity.reasons;
-    for (const auto& s : plan.outline.sections) {
-        OutlineEntry e;
-        e.level = s.level;
-        e.number = s.number;
-        e.title = s.title;
-        e.page = s.first_page;
-        e.annex = s.annex;
-        r.outline.push_back(e);
-    }
-    r.ocr_pages = d.meta.ocr_pages;
-    r.ocr_confidence = d.meta.ocr_confidence;
+    in.doc = &plan.doc;
+    in.outline = &plan.outline;
+    in.identity = &plan.identity;
+    in.choice = choose_profile(profiles(), plan.identity, opts_.profile, opts_.year);
 
-    Stage stage = opts_.stage;
-    if (!opts_.stage_given && plan.identity.kind == DocKind::draft) stage = Stage::draft;
-    r.stage = stage == Stage::draft ? "draft" : "final";
-
-    int year = opts_.year ? opts_.year : (plan.identity.years.empty() ? 0 : plan.identity.years.front());
-    const Profile* profile = nullptr;
-    const auto& all = profiles();
-    if (!opts_.profile.empty()) {
-        for (const auto& p : all)
-            if (p.id == opts_.profile) profile = &p;
-        if (!profile) throw std::runtime_error("unknown profile '" + opts_.profile + "'");
-        if (!year) year = profile->first_year;
-    } else if (year) {
-        profile = profile_for_year(all, year);
-    }
-    if (plan.identity.kind == DocKind::other && opts_.profile.empty()) {
-        r.findings.push_back({"not-a-plan", Severity::info,
-                              {"Dokumentet ser ikke ud til at være en beskæftigelsesplan; kravene er ikke kontrolleret.",
-                               "The document does not look like an employment plan; the requirements were not checked."},
-                              0, "", ""});
-        profile = nullptr;
-    } else if (!profile) {
-        r.findings.push_back({"plan-year", Severity::error,
-                              {year ? "Ingen profil dækker planåret " + std::to_string(year) + " (profiler findes for 2008–2024)."
-                                    : "Planåret kunne ikke bestemmes; angiv det med --year eller --profile.",
-                               year ? "No profile covers plan year " + std::to_string(year) + " (profiles exist for 2008–2024)."
-                                    : "The plan year could not be determined; give it with --year or --profile."},
-                              0, "", ""});
-    }
-    if (profile) {
-        Profile p = *profile;
+    EngineOutput engine;
+    if (in.choice.profile) {
+        Profile p = *in.choice.profile;
         for (const auto& f : opts_.rules_files) add_rules_file(p, f);
-        r.profile = p.id;
-        if (plan.identity.years.size() > 1)
-            r.reasons.push_back({"Flerårig plan: profilen for det første år (" + std::to_string(year) + ") er anvendt.",
-                                 "Multi-year plan: the profile of its first year (" + std::to_string(year) + ") was applied."});
-        EngineInput in;
-        in.doc = &plan.doc;
-        in.outline = &plan.outline;
-        in.identity = &plan.identity;
-        in.profile = &p;
-        in.year = year;
-        in.stage = stage;
-        EngineOutput out = run_engine(in);
-        r.requirements = std::move(out.requirements);
-        r.goals = std::move(out.goals);
-        for (auto& f : out.findings) r.findings.push_back(std::move(f));
-        r.deadlines = std::move(out.deadlines);
-        for (std::size_t s = 0; s < r.outline.size() && s < out.section_requirements.size(); ++s)
-            r.outline[s].requirements = out.section_requirements[s];
-        // A failed requirement is also a finding, so the list of what to act on is complete.
-        for (const auto& q : r.requirements)
-            if (q.status == ReqStatus::fail || (q.status == ReqStatus::warn && q.evidence.empty())) {
-                Finding f;
-                f.rule = q.id;
-                f.severity = q.status == ReqStatus::fail ? q.severity : Severity::warning;
-                f.message = {q.title.da + ": " + q.message.da, q.title.en + ": " + q.message.en};
-                if (!q.evidence.empty()) {
-                    f.page = q.evidence.front().page;
-                    f.section = q.evidence.front().section;
-                }
-                r.findings.push_back(std::move(f));
-            }
+        EngineInput ei;
+        ei.doc = &plan.doc;
+        ei.outline = &plan.outline;
+        ei.identity = &plan.identity;
+        ei.profile = &p;
+        ei.year = in.choice.year;
+        ei.stage = stage_for(plan.identity, opts_.report);
+        ei.waived_goals = goals_waived(plan.identity, opts_.report);
+        engine = run_engine(ei);
+        in.engine = &engine;
     }
-    if (opts_.spelling && !(profile == nullptr && plan.identity.kind == DocKind::other)) {
-        SpellingOptions so;
-        so.suggestions = opts_.suggestions;
-        so.word_lists = opts_.word_lists;
-        Lexicon& lex = Lexicon::shared();
-        so.is_compound = [&lex](std::string_view w) { return lex.is_compound(w); };
-        if (!word_lists_loaded_) {
-            load_word_lists(lex, opts_.word_lists);
-            word_lists_loaded_ = true;
-        }
-        r.spelling = check_spelling(plan.doc, plan.norm, lex, so);
-        int unknown = 0;
-        for (const auto& w : r.spelling.unknown)
-            if (!w.footnote_marker) ++unknown;
-        if (opts_.spelling_errors && unknown > 0)  // only when the configuration asks for it
-            r.findings.push_back({"spelling", Severity::error,
-                                  {std::to_string(unknown) + " ukendte ord (stavning er en fejl efter konfigurationen).",
-                                   std::to_string(unknown) + " unknown words (spelling counts as an error by the configuration)."},
-                                  0, "", ""});
+    SpellingResult spelling;
+    if (opts_.spelling && spelling_wanted(in.choice)) {
+        spelling = check_plan_spelling(plan);
+        in.spelling = &spelling;
     }
-    finish_report(r);
-    apply_waivers(r, opts_.waivers);
-    return r;
+    return assemble(in, opts_.report);
+}
+
+SpellingResult CheckSession::check_plan_spelling(const LoadedPlan& plan) {
+    SpellingOptions so;
+    so.suggestions = opts_.suggestions;
+    so.word_lists = opts_.word_lists;
+    Lexicon& lex = Lexicon::shared();
+    so.is_compound = [&lex](std::string_view w) { return lex.is_compound(w); };
+    if (!word_lists_loaded_) {
+        load_word_lists(lex, opts_.word_lists);
+        word_lists_loaded_ = true;
+    }
+    return check_spelling(plan.doc, plan.norm, lex, so);
 }
 
 namespace {
-
-bool fails(const Report& r, const std::string& fail_on) {
-    if (fail_on == "never" || r.status == "unreadable") return false;
-    if (r.status == "nonconformant") return true;
-    if (fail_on == "warning") {
-        if (r.summary.warnings > 0) return true;
-        for (const auto& q : r.requirements)
-            if (q.status == ReqStatus::warn) return true;
-    }
-    return false;
-}
-
-std::vector<std::string> split_formats(const std::string& s) {
-    std::vector<std::string> out;
-    std::string cur;
-    for (char ch : s + ",") {
-        if (ch == ',') {
-            if (!cur.empty()) out.push_back(cur);
-            cur.clear();
-        } else if (ch != ' ') {
-            cur.push_back(ch);
-        }
-    }
-    return out;
-}
 
 // Report file names in an output folder: the input's file name without its
 // extension, made unique ("plan.pdf" and "plan.docx" → "plan", "plan-2").
@@ -265,7 +156,7 @@ int run_check(const CommonOptions& common, const CheckOptions& opts) {
     const bool da = common.lang == Lang::da;
     CheckSession session(opts);
     std::vector<const Writer*> writers;
-    for (const auto& f : split_formats(opts.format)) {
+    for (const auto& f : split_format_list(opts.format)) {
         const Writer* w = find_writer(f);
         if (!w) {
             std::string known;
@@ -348,7 +239,7 @@ int run_check(const CommonOptions& common, const CheckOptions& opts) {
     for (std::size_t i = 0; i < opts.files.size(); ++i) {
         const std::string& file = opts.files[i];
         Report r = session.check(file);
-        if (r.status == "unreadable") {
+        if (r.status == Status::unreadable) {
             any_unreadable = true;
             if (!common.quiet && (to_dir || !opts.out.empty() || writers[0]->name != std::string("text")))
                 std::cerr << "plantjek: " << file << ": " << pick(r.error->message, common.lang) << "\n";
@@ -372,7 +263,7 @@ int run_check(const CommonOptions& common, const CheckOptions& opts) {
         } else {
             const Writer* w = writers[0];
             if (json_array) {
-                out << (i ? ",\n" : "") << report_to_json(r, wo).dump(2);
+                out << (i ? ",\n" : "") << dump_json(report_to_json(r, json_texts(wo.lang)), 2);
             } else if (many && w->batch_item) {
                 if (!started[w] && w->batch_header) w->batch_header(out, wo);
                 started[w] = true;

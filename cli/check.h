@@ -10,7 +10,9 @@
 #include <vector>
 
 #include "cli/config.h"
-#include "cli/report.h"
+#include "cli/pipeline.h"
+#include "report/assemble.h"
+#include "report/report.h"
 #include "extractor/reader.h"
 #include "rules/engine.h"
 #include "rules/profile.h"
@@ -21,17 +23,14 @@ struct CheckOptions {
     std::vector<std::string> files;
     std::string format = "text";  // writer names, comma-separated ("html,json"; cli/writers/writers.cpp)
     std::string out;              // a file (one plan, one format) or a folder (several)
-    std::string fail_on = "error";  // error | warning | never: what makes the exit code 1
+    FailOn fail_on = FailOn::error;  // what makes the exit code 1
     std::string color = "auto";     // auto | always | never (text on a terminal)
-    std::vector<Waiver> waivers;    // from the configuration file
     std::string profile;          // --profile: a profile id, or a profile file (YAML), instead of the year's
     int year = 0;                 // --year: overrides the identified plan year
     std::vector<std::string> rules_files;  // --rules: a region's own requirements
-    Stage stage = Stage::final;
-    bool stage_given = false;     // --stage given: do not infer it from the document
+    ReportOptions report;         // stage, waivers, spelling policy (report/assemble.h)
     bool spelling = true;
     bool suggestions = true;
-    bool spelling_errors = false;  // config "spelling-severity: error": misspellings make the plan nonconformant
     std::vector<std::string> word_lists;  // --words
     ReadOptions read;
 };
@@ -61,6 +60,8 @@ public:
     void prepare();
 
 private:
+    SpellingResult check_plan_spelling(const LoadedPlan& plan);
+
     CheckOptions opts_;
     std::thread loading_;
     std::vector<Profile> profiles_;

@@ -7,7 +7,8 @@
 #include <functional>
 #include <set>
 
-#include "extractor/utf8.h"
+#include "cli/check.h"
+#include "cli/commands.h"
 
 namespace plantjek {
 
@@ -132,34 +133,30 @@ Config parse_guarded(const std::string& file, const std::function<YAML::Node()>&
 
 }  // namespace
 
+void merge_config(const Config& c, const GivenOnCommandLine& given, CommonOptions& common, CheckOptions& ck) {
+    if (c.lang && !given.lang) common.lang = *c.lang == "en" ? Lang::en : Lang::da;
+    if (c.format && !given.format) ck.format = *c.format;
+    if (c.profile && !given.profile) ck.profile = *c.profile;
+    if (c.fail_on && !given.fail_on) ck.fail_on = fail_on_from_name(*c.fail_on);
+    if (c.color && !given.color) ck.color = *c.color;
+    if (c.stage && !given.stage) {
+        ck.report.stage = stage_from_name(*c.stage);
+        ck.report.stage_given = true;
+    }
+    if (c.spelling && !given.spelling) ck.spelling = *c.spelling;
+    if (c.suggestions && !given.suggestions) ck.suggestions = *c.suggestions;
+    if (c.spelling_severity) ck.report.spelling_errors = *c.spelling_severity == "error";
+    ck.rules_files.insert(ck.rules_files.begin(), c.rules_files.begin(), c.rules_files.end());
+    ck.word_lists.insert(ck.word_lists.begin(), c.word_lists.begin(), c.word_lists.end());
+    ck.report.waivers = c.waivers;
+}
+
 Config load_config(const std::string& file) {
     return parse_guarded(file, [&] { return YAML::LoadFile(file); });
 }
 
 Config load_config_from_string(const std::string& yaml, const std::string& name) {
     return parse_guarded(name, [&] { return YAML::Load(yaml); });
-}
-
-void apply_waivers(Report& r, const std::vector<Waiver>& waivers) {
-    if (waivers.empty() || r.error) return;
-    for (const auto& w : waivers) {
-        if (w.year && std::find(r.years.begin(), r.years.end(), w.year) == r.years.end()) continue;
-        if (!w.kommune.empty()) {
-            bool ours = false;
-            for (const auto& m : r.municipalities)
-                if (utf8::lower(m) == utf8::lower(w.kommune)) ours = true;
-            if (!ours) continue;
-        }
-        for (auto& q : r.requirements) {
-            if (q.id != w.requirement || q.status == ReqStatus::pass || q.status == ReqStatus::not_applicable) continue;
-            q.status = ReqStatus::waived;
-            q.message = {"Dispenseret: " + w.reason, "Waived: " + w.reason};
-            r.findings.erase(std::remove_if(r.findings.begin(), r.findings.end(),
-                                            [&](const Finding& f) { return f.rule == w.requirement; }),
-                             r.findings.end());
-        }
-    }
-    finish_report(r);
 }
 
 }  // namespace plantjek

@@ -17,17 +17,10 @@
 #include <string>
 #include <vector>
 
-#include "cli/report.h"
+#include "report/assemble.h"  // Waiver
 
 namespace plantjek {
 
-struct Waiver {
-    std::string requirement;  // requirement id ("budget") or goal id
-    std::string kommune;      // empty: every kommune
-    int year = 0;             // 0: every plan year
-    std::string reason;       // shown in the report
-    int line = 0;
-};
 
 struct Config {
     std::string path;  // the file it came from
@@ -42,14 +35,25 @@ struct ConfigError : std::runtime_error {
     using std::runtime_error::runtime_error;  // what() is "file:line: message"
 };
 
+// The options the command line gave: they win over the file.
+struct GivenOnCommandLine {
+    bool lang = false, format = false, profile = false, fail_on = false, color = false, stage = false,
+         spelling = false, suggestions = false;
+};
+
+struct CommonOptions;  // cli/commands.h
+struct CheckOptions;   // cli/check.h
+// The one configuration merge of `check` and `scan` (and later `serve`):
+// every key of the file that the command line did not give is applied to
+// the options, and the file's rules, word lists and waivers are added.
+// scan takes its report formats from `format` too (CheckOptions::format).
+void merge_config(const Config& cfg, const GivenOnCommandLine& given, CommonOptions& common, CheckOptions& check);
+
 // Loads a config file; throws ConfigError.
 Config load_config(const std::string& path);
 // The same from text in memory (tests, the fuzz target); `name` stands for
 // the file in messages, and relative paths are taken against its folder.
 Config load_config_from_string(const std::string& yaml, const std::string& name);
 
-// Marks the waived requirements of a report (status waived, message with the
-// reason), drops the findings they caused, and recomputes the verdict.
-void apply_waivers(Report& r, const std::vector<Waiver>& waivers);
 
 }  // namespace plantjek

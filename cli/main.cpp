@@ -34,6 +34,33 @@ void fill_closed_std_fds() {
     }
 }
 
+// --stage given on the command line (a configuration's stage comes later
+// and only where this did not say).
+void set_stage(const std::string& stage, CheckOptions& ck) {
+    if (stage.empty()) return;
+    ck.report.stage_given = true;
+    ck.report.stage = stage_from_name(stage);
+}
+
+OcrMode ocr_mode_from_name(const std::string& m) {
+    return m == "always" ? OcrMode::always : m == "never" ? OcrMode::never : OcrMode::auto_;
+}
+
+// The configuration file (--config, else ./plantjek.yaml when present)
+// gives what the command line did not. Returns 0, or the exit code of a
+// bad file.
+int apply_config_file(std::string path, const GivenOnCommandLine& given, CommonOptions& common, CheckOptions& ck) {
+    if (path.empty() && std::filesystem::is_regular_file("plantjek.yaml")) path = "plantjek.yaml";
+    if (path.empty()) return 0;
+    try {
+        merge_config(load_config(path), given, common, ck);
+    } catch (const ConfigError& e) {
+        std::cerr << "plantjek: " << e.what() << "\n";
+        return exit_code::usage;
+    }
+    return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -75,7 +102,8 @@ int main(int argc, char** argv) {
     check->add_option("--rules", ck.rules_files, "Extra requirements of your own (YAML, see rules/README.md)");
     auto* o_stage = check->add_option("--stage", stage, "draft: items that may be added just before publication are warnings; final: all errors")
         ->check(CLI::IsMember({"draft", "final"}));
-    auto* o_fail = check->add_option("--fail-on", ck.fail_on, "Exit code 1 on: error (default), warning, never")
+    std::string fail_on = "error", sc_fail_on = "error";
+    auto* o_fail = check->add_option("--fail-on", fail_on, "Exit code 1 on: error (default), warning, never")
         ->check(CLI::IsMember({"error", "warning", "never"}));
     auto* o_color = check->add_option("--color", ck.color, "Colour in the text report: auto (default), always, never")
         ->check(CLI::IsMember({"auto", "always", "never"}));
@@ -106,7 +134,10 @@ int main(int argc, char** argv) {
     scan->add_option("-j,--jobs", sc.jobs, "Worker processes (default: the number of cores)")->check(CLI::Range(1, 256));
     scan->add_option("--db", sc.db, "SQLite database to write (default plantjek.db when --out is not given)");
     scan->add_option("--out", sc.out, "Folder for one report per plan and format");
-    scan->add_option("-f,--format", sc.formats, "Report formats for --out, comma-separated (default json)")->delimiter(',');
+    sck.format = "json";
+    auto* s_format = scan->add_option("-f,--format", sck.format, "Report formats for --out, comma-separated (default json)");
+    auto* s_fail = scan->add_option("--fail-on", sc_fail_on, "Exit code 1 on: error (default), warning, never")
+        ->check(CLI::IsMember({"error", "warning", "never"}));
     scan->add_option("--timeout", sc.timeout_s, "Seconds one document may take (default 120; 0 = no limit)")->check(CLI::NonNegativeNumber);
     scan->add_option("--max-memory-mb", sc.max_memory_mb, "Memory limit of a worker in MB (default 1536; 0 = no limit)");
     scan->add_flag("--force", sc.force, "Check every file again, even when the database has its result");
@@ -135,63 +166,26 @@ int main(int argc, char** argv) {
         if (*extract) return run_extract(common, ex);
         if (*outline) return run_outline(common, ol);
         if (*check) {
-            // The configuration file gives what the command line did not.
-            if (config_file.empty() && std::filesystem::is_regular_file("plantjek.yaml")) config_file = "plantjek.yaml";
-            if (!config_file.empty()) {
-                Config cfg;
-                try {
-                    cfg = load_config(config_file);
-                } catch (const ConfigError& e) {
-                    std::cerr << "plantjek: " << e.what() << "\n";
-                    return exit_code::usage;
-                }
-                if (cfg.lang && app.get_option("--lang")->count() == 0) common.lang = *cfg.lang == "en" ? Lang::en : Lang::da;
-                if (cfg.format && o_format->count() == 0) ck.format = *cfg.format;
-                if (cfg.profile && o_profile->count() == 0) ck.profile = *cfg.profile;
-                if (cfg.fail_on && o_fail->count() == 0) ck.fail_on = *cfg.fail_on;
-                if (cfg.color && o_color->count() == 0) ck.color = *cfg.color;
-                if (cfg.stage && o_stage->count() == 0) stage = *cfg.stage;
-                if (cfg.spelling && o_spell->count() == 0) ck.spelling = *cfg.spelling;
-                if (cfg.suggestions && o_sugg->count() == 0) ck.suggestions = *cfg.suggestions;
-                if (cfg.spelling_severity) ck.spelling_errors = *cfg.spelling_severity == "error";
-                ck.rules_files.insert(ck.rules_files.begin(), cfg.rules_files.begin(), cfg.rules_files.end());
-                ck.word_lists.insert(ck.word_lists.begin(), cfg.word_lists.begin(), cfg.word_lists.end());
-                ck.waivers = cfg.waivers;
-            }
+            GivenOnCommandLine given{app.get_option("--lang")->count() > 0, o_format->count() > 0, o_profile->count() > 0,
+                                     o_fail->count() > 0, o_color->count() > 0, o_stage->count() > 0,
+                                     o_spell->count() > 0, o_sugg->count() > 0};
+            ck.fail_on = fail_on_from_name(fail_on);
+            set_stage(stage, ck);
+            if (int rc = apply_config_file(config_file, given, common, ck)) return rc;
             if (ck.out == "-") ck.out.clear();  // -o -: standard output, as without -o
             ck.read.password = common.password;
             ck.read.limits = common.limits;
-            ck.read.ocr = ocr_mode == "always" ? OcrMode::always : ocr_mode == "never" ? OcrMode::never : OcrMode::auto_;
-            if (!stage.empty()) {
-                ck.stage_given = true;
-                ck.stage = stage == "draft" ? Stage::draft : Stage::final;
-            }
+            ck.read.ocr = ocr_mode_from_name(ocr_mode);
             return run_check(common, ck);
         }
         if (*scan) {
-            if (sc_config.empty() && std::filesystem::is_regular_file("plantjek.yaml")) sc_config = "plantjek.yaml";
-            if (!sc_config.empty()) {
-                Config cfg;
-                try {
-                    cfg = load_config(sc_config);
-                } catch (const ConfigError& e) {
-                    std::cerr << "plantjek: " << e.what() << "\n";
-                    return exit_code::usage;
-                }
-                if (cfg.lang && app.get_option("--lang")->count() == 0) common.lang = *cfg.lang == "en" ? Lang::en : Lang::da;
-                if (cfg.profile && s_profile->count() == 0) sck.profile = *cfg.profile;
-                if (cfg.stage && s_stage->count() == 0) sc_stage = *cfg.stage;
-                if (cfg.spelling && s_spell->count() == 0) sck.spelling = *cfg.spelling;
-                if (cfg.suggestions && s_sugg->count() == 0) sck.suggestions = *cfg.suggestions;
-                sck.rules_files.insert(sck.rules_files.begin(), cfg.rules_files.begin(), cfg.rules_files.end());
-                sck.word_lists.insert(sck.word_lists.begin(), cfg.word_lists.begin(), cfg.word_lists.end());
-                sck.waivers = cfg.waivers;
-            }
-            if (!sc_stage.empty()) {
-                sck.stage_given = true;
-                sck.stage = sc_stage == "draft" ? Stage::draft : Stage::final;
-            }
-            sck.read.ocr = sc_ocr == "always" ? OcrMode::always : sc_ocr == "never" ? OcrMode::never : OcrMode::auto_;
+            GivenOnCommandLine given{app.get_option("--lang")->count() > 0, s_format->count() > 0, s_profile->count() > 0,
+                                     s_fail->count() > 0, false, s_stage->count() > 0,
+                                     s_spell->count() > 0, s_sugg->count() > 0};
+            sck.fail_on = fail_on_from_name(sc_fail_on);
+            set_stage(sc_stage, sck);
+            if (int rc = apply_config_file(sc_config, given, common, sck)) return rc;
+            sck.read.ocr = ocr_mode_from_name(sc_ocr);
             return run_scan(common, sck, sc);
         }
         if (*profiles) return run_profiles(common, po);

@@ -23,6 +23,7 @@
 #include "cli/writers/writer.h"
 #include "extractor/lexicon.h"
 #include "extractor/reader.h"
+#include "report/json.h"
 
 namespace plantjek {
 
@@ -148,14 +149,15 @@ std::string check_options_key(const CheckOptions& c) {  // c.read must be filled
     for (const auto& f : c.rules_files) rules += sha256_hex(read_file(f)).substr(0, 16) + ";";
     for (const auto& f : c.word_lists) words += sha256_hex(read_file(f)).substr(0, 16) + ";";
     std::string k = "profile=" + c.profile + " year=" + std::to_string(c.year) +
-                    " stage=" + (c.stage_given ? (c.stage == Stage::draft ? "draft" : "final") : "auto") +
+                    " stage=" + (c.report.stage_given ? stage_name(c.report.stage) : "auto") +
                     " ocr=" + (c.read.ocr == OcrMode::always ? "always" : c.read.ocr == OcrMode::never ? "never" : "auto") +
                     " spelling=" + (c.spelling ? "1" : "0") + " suggestions=" + (c.suggestions ? "1" : "0");
+    if (c.report.spelling_errors) k += " spelling-severity=error";
     if (!rules.empty()) k += " rules=" + rules;
     if (!words.empty()) k += " words=" + words;
-    if (!c.waivers.empty()) {
+    if (!c.report.waivers.empty()) {
         std::string w;
-        for (const auto& x : c.waivers) w += x.requirement + "|" + x.kommune + "|" + std::to_string(x.year) + "|" + x.reason + "\n";
+        for (const auto& x : c.report.waivers) w += x.requirement + "|" + x.kommune + "|" + std::to_string(x.year) + "|" + x.reason + "\n";
         k += " waivers=" + sha256_hex(w).substr(0, 16);
     }
     if (!c.profile.empty() && fs::is_regular_file(c.profile)) k += " profile-file=" + sha256_hex(read_file(c.profile)).substr(0, 16);
@@ -179,6 +181,7 @@ int run_scan(const CommonOptions& common, const CheckOptions& check_in, ScanOpti
     check.read.limits = common.limits;
     if (so.jobs <= 0) so.jobs = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
     if (so.db.empty() && so.out.empty()) so.db = "plantjek.db";
+    so.formats = split_format_list(check.format);
     if (so.formats.empty()) so.formats = {"json"};
     for (const auto& f : so.formats)
         if (!find_writer(f)) {
@@ -256,16 +259,17 @@ int run_scan(const CommonOptions& common, const CheckOptions& check_in, ScanOpti
     };
 
     // Counters for progress and summary.
-    std::size_t checked = 0, skipped = 0, done = 0, conformant = 0, nonconformant = 0, unreadable = 0;
+    std::size_t checked = 0, skipped = 0, done = 0, conformant = 0, nonconformant = 0, unreadable = 0, failing = 0;
     long long pages = 0;
     std::map<std::string, int> reasons;
-    auto count_status = [&](const std::string& status, const std::string& kind) {
-        if (status == "conformant") ++conformant;
-        else if (status == "nonconformant") ++nonconformant;
+    auto count_status = [&](const Report& r) {
+        if (r.status == Status::conformant) ++conformant;
+        else if (r.status == Status::nonconformant) ++nonconformant;
         else {
             ++unreadable;
-            ++reasons[kind.empty() ? "?" : kind];
+            ++reasons[r.error && !r.error->kind.empty() ? r.error->kind : "?"];
         }
+        if (fails(r, check.fail_on)) ++failing;
     };
 
     const bool progress = !common.quiet && ::isatty(2);
@@ -299,12 +303,13 @@ int run_scan(const CommonOptions& common, const CheckOptions& check_in, ScanOpti
 
     WriterOptions wo;
     wo.lang = common.lang;
+    wo.color = check.color == "always";  // reports are files: colour only when asked for
     bool write_failed = false;
     auto handle = [&](const ScanFile& f, const Report& r) {
         ++checked;
         ++done;
         pages += r.pages;
-        count_status(r.status, r.error ? r.error->kind : "");
+        count_status(r);
         if (store) {
             CheckStamp stamp = stamp_base;
             if (!r.profile.empty()) stamp.profile_version = versions.count(r.profile) ? versions[r.profile] : "";
@@ -328,7 +333,7 @@ int run_scan(const CommonOptions& common, const CheckOptions& check_in, ScanOpti
                 }
             }
         }
-        if (!common.quiet && r.status == "unreadable") {
+        if (!common.quiet && r.status == Status::unreadable) {
             if (progress) std::cerr << "\r\x1b[K";
             std::cerr << "plantjek: " << r.path << ": " << pick(r.error->message, common.lang) << "\n";
         }
@@ -383,7 +388,7 @@ int run_scan(const CommonOptions& common, const CheckOptions& check_in, ScanOpti
         }
         if (store && !so.force && !base.sha256.empty()) {
             auto old = store->find(f.path);
-            bool reuse = old && old->sha256 == base.sha256 && old->tool_version == PLANTJEK_VERSION &&
+            bool reuse = old && !old->report.empty() && old->sha256 == base.sha256 && old->tool_version == PLANTJEK_VERSION &&
                          old->options == options_key && !worker_failure(old->error_kind) &&
                          (old->profile.empty() ? old->profile_version.empty()
                                                : versions.count(old->profile) &&
@@ -391,10 +396,18 @@ int run_scan(const CommonOptions& common, const CheckOptions& check_in, ScanOpti
             if (reuse && !so.out.empty())
                 for (const auto& p : out_paths(f))
                     if (!fs::exists(p)) reuse = false;
+            Report stored;
+            if (reuse) {
+                try {
+                    stored = report_from_json(nlohmann::ordered_json::parse(old->report), JsonTexts::both);
+                } catch (const std::exception&) {
+                    reuse = false;  // a stored report this build cannot read: check the file again
+                }
+            }
             if (reuse) {
                 ++skipped;
                 ++done;
-                count_status(old->status, old->error_kind);
+                count_status(stored);
                 draw(false);
                 return true;
             }
@@ -487,7 +500,7 @@ int run_scan(const CommonOptions& common, const CheckOptions& check_in, ScanOpti
 
     if (write_failed) return exit_code::usage;
     if (unreadable) return exit_code::unreadable;
-    if (nonconformant) return exit_code::findings;
+    if (failing) return exit_code::findings;
     return exit_code::ok;
 }
 

@@ -33,7 +33,7 @@ struct ScanOptions {
     int jobs = 0;                        // 0 = number of cores
     std::string db;                      // SQLite file ("" = none; plantjek.db when neither --db nor --out)
     std::string out;                     // directory for reports ("" = none)
-    std::vector<std::string> formats;    // writer names for --out (default json)
+    std::vector<std::string> formats;    // writer names for --out: CheckOptions::format split (default json)
     int timeout_s = 120;                 // per document
     std::uint64_t max_memory_mb = 1536;  // per worker (RLIMIT_AS)
     bool force = false;                  // check every file even if unchanged

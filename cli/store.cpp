@@ -6,6 +6,7 @@
 #include <ctime>
 #include <sstream>
 
+#include "report/json.h"
 #include "rules/result.h"
 
 namespace plantjek {
@@ -136,7 +137,15 @@ CREATE INDEX findings_rule ON findings(rule, severity);
 CREATE INDEX spelling_word ON spelling(word);
 )SQL";
 
-const char* const kMigrations[] = {kMigration1};
+// 1 → 2: the whole report, as report/json.h writes it with both languages
+// (JsonTexts::both): every field of the model, also those the tables do
+// not have columns for. NULL for the rows of version 1, which a scan then
+// checks again.
+constexpr const char* kMigration2 = R"SQL(
+ALTER TABLE documents ADD COLUMN report TEXT;
+)SQL";
+
+const char* const kMigrations[] = {kMigration1, kMigration2};
 constexpr int kMigrationCount = sizeof kMigrations / sizeof kMigrations[0];
 static_assert(kMigrationCount == kStoreSchemaVersion, "one migration per schema version");
 
@@ -284,7 +293,8 @@ void Store::migrate() {
 
 std::optional<StoredDocument> Store::find(const std::string& path) const {
     Stmt s(db_,
-           "SELECT sha256, tool_version, profile, profile_version, options, status, coalesce(error_kind,'') "
+           "SELECT sha256, tool_version, profile, profile_version, options, status, coalesce(error_kind,''), "
+           "coalesce(report,'') "
            "FROM documents WHERE path = ?");
     s.bind(1, path);
     if (!s.step()) return std::nullopt;
@@ -296,6 +306,7 @@ std::optional<StoredDocument> Store::find(const std::string& path) const {
     d.options = s.text(4);
     d.status = s.text(5);
     d.error_kind = s.text(6);
+    d.report = s.text(7);
     return d;
 }
 
@@ -306,21 +317,22 @@ void Store::put(const Report& r, const CheckStamp& stamp, const std::string& che
         Stmt d(db_,
                "INSERT INTO documents (path, sha256, format, bytes, pages, words, kommune, kommuner, year, years, "
                "kind, stage, profile, profile_version, options, tool_version, status, error_kind, error_da, "
-               "error_en, n_requirements, n_passed, n_failed, n_errors, n_warnings, n_misspellings, checked_at) "
-               "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+               "error_en, n_requirements, n_passed, n_failed, n_errors, n_warnings, n_misspellings, checked_at, report) "
+               "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
         d.bind(1, r.path).bind(2, r.sha256).bind(3, r.format).bind(4, r.bytes).bind(5, r.pages).bind(6, r.words);
         if (r.municipalities.empty()) d.null(7);
         else d.bind(7, r.municipalities.front());
         d.bind(8, join(r.municipalities, "; "));
         if (r.years.empty()) d.null(9);
         else d.bind(9, r.years.front());
-        d.bind(10, join_ints(r.years)).bind(11, r.kind).bind(12, r.stage).bind(13, r.profile);
-        d.bind(14, stamp.profile_version).bind(15, stamp.options).bind(16, stamp.tool_version).bind(17, r.status);
+        d.bind(10, join_ints(r.years)).bind(11, doc_kind_name(r.kind)).bind(12, stage_name(r.stage)).bind(13, r.profile);
+        d.bind(14, stamp.profile_version).bind(15, stamp.options).bind(16, stamp.tool_version).bind(17, status_name(r.status));
         if (r.error) d.bind(18, r.error->kind).bind(19, r.error->message.da).bind(20, r.error->message.en);
         else d.null(18).null(19).null(20);
         const Summary& s = r.summary;
         d.bind(21, s.requirements).bind(22, s.passed).bind(23, s.failed).bind(24, s.errors);
         d.bind(25, s.warnings).bind(26, s.misspellings).bind(27, checked_at);
+        d.bind(28, dump_json(report_to_json(r, JsonTexts::both), -1));
         d.run();
         long long id = sqlite3_last_insert_rowid(db_);
 

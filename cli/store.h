@@ -21,14 +21,14 @@
 #include <stdexcept>
 #include <string>
 
-#include "cli/report.h"
+#include "report/report.h"
 
 struct sqlite3;
 
 namespace plantjek {
 
 // The schema version this build writes (PRAGMA user_version).
-inline constexpr int kStoreSchemaVersion = 1;
+inline constexpr int kStoreSchemaVersion = 2;
 
 struct StoreError : std::runtime_error {
     using std::runtime_error::runtime_error;
@@ -37,6 +37,7 @@ struct StoreError : std::runtime_error {
 // What the store knows about a path from an earlier run (for incremental scans).
 struct StoredDocument {
     std::string sha256, tool_version, profile, profile_version, options, status, error_kind;
+    std::string report;  // the whole report (report/json.h, JsonTexts::both); "" in rows of schema 1
 };
 
 // Versions and options that make a stored result reusable.

@@ -20,6 +20,8 @@
 #include <nlohmann/json.hpp>
 
 #include "extractor/lexicon.h"
+#include "report/assemble.h"
+#include "report/json.h"
 #include "extractor/shared_work.h"
 #include "rules/spelling.h"
 
@@ -28,41 +30,6 @@ namespace plantjek {
 namespace {
 
 using J = nlohmann::json;
-
-J text2(const Text2& t) { return J::array({t.da, t.en}); }
-Text2 text2(const J& j) { return {j.at(0).get<std::string>(), j.at(1).get<std::string>()}; }
-J opt(const std::optional<double>& v) { return v ? J(*v) : J(nullptr); }
-std::optional<double> opt(const J& j) {
-    if (j.is_null()) return std::nullopt;
-    return j.get<double>();
-}
-Severity severity_from(const std::string& s) {
-    return s == "error" ? Severity::error : s == "warning" ? Severity::warning : Severity::info;
-}
-ReqStatus req_status_from(const std::string& s) {
-    for (ReqStatus x : {ReqStatus::pass, ReqStatus::fail, ReqStatus::warn, ReqStatus::not_applicable, ReqStatus::waived})
-        if (s == req_status_name(x)) return x;
-    throw std::runtime_error("unknown requirement status " + s);
-}
-
-J target_wire(const Target& t) {
-    return {{"text", t.text}, {"value", opt(t.value)}, {"unit", t.unit}, {"deadline", t.deadline},
-            {"deadline_year", t.deadline_year}, {"change_pct", opt(t.change_pct)}, {"direction", t.direction},
-            {"filled", t.filled}, {"page", t.page}};
-}
-Target target_from(const J& j) {
-    Target t;
-    t.text = j.at("text");
-    t.value = opt(j.at("value"));
-    t.unit = j.at("unit");
-    t.deadline = j.at("deadline");
-    t.deadline_year = j.at("deadline_year");
-    t.change_pct = opt(j.at("change_pct"));
-    t.direction = j.at("direction");
-    t.filled = j.at("filled");
-    t.page = j.at("page");
-    return t;
-}
 
 // Write all of s to fd (EINTR-safe). false when the other end is gone.
 bool write_all(int fd, const std::string& s) {
@@ -116,158 +83,20 @@ void test_hook(const std::string& path, std::uint64_t max_memory_mb) {
 }  // namespace
 
 std::string report_to_wire(const Report& r, long max_rss_kb) {
-    J j;
-    j["path"] = r.path;
-    j["sha256"] = r.sha256;
-    j["format"] = r.format;
-    j["bytes"] = r.bytes;
-    j["pages"] = r.pages;
-    j["words"] = r.words;
-    j["municipalities"] = r.municipalities;
-    j["years"] = r.years;
-    j["kind"] = r.kind;
-    j["profile"] = r.profile;
-    J reasons = J::array();
-    for (const auto& x : r.reasons) reasons.push_back(J::array({x.da, x.en}));
-    j["reasons"] = reasons;
-    j["stage"] = r.stage;
-    j["status"] = r.status;
-    if (r.error) j["error"] = {{"kind", r.error->kind}, {"message", text2(r.error->message)}};
-    j["summary"] = J::array({r.summary.requirements, r.summary.passed, r.summary.failed, r.summary.errors,
-                            r.summary.warnings, r.summary.misspellings});
-    J outline = J::array();
-    for (const auto& s : r.outline)
-        outline.push_back({{"level", s.level}, {"number", s.number}, {"title", s.title}, {"page", s.page},
-                           {"annex", s.annex}, {"requirements", s.requirements}});
-    j["outline"] = outline;
-    J reqs = J::array();
-    for (const auto& q : r.requirements) {
-        J ev = J::array();
-        for (const auto& e : q.evidence)
-            ev.push_back({{"page", e.page}, {"section", e.section}, {"excerpt", e.excerpt}, {"match", e.match}});
-        reqs.push_back({{"id", q.id}, {"title", text2(q.title)}, {"legal_basis", q.legal_basis},
-                        {"severity", severity_name(q.severity)}, {"status", req_status_name(q.status)},
-                        {"evidence", ev}, {"message", text2(q.message)}});
-    }
-    j["requirements"] = reqs;
-    J goals = J::array();
-    for (const auto& g : r.goals) {
-        J ts = J::array();
-        for (const auto& t : g.targets) ts.push_back(target_wire(t));
-        goals.push_back({{"id", g.id}, {"title", text2(g.title)}, {"addressed", g.addressed}, {"pending", g.pending},
-                         {"targets", ts}, {"page", g.page}, {"section", g.section}});
-    }
-    j["goals"] = goals;
-    J findings = J::array();
-    for (const auto& f : r.findings)
-        findings.push_back({{"rule", f.rule}, {"severity", severity_name(f.severity)}, {"message", text2(f.message)},
-                            {"page", f.page}, {"section", f.section}, {"excerpt", f.excerpt}});
-    j["findings"] = findings;
-    J deadlines = J::array();
-    for (const auto& d : r.deadlines) deadlines.push_back({{"what", d.what}, {"title", text2(d.title)}, {"date", d.date}});
-    j["deadlines"] = deadlines;
-    J unknown = J::array();
-    for (const auto& w : r.spelling.unknown)
-        unknown.push_back({{"word", w.word}, {"count", w.count}, {"suggestions", w.suggestions}, {"pages", w.pages},
-                           {"footnote_marker", w.footnote_marker}});
-    j["spelling"] = {{"checked", r.spelling.checked}, {"words_checked", r.spelling.words_checked},
-                     {"ocr_words_not_checked", r.spelling.ocr_words_not_checked}, {"unknown", unknown}};
-    j["ocr_pages"] = r.ocr_pages;
-    j["ocr_confidence"] = r.ocr_confidence;
+    nlohmann::ordered_json j;
+    j["report"] = report_to_json(r, JsonTexts::both);
     j["max_rss_kb"] = max_rss_kb;
-    // Invalid UTF-8 in a document must not stop the line: replace it.
-    return j.dump(-1, ' ', false, J::error_handler_t::replace);
+    return dump_json(j, -1);  // one line; invalid UTF-8 from a document must not stop it
 }
 
 Report report_from_wire(const std::string& line, long* max_rss_kb) {
-    J j = J::parse(line);
-    Report r;
-    r.path = j.at("path");
-    r.sha256 = j.at("sha256");
-    r.format = j.at("format");
-    r.bytes = j.at("bytes");
-    r.pages = j.at("pages");
-    r.words = j.at("words");
-    r.municipalities = j.at("municipalities").get<std::vector<std::string>>();
-    r.years = j.at("years").get<std::vector<int>>();
-    r.kind = j.at("kind");
-    r.profile = j.at("profile");
-    for (const auto& x : j.at("reasons")) r.reasons.push_back({x.at(0), x.at(1)});
-    r.stage = j.at("stage");
-    r.status = j.at("status");
-    if (j.contains("error")) r.error = ReportError{j["error"].at("kind"), text2(j["error"].at("message"))};
-    const J& s = j.at("summary");
-    r.summary = {s.at(0), s.at(1), s.at(2), s.at(3), s.at(4), s.at(5)};
-    for (const auto& x : j.at("outline")) {
-        OutlineEntry e;
-        e.level = x.at("level");
-        e.number = x.at("number");
-        e.title = x.at("title");
-        e.page = x.at("page");
-        e.annex = x.at("annex");
-        e.requirements = x.at("requirements").get<std::vector<std::string>>();
-        r.outline.push_back(std::move(e));
-    }
-    for (const auto& x : j.at("requirements")) {
-        RequirementResult q;
-        q.id = x.at("id");
-        q.title = text2(x.at("title"));
-        q.legal_basis = x.at("legal_basis");
-        q.severity = severity_from(x.at("severity"));
-        q.status = req_status_from(x.at("status"));
-        for (const auto& e : x.at("evidence")) q.evidence.push_back({e.at("page"), e.at("section"), e.at("excerpt"), e.at("match")});
-        q.message = text2(x.at("message"));
-        r.requirements.push_back(std::move(q));
-    }
-    for (const auto& x : j.at("goals")) {
-        GoalResult g;
-        g.id = x.at("id");
-        g.title = text2(x.at("title"));
-        g.addressed = x.at("addressed");
-        g.pending = x.at("pending");
-        for (const auto& t : x.at("targets")) g.targets.push_back(target_from(t));
-        g.page = x.at("page");
-        g.section = x.at("section");
-        r.goals.push_back(std::move(g));
-    }
-    for (const auto& x : j.at("findings")) {
-        Finding f;
-        f.rule = x.at("rule");
-        f.severity = severity_from(x.at("severity"));
-        f.message = text2(x.at("message"));
-        f.page = x.at("page");
-        f.section = x.at("section");
-        f.excerpt = x.at("excerpt");
-        r.findings.push_back(std::move(f));
-    }
-    for (const auto& x : j.at("deadlines")) r.deadlines.push_back({x.at("what"), text2(x.at("title")), x.at("date")});
-    const J& sp = j.at("spelling");
-    r.spelling.checked = sp.at("checked");
-    r.spelling.words_checked = sp.at("words_checked");
-    r.spelling.ocr_words_not_checked = sp.value("ocr_words_not_checked", 0);
-    for (const auto& x : sp.at("unknown")) {
-        SpellingEntry w;
-        w.word = x.at("word");
-        w.count = x.at("count");
-        w.suggestions = x.at("suggestions").get<std::vector<std::string>>();
-        w.pages = x.at("pages").get<std::vector<int>>();
-        w.footnote_marker = x.at("footnote_marker");
-        r.spelling.unknown.push_back(std::move(w));
-    }
-    r.ocr_pages = j.at("ocr_pages").get<std::vector<int>>();
-    r.ocr_confidence = j.value("ocr_confidence", 0.0);
+    auto j = nlohmann::ordered_json::parse(line);
     if (max_rss_kb) *max_rss_kb = j.value("max_rss_kb", 0L);
-    return r;
+    return report_from_json(j.at("report"), JsonTexts::both);
 }
 
 Report worker_failure_report(Report base, const std::string& kind, const std::string& detail_da,
                              const std::string& detail_en) {
-    Report r;
-    r.path = base.path;
-    r.sha256 = base.sha256;
-    r.bytes = base.bytes;
-    r.format = base.format;
-    r.stage = base.stage.empty() ? "final" : base.stage;
     Text2 m;
     if (kind == "timeout") {
         m = {"Kontrollen af filen tog for lang tid og blev stoppet (" + detail_da + ").",
@@ -279,8 +108,8 @@ Report worker_failure_report(Report base, const std::string& kind, const std::st
         m = {"Programmet gik ned under læsningen af filen (" + detail_da + "); de øvrige filer er kontrolleret.",
              "The program crashed while reading the file (" + detail_en + "); the other files were checked."};
     }
-    r.error = ReportError{kind, m};
-    finish_report(r);
+    Report r = assemble_unreadable(base.path, base.sha256, base.bytes, ReportError{kind, m}, base.stage);
+    r.format = base.format;
     return r;
 }
 

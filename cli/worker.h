@@ -12,7 +12,8 @@
 // only by _exit, never touching the parent's database or stdio. Pipes on the
 // worker's stdin and stdout: the parent writes one path per line (a JSON
 // string), and for each the worker writes one line: the whole Report in the
-// "wire" form (JSON with both languages, see report_to_wire). A worker
+// "wire" form ({"report": the report as report/json.h writes it with both
+// languages, "max_rss_kb": …}; report_to_wire). A worker
 // checks one file at a time and keeps its session between files. Before a
 // report a worker may write a suggestion memo line ({"memo": …}: the
 // spelling suggestions it had to compute, rules/spelling.h), which the
@@ -50,7 +51,7 @@
 #include <vector>
 
 #include "cli/check.h"
-#include "cli/report.h"
+#include "report/report.h"
 
 namespace plantjek {
 

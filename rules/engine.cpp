@@ -404,6 +404,27 @@ long find_terms(const Context& c, const Requirement& r, int within) {
 
 }  // namespace checks
 
+namespace {
+
+// A failed requirement is also a finding, so the list of what to act on is
+// complete; so is a warned one that has no evidence to point at.
+void add_requirement_findings(EngineOutput& out) {
+    for (const auto& q : out.requirements) {
+        if (!(q.status == ReqStatus::fail || (q.status == ReqStatus::warn && q.evidence.empty()))) continue;
+        Finding f;
+        f.rule = q.id;
+        f.severity = q.status == ReqStatus::fail ? q.severity : Severity::warning;
+        f.message = {q.title.da + ": " + q.message.da, q.title.en + ": " + q.message.en};
+        if (!q.evidence.empty()) {
+            f.page = q.evidence.front().page;
+            f.section = q.evidence.front().section;
+        }
+        out.findings.push_back(std::move(f));
+    }
+}
+
+}  // namespace
+
 EngineOutput run_engine(const EngineInput& in) {
     EngineOutput out;
     out.section_requirements.assign(in.outline->sections.size(), {});
@@ -467,6 +488,7 @@ EngineOutput run_engine(const EngineInput& in) {
                      [](const Finding& a, const Finding& b) { return a.page < b.page; });
     for (const auto& t : c.targets)
         if (t.annex) out.annex_targets.push_back(t.target);
+    add_requirement_findings(out);
     return out;
 }
 

@@ -33,12 +33,18 @@ struct EngineInput {
     const Profile* profile = nullptr;
     int year = 0;                        // the plan year the profile is applied for
     Stage stage = Stage::final;
+    // Goal ids a waiver takes out of "goals" and "targets" (the report
+    // shows them as waived; report/assemble.h).
+    std::vector<std::string> waived_goals;
 };
 
 struct EngineOutput {
     std::vector<RequirementResult> requirements;  // profile order
     std::vector<GoalResult> goals;                // goal number order
-    std::vector<Finding> findings;                // document order (page), then rule
+    // The checks' own findings in document order (page), then one per failed
+    // requirement (and per warned one without evidence), so that the list
+    // of what to act on is complete.
+    std::vector<Finding> findings;
     std::vector<Deadline> deadlines;              // the plan year's deadlines
     // For the report's outline: which requirement ids have evidence in which
     // section (index into Outline::sections).

@@ -476,6 +476,30 @@ const Profile* profile_for_year(const std::vector<Profile>& profiles, int year) 
     return nullptr;
 }
 
+ProfileChoice choose_profile(const std::vector<Profile>& profiles, const Identity& identity, const std::string& forced_id,
+                             int forced_year) {
+    ProfileChoice c;
+    for (const auto& p : profiles) {
+        if (!c.covered_first || p.first_year < c.covered_first) c.covered_first = p.first_year;
+        c.covered_last = std::max(c.covered_last, p.last_year);
+    }
+    c.year = forced_year ? forced_year : (identity.years.empty() ? 0 : identity.years.front());
+    if (!forced_id.empty()) {
+        for (const auto& p : profiles)
+            if (p.id == forced_id) c.profile = &p;
+        if (!c.profile) throw std::invalid_argument("unknown profile '" + forced_id + "'");
+        if (!c.year) c.year = c.profile->first_year;
+        return c;
+    }
+    if (identity.kind == DocKind::other) {
+        c.problem = ProfileChoice::Problem::not_a_plan;
+        return c;
+    }
+    if (c.year) c.profile = profile_for_year(profiles, c.year);
+    if (!c.profile) c.problem = c.year ? ProfileChoice::Problem::no_profile : ProfileChoice::Problem::no_year;
+    return c;
+}
+
 void add_rules_file(Profile& profile, const std::string& path) {
     yaml_guard(path, [&] { add_rules_impl(profile, path, nullptr); });
 }

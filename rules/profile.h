@@ -19,6 +19,7 @@
 #include <vector>
 
 #include "rules/result.h"  // Text2, Severity, Deadline (the report's)
+#include "extractor/identify.h"  // Identity, for choose_profile
 
 namespace re2 { class RE2; }
 
@@ -179,6 +180,21 @@ std::vector<Profile> load_profiles(const std::string& dir);
 
 // The profile whose [first_year, last_year] contains year, or nullptr.
 const Profile* profile_for_year(const std::vector<Profile>& profiles, int year);
+
+// Which profile a plan is checked against, for which plan year, or why none.
+struct ProfileChoice {
+    enum class Problem { none, not_a_plan, no_year, no_profile };
+    const Profile* profile = nullptr;  // points into the vector given to choose_profile
+    int year = 0;                      // the plan year the profile is applied for (0: unknown)
+    Problem problem = Problem::none;   // none exactly when profile is set
+    int covered_first = 0, covered_last = 0;  // the plan years all profiles cover, for messages
+};
+// The identified years' first (or `forced_year`), and the profile covering
+// it; `forced_id` (--profile) wins over the year and is applied even to a
+// document that does not look like a plan. Throws std::invalid_argument
+// for a forced id that is not among `profiles`.
+ProfileChoice choose_profile(const std::vector<Profile>& profiles, const Identity& identity, const std::string& forced_id,
+                             int forced_year);
 
 // --rules FILE: a region's own extra requirements, same requirement schema,
 // file form `{ requirements: [ … ] }`. Ids may be new (lowercase-kebab) but

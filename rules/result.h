@@ -71,6 +71,7 @@ struct GoalResult {
     std::vector<Target> targets;
     int page = 0;
     std::string section;
+    std::string waived;    // the reason, when a waiver takes the goal out of the checks
 };
 
 struct Finding {

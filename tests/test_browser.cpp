@@ -195,7 +195,7 @@ TEST_CASE("browser: the HTML report renders in headless Chromium", "[browser]") 
     CheckSession session(opts);
     Report r = session.check(source("corpus/docx/2012-kolding-budget-xxx.docx"));
     r.path = "corpus/docx/2012-kolding-budget-xxx.docx";
-    REQUIRE(r.status == "nonconformant");
+    REQUIRE(r.status == Status::nonconformant);
     fs::path html = dir / "report.html";
     {
         std::ofstream out(html, std::ios::binary);
@@ -268,7 +268,7 @@ TEST_CASE("browser: the HTML report renders in headless Chromium", "[browser]") 
             "december 2012.\n\n2. Udfordringer <svg onload=\"document.documentElement.setAttribute('data-pwned','3')"
             "\"></svg>\n\nLedigheden er steget.\n";
         Report h = session.check(tmp.write("hostile.txt", text));
-        REQUIRE(h.status != "unreadable");
+        REQUIRE(h.status != Status::unreadable);
         fs::path page = dir / "hostile.html";
         {
             std::ofstream out(page, std::ios::binary);

@@ -100,7 +100,7 @@ TEST_CASE("target sentences: value, unit, deadline, change and placeholders", "[
 
 TEST_CASE("check: a complete plan passes; an unfilled budget and target fail with their places", "[check]") {
     Report ok = check_text(plan2012("12.400.000", "1.480"));
-    REQUIRE(ok.status == "conformant");
+    REQUIRE(ok.status == Status::conformant);
     CHECK(ok.years == std::vector<int>{2012});
     CHECK(ok.profile == "2012-2015");
     REQUIRE(req(ok, "budget"));
@@ -112,7 +112,7 @@ TEST_CASE("check: a complete plan passes; an unfilled budget and target fail wit
     CHECK(ok.deadlines.size() >= 4);
 
     Report bad = check_text(plan2012("xxx", "X"));
-    CHECK(bad.status == "nonconformant");
+    CHECK(bad.status == Status::nonconformant);
     CHECK(req(bad, "budget")->status == ReqStatus::fail);
     CHECK(req(bad, "goal-targets")->status == ReqStatus::fail);
     CHECK(req(bad, "no-placeholders")->status == ReqStatus::fail);
@@ -163,17 +163,17 @@ TEST_CASE("check: in a draft a missing budget is a warning with its deadline", "
     text.erase(cut, end - cut);
     Report final_ = check_text(text);
     CHECK(req(final_, "budget")->status == ReqStatus::fail);
-    CHECK(final_.status == "nonconformant");
+    CHECK(final_.status == Status::nonconformant);
 
     CheckOptions draft;
-    draft.stage = Stage::draft;
-    draft.stage_given = true;
+    draft.report.stage = Stage::draft;
+    draft.report.stage_given = true;
     Report d = check_text(text, draft);
     REQUIRE(req(d, "budget"));
     CHECK(req(d, "budget")->status == ReqStatus::warn);
     CHECK(req(d, "budget")->message.da.find("senest 2012-01-31") != std::string::npos);
-    CHECK(d.status == "conformant");
-    CHECK(d.stage == "draft");
+    CHECK(d.status == Status::conformant);
+    CHECK(d.stage == Stage::draft);
 }
 
 TEST_CASE("check: the 15 jobkonsulent kommuner need their annex in 2010, others do not", "[check][annex]") {
@@ -206,7 +206,7 @@ TEST_CASE("check: a region's own --rules requirement is applied", "[check][rules
     Report r = check_text(plan2012("12.400.000", "1.480"), o);
     REQUIRE(req(r, "region-apprentices"));
     CHECK(req(r, "region-apprentices")->status == ReqStatus::warn);
-    CHECK(r.status == "conformant");  // a warning does not change the verdict
+    CHECK(r.status == Status::conformant);  // a warning does not change the verdict
 }
 
 TEST_CASE("plantjek check: exit codes, JSON contract, Danish and English", "[check][cli]") {

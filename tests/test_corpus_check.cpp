@@ -45,7 +45,7 @@ void compare(const GoldPlan& g, const std::string& format, const Report& r, Figu
     }
     if (gold_conformant && !g.requirements.empty()) {
         ++f.conformant_plans;
-        if (r.status == "nonconformant") {
+        if (r.status == Status::nonconformant) {
             ++f.conformant_judged_non;
             f.misses.push_back(g.id + "." + format + ": conformant in gold, judged nonconformant");
         }
@@ -85,7 +85,7 @@ TEST_CASE("corpus: requirement statuses and targets agree with the gold files", 
         for (const auto& format : g.formats) {
             Report r = session.check(file_for(g, format));
             ++files;
-            if (r.status == "unreadable") {
+            if (r.status == Status::unreadable) {
                 ++unreadable;
                 f.misses.push_back(g.id + "." + format + ": unreadable (" + r.error->message.en + ")");
                 continue;

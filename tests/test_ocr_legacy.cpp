@@ -226,7 +226,7 @@ TEST_CASE("corpus: scanned and legacy plans get the verdicts of their born-digit
         Report r = session.check(path.string());
         Report born = session.check(file_for(*g, "pdf"));
         std::string tag = id + path.extension().string();
-        if (r.status == "unreadable") {
+        if (r.status == Status::unreadable) {
             misses.push_back(tag + ": unreadable (" + r.error->message.en + ")");
             continue;
         }

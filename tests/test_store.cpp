@@ -38,9 +38,9 @@ Report sample_report(const std::string& path) {
     r.pages = 2;
     r.municipalities = {"Frederikshavn", "Læsø"};
     r.years = {2014};
-    r.kind = "plan";
+    r.kind = DocKind::plan;
     r.profile = "2012-2015";
-    r.stage = "final";
+    r.stage = Stage::final;
     RequirementResult q;
     q.id = "budget";
     q.title = {"Budget", "Budget"};
@@ -146,7 +146,7 @@ TEST_CASE("store: an unreadable document keeps its error kind and both messages"
     base.path = "x.pdf";
     base.sha256 = "ff";
     Report r = worker_failure_report(base, "timeout", "grænsen er 1 s", "the limit is 1 s");
-    CHECK(r.status == "unreadable");
+    CHECK(r.status == Status::unreadable);
     s.put(r, {"0.1.0", "", ""}, utc_now());
     CHECK(count(s, "SELECT count(*) FROM documents WHERE error_kind = 'timeout' AND error_da LIKE '%1 s%' "
                    "AND error_en LIKE '%too long%' AND kommune IS NULL AND year IS NULL") == 1);

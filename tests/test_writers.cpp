@@ -236,15 +236,15 @@ TEST_CASE("writers: every format for every corpus plan parses back", "[writers][
             const Report& r = corpus_report(g, format);
             INFO(r.path);
             ++files;
-            CHECK(r.status != "unreadable");
+            CHECK(r.status != Status::unreadable);
             for (Lang lang : {Lang::da, Lang::en}) {
                 // text
                 std::string text = render("text", r, lang);
-                CHECK(text.find(verdict_word(r.status, lang)) != std::string::npos);
+                CHECK(text.find(verdict_word(status_name(r.status), lang)) != std::string::npos);
                 // json and jsonl: the same content
                 auto j = nlohmann::json::parse(render("json", r, lang));
                 CHECK(j["schema"] == "plantjek.report/1");
-                CHECK(j["status"] == r.status);
+                CHECK(j["status"] == status_name(r.status));
                 CHECK(j["requirements"].size() == r.requirements.size());
                 std::string line = render("jsonl", r, lang);
                 REQUIRE(!line.empty());
@@ -258,7 +258,7 @@ TEST_CASE("writers: every format for every corpus plan parses back", "[writers][
                 for (std::size_t i = 0; i < rows.size(); ++i) CHECK(rows[i].size() == rows[0].size());
                 for (std::size_t i = 0; i < r.requirements.size(); ++i) {
                     CHECK(rows[i + 1][0] == r.path);
-                    CHECK(rows[i + 1][6] == r.status);
+                    CHECK(rows[i + 1][6] == status_name(r.status));
                     CHECK(rows[i + 1][7] == r.requirements[i].id);
                     CHECK(rows[i + 1][8] == req_status_name(r.requirements[i].status));
                 }
@@ -266,7 +266,7 @@ TEST_CASE("writers: every format for every corpus plan parses back", "[writers][
                 Html h(render("html", r, lang));
                 REQUIRE(h.doc != nullptr);
                 CHECK(h.errors == std::vector<std::string>{});
-                CHECK(h.text("//header[@id='verdict']/p[@class='verdict']") == verdict_word(r.status, lang));
+                CHECK(h.text("//header[@id='verdict']/p[@class='verdict']") == verdict_word(status_name(r.status), lang));
                 CHECK(h.text("/html/@lang") == (lang == Lang::da ? "da" : "en"));
                 CHECK(h.count("//table[@class='checklist']/tbody/tr") == r.requirements.size());
                 CHECK(h.count("//table[@class='outline']/tbody/tr") == r.outline.size());
@@ -310,7 +310,7 @@ TEST_CASE("writers: the batch overview has a row per plan and a column per requi
     auto totals = h.texts("//table[@class='overview']/tfoot/tr/td");
     REQUIRE(totals.size() >= 4);
     int conformant = 0;
-    for (const auto& e : entries) conformant += e.report.status == "conformant";
+    for (const auto& e : entries) conformant += e.report.status == Status::conformant;
     CHECK(totals[1] == std::to_string(conformant) + "/" + std::to_string(entries.size()));
     // a goal's target appears with value and unit
     CHECK(ss.str().find(" personer") != std::string::npos);
@@ -326,7 +326,7 @@ TEST_CASE("writers: the batch overview has a row per plan and a column per requi
 TEST_CASE("writers: a link that looks like a URL scheme stays relative", "[writers][overview][escape]") {
     Report r;
     r.path = "javascript:alert(1).docx";
-    r.status = "conformant";
+    r.status = Status::conformant;
     std::ostringstream ss;
     write_overview_html(ss, {{r, "javascript:alert(1).html"}, {r, "a b#c?.html"}}, WriterOptions{});
     Html h(ss.str());
@@ -340,7 +340,7 @@ TEST_CASE("writers: document text never becomes markup", "[writers][escape]") {
     TempDir dir;
     std::string path = dir.write("plan <script>.txt", kHostile);
     Report r = session().check(path);
-    REQUIRE(r.status != "unreadable");
+    REQUIRE(r.status != Status::unreadable);
     // the hostile text reached the report (else the test proves nothing)
     std::string all = render("json", r);
     CHECK(all.find("<script>") != std::string::npos);
@@ -383,7 +383,7 @@ TEST_CASE("writers: html escaping of every special character and of bad UTF-8", 
 TEST_CASE("writers: matched words are highlighted in the evidence", "[writers][html]") {
     Report r;
     r.path = "plan.txt";
-    r.status = "nonconformant";
+    r.status = Status::nonconformant;
     RequirementResult q;
     q.id = "budget";
     q.title = {"Budget", "Budget"};
@@ -413,9 +413,9 @@ TEST_CASE("writers: csv quotes by RFC 4180 and writes a batch with one header", 
     a.path = "dir/plan, \"udkast\"\n2.docx";
     a.municipalities = {"Frederikshavn", "Læsø"};
     a.years = {2014};
-    a.kind = "plan";
+    a.kind = DocKind::plan;
     a.profile = "2012-2015";
-    a.stage = "final";
+    a.stage = Stage::final;
     RequirementResult q;
     q.id = "budget";
     q.title = {"Budget, i alt", "Budget"};
@@ -474,7 +474,7 @@ TEST_CASE("writers: every corpus JSON report validates against docs/report-schem
     // an unreadable file's report, and one in English
     {
         Report bad = session().check(dir.write("empty.pdf", ""));
-        CHECK(bad.status == "unreadable");
+        CHECK(bad.status == Status::unreadable);
         dir.write("unreadable.json", render("json", bad));
         args.push_back((dir.path / "unreadable.json").string());
         dir.write("english.json", render("json", corpus_report(gold.front(), "docx"), Lang::en));
@@ -507,7 +507,7 @@ TEST_CASE("writers: golden text and JSON reports", "[writers][golden]") {
         REQUIRE(g != gold.end());
         REQUIRE(std::find(g->formats.begin(), g->formats.end(), format) != g->formats.end());
         const Report& r = corpus_report(*g, format);
-        REQUIRE(r.status != "unreadable");
+        REQUIRE(r.status != Status::unreadable);
         for (const auto& [writer, ext] : std::vector<std::pair<std::string, std::string>>{{"text", "txt"}, {"json", "json"}}) {
             fs::path file = fs::path(source("tests/golden")) / (id + "." + ext);
             std::string got = render(writer, r);

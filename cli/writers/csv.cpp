@@ -47,8 +47,8 @@ void write_csv_header(std::ostream& os, const WriterOptions&) {
 
 void write_csv_rows(std::ostream& os, const Report& r, const WriterOptions& o) {
     std::vector<std::string> plan = {r.path,    municipalities_csv(r.municipalities), years_csv(r.years),
-                                     r.kind,    r.profile,
-                                     r.stage,   r.status};
+                                     doc_kind_name(r.kind), r.profile,
+                                     stage_name(r.stage), status_name(r.status)};
     if (r.requirements.empty()) {
         auto cells = plan;
         cells.insert(cells.end(), {"", "", "", "", ""});

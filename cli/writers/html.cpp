@@ -163,10 +163,10 @@ E evidence_html(const Evidence& e, Lang l) {
 }
 
 void banner(std::ostream& os, const Report& r, Lang l) {
-    std::string verdict = r.status == "conformant"      ? tr(l, "I ORDEN", "CONFORMANT")
-                          : r.status == "nonconformant" ? tr(l, "IKKE I ORDEN", "NONCONFORMANT")
+    std::string verdict = r.status == Status::conformant      ? tr(l, "I ORDEN", "CONFORMANT")
+                          : r.status == Status::nonconformant ? tr(l, "IKKE I ORDEN", "NONCONFORMANT")
                                                         : tr(l, "KAN IKKE LÆSES", "UNREADABLE");
-    os << "<header class=\"banner " << html_escape(r.status) << "\" id=\"verdict\">\n";
+    os << "<header class=\"banner " << html_escape(status_name(r.status)) << "\" id=\"verdict\">\n";
     os << "<p class=\"verdict\">" << verdict << "</p>\n";
     std::string kommune = municipalities_label(r.municipalities), years = years_label(r.years);
     std::string h1 = tr(l, "Beskæftigelsesplan", "Employment plan");
@@ -174,18 +174,18 @@ void banner(std::ostream& os, const Report& r, Lang l) {
     if (!kommune.empty()) h1 += " — " + kommune;
     if (kommune.empty() && years.empty()) h1 = r.path;
     os << "<h1>" << html_escape(h1) << "</h1>\n";
-    if (r.status == "unreadable") {
+    if (r.status == Status::unreadable) {
         os << "<p>" << tr(l, "Filen kunne ikke læses: ", "The file could not be read: ")
            << html_escape(r.error ? pick(r.error->message, l) : "") << "</p>\n";
     } else {
         const auto& s = r.summary;
         std::string what =
-            r.status == "conformant"
+            r.status == Status::conformant
                 ? tr(l, "Planen opfylder de krav, der gælder for planåret.",
                      "The plan meets the requirements that apply to its plan year.")
                 : tr(l, "Planen mangler noget, som reglerne kræver — se de krav, der er markeret ✗, nedenfor.",
                      "The plan lacks something the rules require — see the requirements marked ✗ below.");
-        if (r.kind == "unknown" && r.requirements.empty())
+        if (r.kind == DocKind::other && r.requirements.empty())
             what = tr(l, "Dokumentet ser ikke ud til at være en beskæftigelsesplan.",
                       "The document does not look like an employment plan.");
         os << "<p>" << what << "</p>\n";
@@ -201,9 +201,9 @@ void banner(std::ostream& os, const Report& r, Lang l) {
     };
     item(tr(l, "Kommune", "Municipality"), kommune);
     item(tr(l, "Planår", "Plan year"), years);
-    item(tr(l, "Type", "Kind"), kind_label(r.kind, l));
+    item(tr(l, "Type", "Kind"), kind_label(doc_kind_name(r.kind), l));
     item(tr(l, "Profil", "Profile"), r.profile);
-    item(tr(l, "Stadie", "Stage"), stage_label(r.stage, l));
+    item(tr(l, "Stadie", "Stage"), stage_label(stage_name(r.stage), l));
     item(tr(l, "Fil", "File"), r.path);
     os << "</dl>\n</header>\n";
 }
@@ -436,8 +436,8 @@ void footer(std::ostream& os, const Report& r, Lang l) {
 
 void write_html(std::ostream& os, const Report& r, const WriterOptions& o) {
     const Lang l = o.lang;
-    std::string verdict = r.status == "conformant"      ? tr(l, "I orden", "Conformant")
-                          : r.status == "nonconformant" ? tr(l, "Ikke i orden", "Nonconformant")
+    std::string verdict = r.status == Status::conformant      ? tr(l, "I orden", "Conformant")
+                          : r.status == Status::nonconformant ? tr(l, "Ikke i orden", "Nonconformant")
                                                         : tr(l, "Kan ikke læses", "Unreadable");
     std::string name = municipalities_label(r.municipalities);
     if (!r.years.empty()) name += (name.empty() ? "" : " ") + years_label(r.years);
@@ -449,7 +449,7 @@ void write_html(std::ostream& os, const Report& r, const WriterOptions& o) {
        << "</style>\n</head>\n<body>\n";
     banner(os, r, l);
     os << "<div class=\"wrap\">\n";
-    if (r.status != "unreadable") {
+    if (r.status != Status::unreadable) {
         os << "<nav>";
         std::ostringstream fix;
         todo(fix, r, l);

@@ -106,8 +106,8 @@ void write_overview_html(std::ostream& os, const std::vector<OverviewEntry>& pla
 
     int conformant = 0, nonconformant = 0, unreadable = 0;
     for (const auto& e : plans) {
-        if (e.report.status == "conformant") ++conformant;
-        else if (e.report.status == "nonconformant") ++nonconformant;
+        if (e.report.status == Status::conformant) ++conformant;
+        else if (e.report.status == Status::nonconformant) ++nonconformant;
         else ++unreadable;
     }
 
@@ -141,10 +141,10 @@ void write_overview_html(std::ostream& os, const std::vector<OverviewEntry>& pla
     std::map<std::string, int> passes, applicable;
     for (const auto& e : plans) {
         const Report& r = e.report;
-        std::string status = r.status == "conformant"      ? tr(l, "I orden", "Conformant")
-                             : r.status == "nonconformant" ? tr(l, "Ikke i orden", "Nonconformant")
+        std::string status = r.status == Status::conformant      ? tr(l, "I orden", "Conformant")
+                             : r.status == Status::nonconformant ? tr(l, "Ikke i orden", "Nonconformant")
                                                            : tr(l, "Kan ikke læses", "Unreadable");
-        os << "<tr class=\"plan " << html_escape(r.status) << "\"><td class=\"file\">";
+        os << "<tr class=\"plan " << html_escape(status_name(r.status)) << "\"><td class=\"file\">";
         if (!e.href.empty()) os << "<a href=\"" << safe_href(e.href) << "\">" << html_escape(base_name(r.path)) << "</a>";
         else os << html_escape(base_name(r.path));
         os << "</td><td class=\"text\">" << html_escape(municipalities_label(r.municipalities)) << "</td><td>"

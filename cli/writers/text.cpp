@@ -64,7 +64,7 @@ void write_columns(std::ostream& os, const Report& r, const WriterOptions& o) {
     const Lang l = o.lang;
     Style st{o.color};
     os << st.bold() << r.path << st.off() << "\n";
-    if (r.status == "unreadable") {
+    if (r.status == Status::unreadable) {
         os << st.red() << tr(l, "KAN IKKE LÆSES", "UNREADABLE") << st.off() << ": "
            << (r.error ? pick(r.error->message, l) : "") << "\n";
         return;
@@ -76,10 +76,10 @@ void write_columns(std::ostream& os, const Report& r, const WriterOptions& o) {
     if (r.years.size() > 2) years = std::to_string(r.years.front()) + "–" + std::to_string(r.years.back());
     os << tr(l, "Kommune: ", "Municipality: ") << (kommune.empty() ? "?" : kommune) << " · "
        << tr(l, "Planår: ", "Plan year: ") << (years.empty() ? "?" : years) << " · "
-       << tr(l, "Type: ", "Kind: ") << r.kind << " · " << tr(l, "Profil: ", "Profile: ")
+       << tr(l, "Type: ", "Kind: ") << doc_kind_name(r.kind) << " · " << tr(l, "Profil: ", "Profile: ")
        << (r.profile.empty() ? "—" : r.profile) << "\n";
     const auto& s = r.summary;
-    if (r.status == "conformant")
+    if (r.status == Status::conformant)
         os << st.green() << st.bold() << tr(l, "I ORDEN", "CONFORMANT") << st.off();
     else
         os << st.red() << st.bold() << tr(l, "IKKE I ORDEN", "NONCONFORMANT") << st.off();

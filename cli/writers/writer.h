@@ -11,7 +11,7 @@
 #include <string>
 #include <vector>
 
-#include "cli/report.h"
+#include "report/report.h"
 
 namespace plantjek {
 
@@ -33,6 +33,8 @@ struct Writer {
 };
 
 const Writer* find_writer(const std::string& name);
+// "html, json" → {"html", "json"}: the -f / `format:` list (spaces and empty items dropped).
+std::vector<std::string> split_format_list(const std::string& list);
 std::vector<std::string> writer_names();
 
 // The formats themselves (one file each).
@@ -47,8 +49,7 @@ void write_csv(std::ostream& os, const Report& r, const WriterOptions& o);
 void write_csv_header(std::ostream& os, const WriterOptions& o);
 void write_csv_rows(std::ostream& os, const Report& r, const WriterOptions& o);
 
-// plantjek.report/1 as a JSON value: what json and jsonl print.
-nlohmann::ordered_json report_to_json(const Report& r, const WriterOptions& o);
+
 
 // The batch overview (index.html of `check --format html` over several
 // files): a row per plan linking to its own report (href, relative), a

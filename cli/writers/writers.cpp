@@ -13,6 +13,20 @@ const Writer kWriters[] = {
 };
 }  // namespace
 
+std::vector<std::string> split_format_list(const std::string& list) {
+    std::vector<std::string> out;
+    std::string cur;
+    for (char ch : list + ",") {
+        if (ch == ',') {
+            if (!cur.empty()) out.push_back(cur);
+            cur.clear();
+        } else if (ch != ' ') {
+            cur.push_back(ch);
+        }
+    }
+    return out;
+}
+
 const Writer* find_writer(const std::string& name) {
     for (const auto& w : kWriters)
         if (name == w.name) return &w;

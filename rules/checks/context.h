@@ -38,6 +38,12 @@ struct Context {
     const Profile& profile() const { return *in.profile; }
     int year() const { return in.year; }
     bool draft() const { return in.stage == Stage::draft; }
+    // A waiver takes this goal out of the goal checks (EngineInput::waived_goals).
+    bool goal_waived(const std::string& goal_id) const {
+        for (const auto& id : in.waived_goals)
+            if (id == goal_id) return true;
+        return false;
+    }
 
     // "3.1 Unge" or "Tillæg 1 …" for a section index, "" for -1.
     std::string section_name(int s) const;

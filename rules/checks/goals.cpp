@@ -44,7 +44,7 @@ void check_goals(Context& c, const Requirement& r, RequirementResult& res) {
     std::string missing_da, missing_en;
     int addressed = 0, required = 0;
     for (const auto& g : c.out.goals) {
-        if (g.pending) continue;
+        if (g.pending || c.goal_waived(g.id)) continue;
         ++required;
         if (g.addressed) {
             ++addressed;
@@ -113,7 +113,7 @@ void check_targets(Context& c, const Requirement& r, RequirementResult& res) {
     std::string without_ids;
     const auto& goal_rules = c.profile().goals_for(c.year());
     for (const auto& g : c.out.goals) {
-        if (g.pending) continue;
+        if (g.pending || c.goal_waived(g.id)) continue;
         ++goals;
         if (g.targets.empty()) {
             ++without;
@@ -122,6 +122,8 @@ void check_targets(Context& c, const Requirement& r, RequirementResult& res) {
     }
     for (const auto& lt : c.targets) {
         if (lt.annex) continue;
+        if (lt.goal >= 1 && lt.goal <= static_cast<int>(goal_rules.size()) && c.goal_waived(goal_rules[lt.goal - 1].id))
+            continue;
         const Target& t = lt.target;
         if (!t.filled) {
             ++problems;

@@ -1,0 +1,91 @@
+// The report of one plan: the in-memory form of plantjek.report/1.
+//
+// Why: JSON is the contract (docs/report-schema.json); text, HTML, CSV, the
+// scan's workers and the database are renderings of this one struct, so
+// they cannot disagree. It is made by assemble() (report/assemble.h) and
+// written and read by report/json.h; it never holds anything
+// format-specific. Order is deterministic everywhere.
+//
+// Cost: a plain value; a long plan's report is a few hundred KB.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "extractor/error.h"
+#include "extractor/identify.h"
+#include "rules/engine.h"
+#include "rules/result.h"
+
+namespace plantjek {
+
+inline constexpr const char* kReportSchema = "plantjek.report/1";
+
+// The verdict. `unreadable` carries Report::error.
+enum class Status { conformant, nonconformant, unreadable };
+const char* status_name(Status s);  // "conformant", "nonconformant", "unreadable"
+// The inverse; throws std::invalid_argument for an unknown name.
+Status status_from_name(std::string_view name);
+
+const char* stage_name(Stage s);  // "draft", "final"
+Stage stage_from_name(std::string_view name);  // throws std::invalid_argument
+// DocKind by doc_kind_name() ("plan", "draft", "annex", "unknown").
+DocKind doc_kind_from_name(std::string_view name);  // throws std::invalid_argument
+Severity severity_from_name(std::string_view name);  // throws std::invalid_argument
+ReqStatus req_status_from_name(std::string_view name);  // throws std::invalid_argument
+
+struct OutlineEntry {
+    int level = 1;
+    std::string number, title;
+    int page = 0;
+    bool annex = false;
+    std::vector<std::string> requirements;  // ids whose evidence lies in this section
+};
+
+struct ReportError {
+    std::string kind;  // error_kind_name(), or a worker's: crash, timeout, out-of-memory
+    Text2 message;
+};
+
+struct Summary {
+    int requirements = 0, passed = 0, failed = 0, errors = 0, warnings = 0, misspellings = 0;
+};
+
+struct Report {
+    // input
+    std::string path, sha256, format;  // format: format_name(); "" before sniffing
+    std::uint64_t bytes = 0;
+    int pages = 0, words = 0;
+    // plan
+    std::vector<std::string> municipalities;
+    std::vector<int> years;
+    DocKind kind = DocKind::other;
+    std::string profile;
+    std::vector<Reason> reasons;
+    Stage stage = Stage::final;  // as checked
+    // verdict
+    Status status = Status::unreadable;
+    std::optional<ReportError> error;
+    Summary summary;
+    std::vector<OutlineEntry> outline;
+    std::vector<RequirementResult> requirements;
+    std::vector<GoalResult> goals;
+    std::vector<Finding> findings;
+    std::vector<Deadline> deadlines;
+    SpellingResult spelling;
+    std::vector<int> ocr_pages;      // pages read by OCR (scanned)
+    double ocr_confidence = 0;       // their mean word confidence, 0–100
+};
+
+// Fills summary and status from requirements, findings and spelling: the
+// one place a verdict is decided. assemble() calls it; so does whoever
+// builds a report by hand (a worker's failure, the tests).
+void finish_report(Report& r);
+
+// SHA-256 of a file's bytes as lower-case hex (OpenSSL).
+std::string sha256_hex(const std::string& bytes);
+
+}  // namespace plantjek
