@@ -11,7 +11,7 @@
 #include "cli/check.h"
 #include "cli/commands.h"
 #include "cli/exit_codes.h"
-#include "cli/pipeline.h"
+#include "extractor/pipeline.h"
 #include "report/assemble.h"
 #include "report/json.h"
 #include <nlohmann/json.hpp>
@@ -183,8 +183,12 @@ int run_check(const CommonOptions& common, const CheckOptions& opts) {
                 return exit_code::usage;
             }
         }
-        session.profiles();  // a bad profile or --rules file is a usage error before any output
+        // A bad profile, --rules file or waiver is a usage error before any output.
+        validate_waivers(opts.report.waivers, session.profiles(), opts.rules_files, common.lang);
     } catch (const ProfileError& e) {
+        std::cerr << "plantjek: " << e.what() << "\n";
+        return exit_code::usage;
+    } catch (const ConfigError& e) {
         std::cerr << "plantjek: " << e.what() << "\n";
         return exit_code::usage;
     }

@@ -10,7 +10,7 @@
 #include <vector>
 
 #include "cli/config.h"
-#include "cli/pipeline.h"
+#include "extractor/pipeline.h"
 #include "report/assemble.h"
 #include "report/report.h"
 #include "extractor/reader.h"

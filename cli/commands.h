@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "extractor/error.h"
-#include "cli/pipeline.h"
+#include "extractor/pipeline.h"
 #include "extractor/reader.h"
 
 namespace plantjek {

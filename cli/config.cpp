@@ -9,6 +9,9 @@
 
 #include "cli/check.h"
 #include "cli/commands.h"
+#include "extractor/identify.h"
+#include "extractor/utf8.h"
+#include "rules/profile.h"
 
 namespace plantjek {
 
@@ -97,6 +100,7 @@ Config parse_config(const YAML::Node& y, const std::string& file) {
             if (!w.IsMap()) fail(file, w, "a waiver is a mapping (requirement, kommune, year, reason)");
             known_keys(file, w, {"requirement", "kommune", "year", "reason"});
             Waiver v;
+            v.file = file;
             v.line = w.Mark().line + 1;
             if (!w["requirement"]) fail(file, w, "a waiver needs 'requirement'");
             if (!w["reason"]) fail(file, w, "a waiver needs 'reason' (it is shown in the report)");
@@ -149,6 +153,42 @@ void merge_config(const Config& c, const GivenOnCommandLine& given, CommonOption
     ck.rules_files.insert(ck.rules_files.begin(), c.rules_files.begin(), c.rules_files.end());
     ck.word_lists.insert(ck.word_lists.begin(), c.word_lists.begin(), c.word_lists.end());
     ck.report.waivers = c.waivers;
+}
+
+void validate_waivers(const std::vector<Waiver>& waivers, const std::vector<Profile>& profiles,
+                      const std::vector<std::string>& rules_files, Lang lang) {
+    if (waivers.empty()) return;
+    std::vector<std::string> ids;
+    auto add = [&](const std::string& id) {
+        if (std::find(ids.begin(), ids.end(), id) == ids.end()) ids.push_back(id);
+    };
+    for (const auto& p : profiles) {
+        for (const auto& r : p.requirements) add(r.id);
+        for (const auto& [year, goals] : p.goals)
+            for (const auto& g : goals) add(g.id);
+    }
+    if (!profiles.empty())
+        for (const auto& f : rules_files) {
+            Profile extra = profiles.front();
+            add_rules_file(extra, f);
+            for (const auto& r : extra.requirements) add(r.id);
+        }
+    const bool da = lang == Lang::da;
+    auto fail_at = [&](const Waiver& w, const std::string& msg, const std::string& near) {
+        std::string m = w.file + ":" + std::to_string(w.line) + ": " + msg;
+        if (!near.empty()) m += da ? "; mente du '" + near + "'?" : "; did you mean '" + near + "'?";
+        throw ConfigError(m);
+    };
+    for (const auto& w : waivers) {
+        if (std::find(ids.begin(), ids.end(), w.requirement) == ids.end())
+            fail_at(w, da ? "dispensationen nævner et ukendt krav eller mål '" + w.requirement + "'"
+                          : "the waiver names an unknown requirement or goal '" + w.requirement + "'",
+                    utf8::closest(w.requirement, ids));
+        if (!w.kommune.empty() && canonical_kommune(w.kommune).empty())
+            fail_at(w, da ? "dispensationen nævner '" + w.kommune + "', som ikke er en af de 98 kommuner"
+                          : "the waiver names '" + w.kommune + "', which is not one of the 98 kommuner",
+                    utf8::closest(w.kommune, kommune_names()));
+    }
 }
 
 Config load_config(const std::string& file) {

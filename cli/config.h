@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "report/assemble.h"  // Waiver
+#include "rules/profile.h"
 
 namespace plantjek {
 
@@ -48,6 +49,14 @@ struct CheckOptions;   // cli/check.h
 // the options, and the file's rules, word lists and waivers are added.
 // scan takes its report formats from `format` too (CheckOptions::format).
 void merge_config(const Config& cfg, const GivenOnCommandLine& given, CommonOptions& common, CheckOptions& check);
+
+// Checks that every waiver names a requirement or goal that a profile (or
+// one of `rules_files`) defines, and a kommune among the 98 (any form
+// dictionaries/kommuner.tsv knows). Throws ConfigError "file:line: …",
+// with a "mente du …?" when a known name is near, in `lang`; a bad
+// rules file throws ProfileError.
+void validate_waivers(const std::vector<Waiver>& waivers, const std::vector<Profile>& profiles,
+                      const std::vector<std::string>& rules_files, Lang lang);
 
 // Loads a config file; throws ConfigError.
 Config load_config(const std::string& path);

@@ -14,7 +14,7 @@
 
 #include "cli/commands.h"
 #include "cli/exit_codes.h"
-#include "cli/pipeline.h"
+#include "extractor/pipeline.h"
 
 namespace plantjek {
 

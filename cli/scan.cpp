@@ -216,7 +216,11 @@ int run_scan(const CommonOptions& common, const CheckOptions& check_in, ScanOpti
                           << say("'; kendte profiler: ", "'; known profiles: ") << known << "\n";
                 return exit_code::usage;
             }
+            validate_waivers(check.report.waivers, session.profiles(), check.rules_files, common.lang);
         } catch (const ProfileError& e) {
+            std::cerr << "plantjek: " << e.what() << "\n";
+            return exit_code::usage;
+        } catch (const ConfigError& e) {
             std::cerr << "plantjek: " << e.what() << "\n";
             return exit_code::usage;
         }

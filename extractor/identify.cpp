@@ -575,4 +575,14 @@ Identity identify(const Document& doc, const Outline& outline) {
     return id;
 }
 
+const std::vector<std::string>& kommune_names() { return dict().canonical; }
+
+std::string canonical_kommune(std::string_view name) {
+    std::string key = utf8::lower(utf8::squeeze_spaces(name));
+    if (key.starts_with("jobcenter ")) key = key.substr(10);
+    const auto& d = dict();
+    auto it = d.form_to_index.find(key);
+    return it == d.form_to_index.end() ? std::string() : d.canonical[it->second];
+}
+
 }  // namespace plantjek

@@ -8,6 +8,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "extractor/document.h"
@@ -30,5 +31,11 @@ struct Identity {
 };
 
 Identity identify(const Document& doc, const Outline& outline);
+
+// The 98 kommuner's canonical names (dictionaries/kommuner.tsv), in file order.
+const std::vector<std::string>& kommune_names();
+// The canonical name for any form the dictionary knows ("Århus" → "Aarhus",
+// case ignored), or "" for a name that is no kommune.
+std::string canonical_kommune(std::string_view name);
 
 }  // namespace plantjek

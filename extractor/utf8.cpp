@@ -1,5 +1,7 @@
 #include "extractor/utf8.h"
 
+#include <algorithm>
+
 #include <utf8proc.h>
 
 #include <cstdlib>
@@ -169,6 +171,48 @@ bool all_caps(std::string_view s) {
         ++letters;
     }
     return letters >= 2;
+}
+
+namespace {
+
+std::u32string code_points(std::string_view s) {
+    std::u32string out;
+    std::string low = lower(s);
+    for (std::size_t i = 0; i < low.size();) out.push_back(next(low, i));
+    return out;
+}
+
+}  // namespace
+
+std::size_t edit_distance(std::string_view a, std::string_view b) {
+    const std::u32string x = code_points(a), y = code_points(b);
+    std::vector<std::size_t> row(y.size() + 1);
+    for (std::size_t j = 0; j <= y.size(); ++j) row[j] = j;
+    for (std::size_t i = 1; i <= x.size(); ++i) {
+        std::size_t diag = row[0];
+        row[0] = i;
+        for (std::size_t j = 1; j <= y.size(); ++j) {
+            std::size_t up = row[j];
+            row[j] = std::min({row[j] + 1, row[j - 1] + 1, diag + (x[i - 1] == y[j - 1] ? 0 : 1)});
+            diag = up;
+        }
+    }
+    return row[y.size()];
+}
+
+std::string closest(std::string_view word, const std::vector<std::string>& candidates) {
+    const std::size_t n = length(word);
+    const std::size_t limit = n <= 4 ? 1 : n <= 8 ? 2 : 3;
+    std::string best;
+    std::size_t best_d = limit + 1;
+    for (const auto& c : candidates) {
+        std::size_t d = edit_distance(word, c);
+        if (d < best_d) {
+            best_d = d;
+            best = c;
+        }
+    }
+    return best;
 }
 
 }  // namespace plantjek::utf8

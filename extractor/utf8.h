@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace plantjek::utf8 {
 
@@ -42,5 +43,14 @@ std::string squeeze_spaces(std::string_view s);
 
 // True when the text has at least two letters and none of them is lower case.
 bool all_caps(std::string_view s);
+
+// Levenshtein distance in code points, compared without case ("Koling" –
+// "Kolding": 1). Cost: O(|a|·|b|); meant for names and ids, not text.
+std::size_t edit_distance(std::string_view a, std::string_view b);
+
+// The candidate nearest to `word` for a "mente du …?" (did you mean), or ""
+// when none is near: at most 1 edit for words of up to 4 code points, 2 up
+// to 8, else 3. Ties go to the first candidate.
+std::string closest(std::string_view word, const std::vector<std::string>& candidates);
 
 }  // namespace plantjek::utf8

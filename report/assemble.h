@@ -38,7 +38,8 @@ struct Waiver {
     std::string kommune;
     int year = 0;
     std::string reason;
-    int line = 0;  // in the configuration file, for messages
+    std::string file;  // the configuration file it came from, for messages
+    int line = 0;      // its line there
 };
 
 // Whether the waiver concerns a plan of these kommuner and years

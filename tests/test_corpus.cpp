@@ -12,7 +12,7 @@
 #include <set>
 #include <tuple>
 
-#include "cli/pipeline.h"
+#include "extractor/pipeline.h"
 #include "tests/corpus_support.h"
 
 using namespace plantjek;

@@ -8,8 +8,11 @@
 #include <cmath>
 #include <iostream>
 #include <map>
+#include <sstream>
 
 #include "cli/check.h"
+#include "cli/writers/writer.h"
+#include "report/json.h"
 #include "corpus_support.h"
 
 using namespace plantjek;
@@ -71,6 +74,29 @@ void compare(const GoldPlan& g, const std::string& format, const Report& r, Figu
     }
 }
 
+struct RoundTrips {
+    int tried = 0, identical = 0;
+};
+
+// report → JSON → report → JSON gives the same bytes in each text mode, and
+// the lossless form renders the same text report as the report itself.
+void round_trip(const Report& r, RoundTrips& t) {
+    for (JsonTexts mode : {JsonTexts::both, JsonTexts::da, JsonTexts::en}) {
+        std::string once = dump_json(report_to_json(r, mode), 2);
+        Report back = report_from_json(nlohmann::ordered_json::parse(once), mode);
+        ++t.tried;
+        if (dump_json(report_to_json(back, mode), 2) == once) ++t.identical;
+        else FAIL_CHECK("JSON round trip differs: " << r.path);
+        if (mode != JsonTexts::both) continue;
+        for (Lang l : {Lang::da, Lang::en}) {
+            std::ostringstream a, b;
+            write_text(a, r, WriterOptions{l, false});
+            write_text(b, back, WriterOptions{l, false});
+            CHECK(a.str() == b.str());
+        }
+    }
+}
+
 }  // namespace
 
 TEST_CASE("corpus: requirement statuses and targets agree with the gold files", "[corpus][check]") {
@@ -80,6 +106,7 @@ TEST_CASE("corpus: requirement statuses and targets agree with the gold files", 
     opts.spelling = false;
     CheckSession session(opts);
     Figures f;
+    RoundTrips roundtrips;
     int files = 0, unreadable = 0;
     for (const auto& g : gold) {
         for (const auto& format : g.formats) {
@@ -91,6 +118,7 @@ TEST_CASE("corpus: requirement statuses and targets agree with the gold files", 
                 continue;
             }
             compare(g, format, r, f);
+            round_trip(r, roundtrips);
         }
     }
     for (const auto& m : f.misses) std::cout << "  miss: " << m << "\n";
@@ -102,6 +130,9 @@ TEST_CASE("corpus: requirement statuses and targets agree with the gold files", 
               << "FIGURE conformant_judged_nonconformant " << f.conformant_judged_non << " of " << f.conformant_plans
               << "\n"
               << "FIGURE targets_right " << tgt << " (" << f.targets_right << "/" << f.targets << ")\n";
+    std::cout << "FIGURE json_round_trips_identical " << roundtrips.identical << " of " << roundtrips.tried << "\n";
+    CHECK(roundtrips.tried == 3 * files);
+    CHECK(roundtrips.identical == roundtrips.tried);
     CHECK(unreadable == 0);
     CHECK(req >= 0.98);
     CHECK(f.conformant_judged_non == 0);

@@ -10,7 +10,7 @@
 #include <iostream>
 #include <map>
 
-#include "cli/pipeline.h"
+#include "extractor/pipeline.h"
 #include "corpus_support.h"
 
 using namespace plantjek;

@@ -1,4 +1,4 @@
-#include "cli/pipeline.h"
+#include "extractor/pipeline.h"
 
 #include "extractor/lexicon.h"
 

@@ -1,0 +1,347 @@
+// The report library on its own, without the CLI: assemble() and its
+// options (waivers of requirements and goals, the spelling policy, the
+// stage, a plan without a profile), fails(), and the one JSON
+// serialisation both ways.
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <filesystem>
+
+#include "extractor/data_dir.h"
+#include "extractor/pipeline.h"
+#include "report/assemble.h"
+#include "report/json.h"
+#include "rules/engine.h"
+#include "rules/profile.h"
+
+using namespace plantjek;
+
+namespace {
+
+std::string corpus(const std::string& name) {
+    return (std::filesystem::path(PLANTJEK_TEST_SOURCE_DIR) / "corpus" / "txt" / name).string();
+}
+
+const std::vector<Profile>& profiles() {
+    static const std::vector<Profile> all = load_profiles(data_dir() + "/rules/profiles");
+    return all;
+}
+
+// The stages as report/assemble.h lists them, without spelling.
+struct Checked {
+    LoadedPlan plan;
+    EngineOutput engine;
+    Report report;
+};
+
+Checked check(const std::string& file, const ReportOptions& o = {}) {
+    Checked c;
+    c.plan = load_plan(corpus(file), PipelineOptions{});
+    CheckedPlan in;
+    in.path = file;
+    in.doc = &c.plan.doc;
+    in.outline = &c.plan.outline;
+    in.identity = &c.plan.identity;
+    in.choice = choose_profile(profiles(), c.plan.identity, "", 0);
+    if (in.choice.profile) {
+        EngineInput ei{&c.plan.doc, &c.plan.outline, &c.plan.identity, in.choice.profile, in.choice.year,
+                       stage_for(c.plan.identity, o), goals_waived(c.plan.identity, o)};
+        c.engine = run_engine(ei);
+        in.engine = &c.engine;
+    }
+    c.report = assemble(in, o);
+    return c;
+}
+
+const RequirementResult& requirement(const Report& r, const std::string& id) {
+    auto it = std::find_if(r.requirements.begin(), r.requirements.end(), [&](const auto& q) { return q.id == id; });
+    REQUIRE(it != r.requirements.end());
+    return *it;
+}
+
+const GoalResult& goal(const Report& r, const std::string& id) {
+    auto it = std::find_if(r.goals.begin(), r.goals.end(), [&](const auto& g) { return g.id == id; });
+    REQUIRE(it != r.goals.end());
+    return *it;
+}
+
+bool has_finding(const Report& r, const std::string& rule) {
+    return std::any_of(r.findings.begin(), r.findings.end(), [&](const Finding& f) { return f.rule == rule; });
+}
+
+std::string dump(const Report& r, JsonTexts t) { return dump_json(report_to_json(r, t), 2); }
+
+// A hand-made report with every field set, including the optional ones.
+Report full_report() {
+    Report r;
+    r.path = "plan æøå.pdf";
+    r.sha256 = "ab12";
+    r.format = "pdf";
+    r.bytes = 1234;
+    r.pages = 9;
+    r.words = 4321;
+    r.municipalities = {"Frederikshavn", "Læsø"};
+    r.years = {2021, 2022};
+    r.kind = DocKind::draft;
+    r.profile = "2016-2024";
+    r.reasons = {{"titelbladet", "the title page"}};
+    r.stage = Stage::draft;
+    r.outline = {{2, "4.2", "Unge", 5, true, {"budget"}}};
+    RequirementResult q;
+    q.id = "budget";
+    q.title = {"Budget", "Budget"};
+    q.legal_basis = "LOOB § 4";
+    q.status = ReqStatus::waived;
+    q.severity = Severity::warning;
+    q.evidence = {{3, "5", "Budget for …", "Budget"}};
+    q.message = {"Dispenseret: sendt særskilt", "Waived: sent separately"};
+    r.requirements = {q};
+    GoalResult g;
+    g.id = "goal-2021-1";
+    g.title = {"Flere unge", "More young people"};
+    g.addressed = true;
+    g.pending = true;
+    g.page = 4;
+    g.section = "2.1";
+    g.waived = "aftalt med regionen";
+    Target t;
+    t.text = "… begrænses til 1.250 personer i december 2021, svt. et fald på 5 pct.";
+    t.value = 1250;
+    t.unit = "personer";
+    t.deadline = "december 2021";
+    t.deadline_year = 2021;
+    t.change_pct = -5.25;
+    t.direction = "fald";
+    t.filled = true;
+    t.page = 4;
+    g.targets = {t, Target{}};
+    r.goals = {g};
+    r.findings = {{"no-placeholders", Severity::error, {"xxx står tilbage", "xxx is left"}, 6, "5", "xxx"}};
+    r.deadlines = {{"adoption", {"Vedtagelse", "Adoption"}, "2020-12-31"}};
+    r.spelling.checked = true;
+    r.spelling.words_checked = 4000;
+    r.spelling.ocr_words_not_checked = 12;
+    r.spelling.unknown = {{"virksomhedrne", 2, {"virksomhederne"}, {3, 7}, false}, {"kommunen1", 1, {}, {2}, true}};
+    r.ocr_pages = {1, 2};
+    r.ocr_confidence = 87.46;
+    finish_report(r);
+    return r;
+}
+
+}  // namespace
+
+TEST_CASE("assemble: the report of the stages, with the failed requirement among the findings", "[report]") {
+    auto c = check("2017-thisted-goal-missing.txt");
+    const Report& r = c.report;
+    CHECK(r.status == Status::nonconformant);
+    CHECK(r.profile == "2016-2024");
+    CHECK(r.municipalities == std::vector<std::string>{"Thisted"});
+    CHECK(requirement(r, "minister-goals").status == ReqStatus::fail);
+    CHECK_FALSE(goal(r, "goal-2017-4").addressed);
+    // run_engine gives the same findings a report has (none added by options here).
+    REQUIRE(c.engine.findings.size() == r.findings.size());
+    for (std::size_t i = 0; i < r.findings.size(); ++i) CHECK(c.engine.findings[i].rule == r.findings[i].rule);
+    CHECK(has_finding(r, "minister-goals"));
+    CHECK(r.summary.failed >= 1);
+}
+
+TEST_CASE("assemble: a goal waiver takes the goal out of the goal checks", "[report][waivers]") {
+    ReportOptions o;
+    o.waivers = {{"goal-2017-4", "Thisted", 2017, "Kommunen modtager ingen flygtninge i 2017.", "plantjek.yaml", 3}};
+    auto c = check("2017-thisted-goal-missing.txt", o);
+    const Report& r = c.report;
+    CHECK(requirement(r, "minister-goals").status == ReqStatus::pass);
+    CHECK(goal(r, "goal-2017-4").waived == "Kommunen modtager ingen flygtninge i 2017.");
+    CHECK(goal(r, "goal-2017-1").waived.empty());
+    CHECK_FALSE(has_finding(r, "minister-goals"));
+    // The waived goal is in the JSON, both ways.
+    auto j = report_to_json(r, JsonTexts::da);
+    CHECK(j["goals"][3]["id"] == "goal-2017-4");
+    CHECK(j["goals"][3]["waived"] == "Kommunen modtager ingen flygtninge i 2017.");
+    CHECK_FALSE(j["goals"][0].contains("waived"));
+    CHECK(report_from_json(j, JsonTexts::da).goals[3].waived == r.goals[3].waived);
+}
+
+TEST_CASE("assemble: a waiver for another kommune or year changes nothing", "[report][waivers]") {
+    auto plain = check("2017-thisted-goal-missing.txt");
+    for (const Waiver& w : {Waiver{"goal-2017-4", "Aalborg", 0, "x", "", 1}, Waiver{"goal-2017-4", "Thisted", 2018, "x", "", 1},
+                            Waiver{"minister-goals", "Hjørring", 0, "x", "", 1}}) {
+        ReportOptions o;
+        o.waivers = {w};
+        INFO(w.requirement << " " << w.kommune << " " << w.year);
+        auto c = check("2017-thisted-goal-missing.txt", o);
+        CHECK(dump(c.report, JsonTexts::both) == dump(plain.report, JsonTexts::both));
+    }
+    ReportOptions o;  // the requirement itself waived: shown as waived, its finding gone
+    o.waivers = {{"minister-goals", "thisted", 0, "aftalt", "", 1}};
+    auto c = check("2017-thisted-goal-missing.txt", o);
+    CHECK(requirement(c.report, "minister-goals").status == ReqStatus::waived);
+    CHECK(requirement(c.report, "minister-goals").message.da == "Dispenseret: aftalt");
+    CHECK_FALSE(has_finding(c.report, "minister-goals"));
+}
+
+TEST_CASE("assemble: unknown words change the verdict only by the spelling policy", "[report][spelling]") {
+    auto c = check("2012-aarhus-complete.txt");
+    REQUIRE(c.report.status == Status::conformant);
+    SpellingResult sp;
+    sp.checked = true;
+    sp.words_checked = 100;
+    sp.unknown = {{"virksomhedrne", 1, {"virksomhederne"}, {2}, false}, {"kommunen1", 1, {}, {2}, true}};
+    CheckedPlan in;
+    in.path = "p";
+    in.doc = &c.plan.doc;
+    in.outline = &c.plan.outline;
+    in.identity = &c.plan.identity;
+    in.choice = choose_profile(profiles(), c.plan.identity, "", 0);
+    in.engine = &c.engine;
+    in.spelling = &sp;
+    ReportOptions lenient, strict;
+    strict.spelling_errors = true;
+    Report a = assemble(in, lenient), b = assemble(in, strict);
+    CHECK(a.status == Status::conformant);
+    CHECK(a.summary.misspellings == 1);  // the footnote marker is not a misspelling
+    CHECK_FALSE(has_finding(a, "spelling"));
+    CHECK(b.status == Status::nonconformant);
+    CHECK(has_finding(b, "spelling"));
+}
+
+TEST_CASE("assemble: no profile — not a plan, no plan year, a year no profile covers", "[report]") {
+    auto c = check("2012-aarhus-complete.txt");
+    CheckedPlan in;
+    in.path = "p";
+    in.doc = &c.plan.doc;
+    in.outline = &c.plan.outline;
+    in.identity = &c.plan.identity;
+    using P = ProfileChoice::Problem;
+    in.choice.covered_first = 2008;
+    in.choice.covered_last = 2024;
+    in.choice.problem = P::not_a_plan;
+    Report r = assemble(in, {});
+    CHECK(r.requirements.empty());
+    CHECK(has_finding(r, "not-a-plan"));
+    in.choice.problem = P::no_year;
+    r = assemble(in, {});
+    CHECK(r.status == Status::nonconformant);
+    CHECK(r.findings.front().message.da.find("--year") != std::string::npos);
+    in.choice.problem = P::no_profile;
+    in.choice.year = 2031;
+    r = assemble(in, {});
+    CHECK(r.findings.front().message.da == "Ingen profil dækker planåret 2031 (profiler findes for 2008–2024).");
+}
+
+TEST_CASE("choose_profile: the span of plan years comes from the profiles, not from the code", "[report][profiles]") {
+    Identity id;
+    id.years = {2031};
+    auto c = choose_profile(profiles(), id, "", 0);
+    CHECK(c.problem == ProfileChoice::Problem::no_profile);
+    int first = 9999, last = 0;
+    for (const auto& p : profiles()) {
+        first = std::min(first, p.first_year);
+        last = std::max(last, p.last_year);
+    }
+    CHECK(c.covered_first == first);
+    CHECK(c.covered_last == last);
+    id.years = {2012, 2013};
+    c = choose_profile(profiles(), id, "", 0);
+    REQUIRE(c.profile);
+    CHECK(c.profile->id == "2012-2015");
+    CHECK(c.year == 2012);
+    c = choose_profile(profiles(), id, "", 2019);  // --year wins
+    CHECK(c.profile->id == "2016-2024");
+    id.kind = DocKind::other;
+    CHECK(choose_profile(profiles(), id, "", 0).problem == ProfileChoice::Problem::not_a_plan);
+    CHECK(choose_profile(profiles(), id, "2011", 0).profile->id == "2011");  // --profile: checked all the same
+    CHECK_THROWS_AS(choose_profile(profiles(), id, "1999", 0), std::invalid_argument);
+}
+
+TEST_CASE("stage_for: a draft is checked as one unless --stage says otherwise", "[report]") {
+    Identity draft;
+    draft.kind = DocKind::draft;
+    ReportOptions o;
+    CHECK(stage_for(draft, o) == Stage::draft);
+    o.stage_given = true;
+    CHECK(stage_for(draft, o) == Stage::final);
+    Identity plan;
+    o = {};
+    CHECK(stage_for(plan, o) == Stage::final);
+    o.stage = Stage::draft;
+    o.stage_given = true;
+    CHECK(stage_for(plan, o) == Stage::draft);
+}
+
+TEST_CASE("fails: what --fail-on makes exit code 1", "[report]") {
+    Report ok;
+    ok.status = Status::conformant;
+    Report warned = ok;
+    warned.summary.warnings = 1;
+    Report warned_req = ok;
+    warned_req.requirements.push_back({});
+    warned_req.requirements.back().status = ReqStatus::warn;
+    Report bad = ok;
+    bad.status = Status::nonconformant;
+    Report unreadable;
+    unreadable.status = Status::unreadable;
+    struct Row {
+        const Report* r;
+        bool error, warning, never;
+    };
+    for (const Row& row : {Row{&ok, false, false, false}, Row{&warned, false, true, false}, Row{&warned_req, false, true, false},
+                           Row{&bad, true, true, false}, Row{&unreadable, false, false, false}}) {
+        CHECK(fails(*row.r, FailOn::error) == row.error);
+        CHECK(fails(*row.r, FailOn::warning) == row.warning);
+        CHECK(fails(*row.r, FailOn::never) == row.never);
+    }
+    CHECK(fail_on_from_name("warning") == FailOn::warning);
+    CHECK_THROWS_AS(fail_on_from_name("warnings"), std::invalid_argument);
+}
+
+TEST_CASE("json: every field survives the round trip, in each text mode", "[report][json]") {
+    const Report r = full_report();
+    for (JsonTexts t : {JsonTexts::both, JsonTexts::da, JsonTexts::en}) {
+        std::string once = dump(r, t);
+        Report back = report_from_json(nlohmann::ordered_json::parse(once), t);
+        CHECK(dump(back, t) == once);
+    }
+    // Lossless: both languages, the deadline year and the exact OCR confidence.
+    Report back = report_from_json(report_to_json(r, JsonTexts::both), JsonTexts::both);
+    CHECK(back.findings[0].message.en == "xxx is left");
+    CHECK(back.findings[0].message.da == "xxx står tilbage");
+    CHECK(back.goals[0].targets[0].deadline_year == 2021);
+    CHECK(back.ocr_confidence == r.ocr_confidence);
+    CHECK(back.goals[0].targets[1].value == std::nullopt);
+    CHECK(back.kind == DocKind::draft);
+    CHECK(back.stage == Stage::draft);
+    CHECK(back.status == r.status);
+    CHECK(back.spelling.ocr_words_not_checked == 12);
+    // The contract: one language, the confidence to one decimal.
+    auto da = report_to_json(r, JsonTexts::da);
+    CHECK(da["findings"][0]["message"] == "xxx står tilbage");
+    CHECK(da["input"]["ocr_confidence"] == 87.5);
+    CHECK(da["plan"]["municipality"] == "Frederikshavn");
+    CHECK_FALSE(da["goals"][0]["target"].contains("deadline_year"));
+    Report from_da = report_from_json(da, JsonTexts::da);
+    CHECK(from_da.findings[0].message.en == "xxx står tilbage");  // a one-language JSON: that text for both
+}
+
+TEST_CASE("json: what is not a report is refused", "[report][json]") {
+    auto j = report_to_json(full_report(), JsonTexts::both);
+    auto bad_status = j;
+    bad_status["status"] = "fine";
+    CHECK_THROWS_AS(report_from_json(bad_status, JsonTexts::both), std::invalid_argument);
+    auto bad_schema = j;
+    bad_schema["schema"] = "plantjek.report/0";
+    CHECK_THROWS_AS(report_from_json(bad_schema, JsonTexts::both), std::invalid_argument);
+    auto missing = j;
+    missing.erase("findings");
+    CHECK_THROWS(report_from_json(missing, JsonTexts::both));
+    CHECK_THROWS(report_from_json(j, JsonTexts::da));  // a message object where the language's string belongs
+}
+
+TEST_CASE("names: statuses, stages and kinds both ways", "[report]") {
+    for (Status s : {Status::conformant, Status::nonconformant, Status::unreadable}) CHECK(status_from_name(status_name(s)) == s);
+    for (Stage s : {Stage::draft, Stage::final}) CHECK(stage_from_name(stage_name(s)) == s);
+    for (DocKind k : {DocKind::plan, DocKind::draft, DocKind::annex, DocKind::other})
+        CHECK(doc_kind_from_name(doc_kind_name(k)) == k);
+    CHECK_THROWS_AS(status_from_name("ok"), std::invalid_argument);
+    CHECK_THROWS_AS(stage_from_name("udkast"), std::invalid_argument);
+}
