@@ -295,283 +295,369 @@ int most_frequent(const std::map<int, int>& m, const std::string& prefix = "") {
 
 bool contains(const std::string& hay, std::string_view needle) { return hay.find(needle) != std::string::npos; }
 
+bool is_running(const Block& b) { return b.kind == BlockKind::header || b.kind == BlockKind::footer; }
+
+// ---- Zones -------------------------------------------------------------------
+
+// The evidence, by zone; the `_lower` texts are the zones in lower case, one
+// line per block.
+struct Zones {
+    std::vector<std::string> title;    // visible title page texts, in order
+    std::vector<std::string> meta;     // document title and subject
+    std::vector<std::string> running;  // distinct running headers and footers
+    std::vector<char> toc;             // per block: a table-of-contents line
+    std::string title_lower, body_lower, headings_lower, first_page_lower;
+};
+
+std::vector<std::string> title_page_texts(const Document& doc, const Outline& outline) {
+    const auto& B = doc.blocks;
+    std::vector<std::string> title;
+    for (std::size_t i : outline.preamble) {
+        if (title.size() >= 25) break;
+        const Block& b = B[i];
+        if (b.page > 2 || is_running(b)) continue;
+        title.push_back(b.text);
+    }
+    if (title.empty() && !outline.sections.empty()) title.push_back(outline.sections[0].heading);
+    if (title.empty() && !B.empty()) title.push_back(B[0].text);
+    return title;
+}
+
+Zones read_zones(const Document& doc, const Outline& outline) {
+    const auto& B = doc.blocks;
+    Zones z;
+    z.title = title_page_texts(doc, outline);
+    if (!doc.meta.title.empty()) z.meta.push_back(doc.meta.title);
+    if (!doc.meta.subject.empty()) z.meta.push_back(doc.meta.subject);
+    std::set<std::string> seen;
+    for (const auto& b : B)
+        if (is_running(b) && seen.insert(b.text).second) z.running.push_back(b.text);
+    for (const auto& t : z.title) z.title_lower += utf8::lower(t) + "\n";
+    z.toc.assign(B.size(), 0);
+    for (std::size_t i : outline.toc_blocks) z.toc[i] = 1;
+    for (std::size_t i = 0; i < B.size(); ++i) {
+        const Block& b = B[i];
+        if (z.toc[i] || is_running(b)) continue;
+        z.body_lower += utf8::lower(b.text) + "\n";
+        if (b.page <= 1) z.first_page_lower += utf8::lower(b.text) + "\n";
+    }
+    for (const auto& s : outline.sections) z.headings_lower += utf8::lower(s.heading) + "\n";
+    return z;
+}
+
+// ---- Kommune -----------------------------------------------------------------
+
+// How strongly each kommune (by dictionary index) is named, and where.
+struct KommuneTally {
+    std::map<std::size_t, double> score;
+    std::map<std::size_t, std::string> where_da, where_en;
+    std::set<std::size_t> on_title;
+    bool plural = false;  // the title page names kommuner in the plural
+
+    void scan(const std::string& text, double strong_w, double weak_w, const char* da, const char* en, bool title) {
+        for (const auto& h : find_kommuner(text)) {
+            score[h.index] += h.strong ? strong_w : weak_w;
+            if (!where_da.count(h.index) || (title && !on_title.count(h.index))) {
+                where_da[h.index] = std::string(da) + ", '" + excerpt(text) + "'";
+                where_en[h.index] = std::string(en) + ", '" + excerpt(text) + "'";
+            }
+            if (title) on_title.insert(h.index);
+            if (title && h.plural) plural = true;
+        }
+    }
+};
+
+KommuneTally tally_kommuner(const Document& doc, const Outline& outline, const Zones& z) {
+    KommuneTally t;
+    for (const auto& s : z.title) t.scan(s, 20, 8, "titelsiden", "title page", true);
+    for (const auto& s : z.meta) t.scan(s, 10, 5, "dokumentets metadata", "document metadata", false);
+    for (const auto& s : z.running) t.scan(s, 10, 5, "sidehoved/sidefod", "running header/footer", false);
+    for (const auto& s : outline.sections) t.scan(s.heading, 3, 1.5, "en overskrift", "a heading", false);
+    for (std::size_t i = 0; i < doc.blocks.size(); ++i) {
+        const Block& b = doc.blocks[i];
+        if (z.toc[i] || is_running(b)) continue;
+        t.scan(b.text, 2, 0.5, "teksten", "the text", false);
+    }
+    return t;
+}
+
+// The kommune (or, for a joint plan, the kommuner) the tally settles on.
+std::vector<std::size_t> choose_kommuner(const KommuneTally& t, const std::string& title_lower) {
+    const KommuneDict& d = dict();
+    std::vector<std::pair<double, std::size_t>> ranked;
+    for (auto& [k, v] : t.score) ranked.push_back({v, k});
+    std::sort(ranked.begin(), ranked.end(), [&](auto& a, auto& b) {
+        return a.first != b.first ? a.first > b.first : d.canonical[a.second] < d.canonical[b.second];
+    });
+    std::vector<std::size_t> chosen;
+    // A kommune needs some weight; a lone bare mention in the body is
+    // enough only when no other kommune is named at all.
+    const bool enough = !ranked.empty() && (ranked[0].first >= 2 || (ranked.size() == 1 && ranked[0].first > 0) ||
+                                            (ranked.size() > 1 && ranked[0].first >= 2 * ranked[1].first + 0.5));
+    if (!enough) return chosen;
+    chosen.push_back(ranked[0].second);
+    // A joint plan: several kommuner on the title page, said to be joint.
+    bool joint_words = t.plural || contains(title_lower, "fælles") || contains(title_lower, "samarbejde") ||
+                       contains(title_lower, "forpligtende");
+    if (t.on_title.count(ranked[0].second) && joint_words) {
+        for (std::size_t k = 1; k < ranked.size(); ++k)
+            if (t.on_title.count(ranked[k].second) && ranked[k].first >= 0.25 * ranked[0].first)
+                chosen.push_back(ranked[k].second);
+    }
+    return chosen;
+}
+
+void identify_kommune(const Document& doc, const Outline& outline, const Zones& z, Identity& id) {
+    const KommuneDict& d = dict();
+    const KommuneTally t = tally_kommuner(doc, outline, z);
+    const std::vector<std::size_t> chosen = choose_kommuner(t, z.title_lower);
+    for (std::size_t k : chosen) {
+        id.municipalities.push_back(d.canonical[k]);
+        id.reasons.push_back({"kommune " + d.canonical[k] + ": " + t.where_da.at(k),
+                              "municipality " + d.canonical[k] + ": " + t.where_en.at(k)});
+    }
+    if (chosen.size() > 1)
+        id.reasons.push_back({"fælles plan for " + std::to_string(chosen.size()) + " kommuner (titelsiden)",
+                              "joint plan of " + std::to_string(chosen.size()) + " municipalities (title page)"});
+    if (chosen.empty())
+        id.reasons.push_back({"kommune: ikke fundet (ingen kendt kommune på titelsiden eller i teksten)",
+                              "municipality: not found (no known municipality on the title page or in the text)"});
+}
+
+// ---- Plan year(s) ------------------------------------------------------------
+
+struct YearZone {
+    const std::vector<std::string>* texts;
+    const char *da, *en;
+};
+
+// The first title phrase whose year lost digits ("201"), with where it stood.
+struct PartialYear {
+    std::string digits;
+    const char *da = "", *en = "";
+    std::string text;
+};
+
+void add_title_year_reason(const YearFind& f, const YearZone& z, const std::string& t, Identity& id) {
+    const std::string& ys = f.phrase;
+    if (f.month_rule) {
+        id.reasons.push_back({"planår " + std::to_string(id.years[0]) + ": " + z.da + ", '" + excerpt(t) +
+                                  "' (skrevet i " + ys + ", altså planen for det følgende år)",
+                              "plan year " + std::to_string(id.years[0]) + ": " + z.en + ", '" + excerpt(t) +
+                                  "' (written in " + ys + ", so the plan for the following year)"});
+        return;
+    }
+    std::string list = std::to_string(id.years.front());
+    if (id.years.size() > 1) list += "–" + std::to_string(id.years.back());
+    id.reasons.push_back({"planår " + list + ": " + z.da + ", '" + excerpt(t) + "'",
+                          "plan year " + list + ": " + z.en + ", '" + excerpt(t) + "'"});
+}
+
+// The year of the first title-like phrase, zone by zone; `partial` gets the
+// first phrase whose year is incomplete.
+bool years_from_titles(const Outline& outline, const Zones& zones, Identity& id, PartialYear& partial) {
+    std::vector<std::string> heads;
+    for (const auto& s : outline.sections) heads.push_back(s.heading);
+    const YearZone order[] = {{&zones.title, "titelsiden", "title page"},
+                              {&zones.meta, "dokumentets titel (metadata)", "document title (metadata)"},
+                              {&zones.running, "sidehovedet", "running header"},
+                              {&heads, "en overskrift", "a heading"}};
+    for (const auto& z : order) {
+        for (const auto& t : *z.texts) {
+            auto f = title_years(utf8::lower(t));
+            if (!f) continue;
+            if (!f->partial.empty()) {
+                if (partial.digits.empty()) partial = {f->partial, z.da, z.en, t};
+                continue;
+            }
+            id.years = f->years;
+            add_title_year_reason(*f, z, t, id);
+            return true;
+        }
+    }
+    return false;
+}
+
+// Digits lost in extraction: complete from the body's plan-year phrases.
+bool complete_partial_year(const PartialYear& partial, const std::map<int, int>& body_counts,
+                           const std::map<int, int>& deadlines, Identity& id) {
+    std::map<int, int> merged = body_counts;
+    for (auto& [y, c] : deadlines) merged[y] += c;
+    int y = most_frequent(merged, partial.digits);
+    if (!y) return false;
+    id.years = {y};
+    id.reasons.push_back({"planår " + std::to_string(y) + ": " + partial.da + ", '" + excerpt(partial.text) +
+                              "' (cifre tabt ved udtræk; fuldendt fra teksten)",
+                          "plan year " + std::to_string(y) + ": " + partial.en + ", '" + excerpt(partial.text) +
+                              "' (digits lost in extraction; completed from the text)"});
+    return true;
+}
+
+void year_from_body_phrases(const std::map<int, int>& body_counts, Identity& id) {
+    int y = most_frequent(body_counts);
+    const std::string n = std::to_string(body_counts.at(y));
+    id.years = {y};
+    id.reasons.push_back({"planår " + std::to_string(y) + ": teksten ('beskæftigelsesplanen for " +
+                              std::to_string(y) + "' o.l., " + n + " gange)",
+                          "plan year " + std::to_string(y) + ": the text ('beskæftigelsesplanen for " +
+                              std::to_string(y) + "' and similar, " + n + " times)"});
+}
+
+void year_from_deadlines(const std::map<int, int>& deadlines, Identity& id) {
+    int y = most_frequent(deadlines);
+    const std::string n = std::to_string(deadlines.at(y));
+    id.years = {y};
+    id.reasons.push_back({"planår " + std::to_string(y) + " (usikkert): kun udledt af måldatoerne ('december " +
+                              std::to_string(y) + "', " + n + " gange)",
+                          "plan year " + std::to_string(y) +
+                              " (uncertain): inferred only from target deadlines ('december " + std::to_string(y) +
+                              "', " + n + " times)"});
+}
+
+void identify_years(const Outline& outline, const Zones& z, Identity& id) {
+    const std::map<int, int> body_counts = body_plan_years(z.body_lower);
+    const std::map<int, int> deadlines = deadline_years(z.body_lower);
+    PartialYear partial;
+    if (years_from_titles(outline, z, id, partial)) return;
+    if (!partial.digits.empty() && complete_partial_year(partial, body_counts, deadlines, id)) return;
+    if (!body_counts.empty()) {
+        year_from_body_phrases(body_counts, id);
+        return;
+    }
+    if (!deadlines.empty()) {
+        year_from_deadlines(deadlines, id);
+        return;
+    }
+    id.reasons.push_back({"planår: ikke fundet (intet 'Beskæftigelsesplan ÅÅÅÅ' på titelsiden)",
+                          "plan year: not found (no 'Beskæftigelsesplan YYYY' on the title page)"});
+}
+
+// ---- Kind --------------------------------------------------------------------
+
+// What the front matter says about the kind of document.
+struct KindSignals {
+    std::string front;            // title page, metadata and running lines, lower case
+    bool plan_word_front = false;
+    bool plan_word_anywhere = false;
+    bool is_annex = false;
+    bool other_marker = false;    // a report or minutes word on the front
+    std::string other_word;
+    bool about = false;           // the title starts with a report word
+    std::string about_word;
+    bool committee = false;       // a recommendation to a committee on the first page
+    bool title_is_plan = false;
+};
+
+const RE2& re_draft() {
+    static const RE2 re(
+        "(?:^|[^" PJ_L "])(udkast|høringsudgave|høringsudkast|høringsversion|høringsmateriale|foreløbig udgave|"
+        "draft)(?:[^" PJ_L "]|$)");
+    return re;
+}
+
+// The title: the first title-zone line (else the metadata title), and the
+// title line proper: the first title-zone line naming the plan, else that.
+std::pair<std::string, std::string> title_lines(const Zones& z) {
+    std::string first_title = z.title.empty() ? "" : utf8::lower(z.title[0]);
+    if (first_title.empty() && !z.meta.empty()) first_title = utf8::lower(z.meta[0]);
+    std::string plan_title = first_title;
+    for (std::size_t k = 0; k < z.title.size() && k < 4; ++k)
+        if (contains(utf8::lower(z.title[k]), "beskæftigelsesplan")) {
+            plan_title = utf8::lower(z.title[k]);
+            break;
+        }
+    return {first_title, plan_title};
+}
+
+KindSignals read_kind_signals(const Outline& outline, const Zones& z) {
+    static const RE2 annex_re("^\\s*(bilag|tillæg|appendiks)(?:[^" PJ_L "]|$)");
+    static const RE2 other_re(
+        "(?:^|[^" PJ_L "])(dagsorden|referat|indstilling|beslutningsprotokol|resultatrevision|"
+        "opfølgning|høringssvar|notat|mødedato|sagsnr|pressemeddelelse|kvartalsrapport|"
+        "målopfølgning)(?:[^" PJ_L "]|$)");
+    // A document about a plan rather than the plan: its title starts with a report word.
+    static const RE2 about_re(
+        "^\\s*(?:\\d+\\.\\s*)?(opfølgning|status|statusnotat|notat|referat|dagsorden|resultatrevision|"
+        "høringssvar|evaluering|indstilling|godkendelse|beslutning|orientering|midtvejsstatus)(?:[^" PJ_L "]|$)");
+    KindSignals k;
+    std::string meta_lower, running_lower, word;
+    for (const auto& t : z.meta) meta_lower += utf8::lower(t) + "\n";
+    for (const auto& t : z.running) running_lower += utf8::lower(t) + "\n";
+    k.front = z.title_lower + meta_lower + running_lower;
+    k.plan_word_front = contains(k.front, "beskæftigelsesplan") || contains(z.headings_lower, "beskæftigelsesplan");
+    k.plan_word_anywhere = contains(z.body_lower, "beskæftigelsesplan") || k.plan_word_front;
+    const auto [first_title, plan_title] = title_lines(z);
+    k.is_annex = RE2::PartialMatch(first_title, annex_re, &word);
+    if (!k.is_annex && !outline.sections.empty() && !contains(first_title, "beskæftigelsesplan")) {
+        bool all_annex = true;
+        for (const auto& s : outline.sections)
+            if (s.parent < 0 && !s.annex) all_annex = false;
+        if (all_annex) k.is_annex = true;
+    }
+    k.other_marker = RE2::PartialMatch(z.title_lower + meta_lower, other_re, &k.other_word);
+    k.about = RE2::PartialMatch(plan_title, about_re, &k.about_word);
+    k.committee = contains(z.first_page_lower, "indstiller") ||
+                  (contains(z.first_page_lower, "indstilling") && contains(z.first_page_lower, "beslutning"));
+    k.title_is_plan = contains(plan_title, "beskæftigelsesplan") && !k.about;
+    return k;
+}
+
+// Not an employment plan: the reason, or none when the document is one.
+std::optional<Reason> not_a_plan(const KindSignals& k, const Identity& id) {
+    if (!k.plan_word_anywhere)
+        return Reason{"type: ikke en beskæftigelsesplan (ordet 'beskæftigelsesplan' forekommer ikke)",
+                      "kind: not an employment plan (the word 'beskæftigelsesplan' does not occur)"};
+    if (!k.plan_word_front && id.years.empty())
+        return Reason{"type: ikke en beskæftigelsesplan (hverken plantitel eller planår)",
+                      "kind: not an employment plan (neither a plan title nor a plan year)"};
+    if (k.about)
+        return Reason{"type: ikke en beskæftigelsesplan, men et dokument om en (titlen begynder med '" +
+                          k.about_word + "')",
+                      "kind: not an employment plan but a document about one (the title begins with '" +
+                          k.about_word + "')"};
+    if (k.committee)
+        return Reason{"type: ikke en beskæftigelsesplan, men en sag til et udvalg (indstilling på første side)",
+                      "kind: not an employment plan but a committee item (recommendation on the first page)"};
+    if (k.other_marker && !k.title_is_plan)
+        return Reason{"type: ikke en beskæftigelsesplan ('" + k.other_word + "' på forsiden, ingen plantitel)",
+                      "kind: not an employment plan ('" + k.other_word + "' on the front page, no plan title)"};
+    return std::nullopt;
+}
+
+void identify_kind(const Document& doc, const Outline& outline, const Zones& z, Identity& id) {
+    const KindSignals k = read_kind_signals(outline, z);
+    std::string word;
+    if (auto reason = not_a_plan(k, id)) {
+        id.kind = DocKind::other;
+        id.reasons.push_back(std::move(*reason));
+    } else if (k.is_annex) {
+        id.kind = DocKind::annex;
+        id.reasons.push_back({"type: bilag til en beskæftigelsesplan (dokumentet er kun et bilag/tillæg)",
+                              "kind: annex to an employment plan (the document is only an annex)"});
+    } else if (RE2::PartialMatch(k.front, re_draft(), &word)) {
+        id.kind = DocKind::draft;
+        id.reasons.push_back({"type: udkast ('" + word + "' på titelsiden)", "kind: draft ('" + word +
+                                                                             "' on the title page)"});
+    } else if (doc.meta.tracked_changes || doc.meta.comments) {
+        id.kind = DocKind::draft;
+        id.reasons.push_back({std::string("type: udkast (dokumentet indeholder ") +
+                                  (doc.meta.tracked_changes ? "registrerede ændringer" : "kommentarer") + ")",
+                              std::string("kind: draft (the document contains ") +
+                                  (doc.meta.tracked_changes ? "tracked changes" : "comments") + ")"});
+    } else {
+        id.kind = DocKind::plan;
+        id.reasons.push_back({"type: beskæftigelsesplan", "kind: employment plan"});
+    }
+}
+
 }  // namespace
 
 Identity identify(const Document& doc, const Outline& outline) {
     Identity id;
-    const auto& B = doc.blocks;
-
-    // ---- Zones ----
-    std::vector<std::string> title_zone;  // visible title page texts, in order
-    for (std::size_t i : outline.preamble) {
-        if (title_zone.size() >= 25) break;
-        const Block& b = B[i];
-        if (b.page > 2 || b.kind == BlockKind::header || b.kind == BlockKind::footer) continue;
-        title_zone.push_back(b.text);
-    }
-    if (title_zone.empty() && !outline.sections.empty()) title_zone.push_back(outline.sections[0].heading);
-    if (title_zone.empty() && !B.empty()) title_zone.push_back(B[0].text);
-    std::vector<std::string> meta_zone;
-    if (!doc.meta.title.empty()) meta_zone.push_back(doc.meta.title);
-    if (!doc.meta.subject.empty()) meta_zone.push_back(doc.meta.subject);
-    std::vector<std::string> running;
-    {
-        std::set<std::string> seen;
-        for (const auto& b : B)
-            if ((b.kind == BlockKind::header || b.kind == BlockKind::footer) && seen.insert(b.text).second)
-                running.push_back(b.text);
-    }
-    std::string title_lower, body_lower, headings_lower, first_page_lower;
-    for (const auto& t : title_zone) title_lower += utf8::lower(t) + "\n";
-    std::vector<char> toc(B.size(), 0);
-    for (std::size_t i : outline.toc_blocks) toc[i] = 1;
-    for (std::size_t i = 0; i < B.size(); ++i) {
-        const Block& b = B[i];
-        if (toc[i] || b.kind == BlockKind::header || b.kind == BlockKind::footer) continue;
-        body_lower += utf8::lower(b.text) + "\n";
-        if (b.page <= 1) first_page_lower += utf8::lower(b.text) + "\n";
-    }
-    for (const auto& s : outline.sections) headings_lower += utf8::lower(s.heading) + "\n";
-
-    // ---- Kommune ----
-    {
-        const KommuneDict& d = dict();
-        std::map<std::size_t, double> score;
-        std::map<std::size_t, std::string> where_da, where_en;
-        std::set<std::size_t> on_title;
-        bool plural = false;
-        auto scan = [&](const std::string& text, double strong_w, double weak_w, const char* da, const char* en,
-                        bool title) {
-            for (const auto& h : find_kommuner(text)) {
-                score[h.index] += h.strong ? strong_w : weak_w;
-                if (!where_da.count(h.index) || title) {
-                    if (!where_da.count(h.index) || (title && !on_title.count(h.index))) {
-                        where_da[h.index] = std::string(da) + ", '" + excerpt(text) + "'";
-                        where_en[h.index] = std::string(en) + ", '" + excerpt(text) + "'";
-                    }
-                }
-                if (title) on_title.insert(h.index);
-                if (title && h.plural) plural = true;
-            }
-        };
-        for (const auto& t : title_zone) scan(t, 20, 8, "titelsiden", "title page", true);
-        for (const auto& t : meta_zone) scan(t, 10, 5, "dokumentets metadata", "document metadata", false);
-        for (const auto& t : running) scan(t, 10, 5, "sidehoved/sidefod", "running header/footer", false);
-        for (const auto& s : outline.sections) scan(s.heading, 3, 1.5, "en overskrift", "a heading", false);
-        for (std::size_t i = 0; i < B.size(); ++i) {
-            const Block& b = B[i];
-            if (toc[i] || b.kind == BlockKind::header || b.kind == BlockKind::footer) continue;
-            scan(b.text, 2, 0.5, "teksten", "the text", false);
-        }
-        std::vector<std::pair<double, std::size_t>> ranked;
-        for (auto& [k, v] : score) ranked.push_back({v, k});
-        std::sort(ranked.begin(), ranked.end(), [&](auto& a, auto& b) {
-            return a.first != b.first ? a.first > b.first : d.canonical[a.second] < d.canonical[b.second];
-        });
-        std::vector<std::size_t> chosen;
-        // A kommune needs some weight; a lone bare mention in the body is
-        // enough only when no other kommune is named at all.
-        const bool enough = !ranked.empty() && (ranked[0].first >= 2 || (ranked.size() == 1 && ranked[0].first > 0) ||
-                                                (ranked.size() > 1 && ranked[0].first >= 2 * ranked[1].first + 0.5));
-        if (enough) {
-            chosen.push_back(ranked[0].second);
-            // A joint plan: several kommuner on the title page, said to be joint.
-            bool joint_words = plural || contains(title_lower, "fælles") || contains(title_lower, "samarbejde") ||
-                               contains(title_lower, "forpligtende");
-            if (on_title.count(ranked[0].second) && joint_words) {
-                for (std::size_t k = 1; k < ranked.size(); ++k)
-                    if (on_title.count(ranked[k].second) && ranked[k].first >= 0.25 * ranked[0].first)
-                        chosen.push_back(ranked[k].second);
-            }
-        }
-        for (std::size_t k : chosen) {
-            id.municipalities.push_back(d.canonical[k]);
-            id.reasons.push_back({"kommune " + d.canonical[k] + ": " + where_da[k],
-                                  "municipality " + d.canonical[k] + ": " + where_en[k]});
-        }
-        if (chosen.size() > 1)
-            id.reasons.push_back({"fælles plan for " + std::to_string(chosen.size()) + " kommuner (titelsiden)",
-                                  "joint plan of " + std::to_string(chosen.size()) + " municipalities (title page)"});
-        if (chosen.empty())
-            id.reasons.push_back({"kommune: ikke fundet (ingen kendt kommune på titelsiden eller i teksten)",
-                                  "municipality: not found (no known municipality on the title page or in the text)"});
-    }
-
-    // ---- Plan year(s) ----
-    {
-        struct Zone {
-            std::vector<std::string> texts;
-            const char *da, *en;
-        };
-        std::vector<Zone> zones = {{title_zone, "titelsiden", "title page"},
-                                   {meta_zone, "dokumentets titel (metadata)", "document title (metadata)"},
-                                   {running, "sidehovedet", "running header"}};
-        std::vector<std::string> heads;
-        for (const auto& s : outline.sections) heads.push_back(s.heading);
-        zones.push_back({heads, "en overskrift", "a heading"});
-        std::map<int, int> body_counts = body_plan_years(body_lower);
-        std::map<int, int> deadlines = deadline_years(body_lower);
-        bool done = false;
-        std::string partial;
-        const char *partial_da = "", *partial_en = "";
-        std::string partial_text;
-        for (const auto& z : zones) {
-            for (const auto& t : z.texts) {
-                auto f = title_years(utf8::lower(t));
-                if (!f) continue;
-                if (!f->partial.empty()) {
-                    if (partial.empty()) {
-                        partial = f->partial;
-                        partial_da = z.da;
-                        partial_en = z.en;
-                        partial_text = t;
-                    }
-                    continue;
-                }
-                id.years = f->years;
-                std::string ys = f->phrase;
-                if (f->month_rule) {
-                    id.reasons.push_back(
-                        {"planår " + std::to_string(id.years[0]) + ": " + z.da + ", '" + excerpt(t) +
-                             "' (skrevet i " + ys + ", altså planen for det følgende år)",
-                         "plan year " + std::to_string(id.years[0]) + ": " + z.en + ", '" + excerpt(t) +
-                             "' (written in " + ys + ", so the plan for the following year)"});
-                } else {
-                    std::string list = std::to_string(id.years.front());
-                    if (id.years.size() > 1) list += "–" + std::to_string(id.years.back());
-                    id.reasons.push_back({"planår " + list + ": " + z.da + ", '" + excerpt(t) + "'",
-                                          "plan year " + list + ": " + z.en + ", '" + excerpt(t) + "'"});
-                }
-                done = true;
-                break;
-            }
-            if (done) break;
-        }
-        if (!done && !partial.empty()) {
-            // Digits lost in extraction: complete from the body's plan-year phrases.
-            std::map<int, int> merged = body_counts;
-            for (auto& [y, c] : deadlines) merged[y] += c;
-            int y = most_frequent(merged, partial);
-            if (y) {
-                id.years = {y};
-                id.reasons.push_back(
-                    {"planår " + std::to_string(y) + ": " + partial_da + ", '" + excerpt(partial_text) +
-                         "' (cifre tabt ved udtræk; fuldendt fra teksten)",
-                     "plan year " + std::to_string(y) + ": " + partial_en + ", '" + excerpt(partial_text) +
-                         "' (digits lost in extraction; completed from the text)"});
-                done = true;
-            }
-        }
-        if (!done && !body_counts.empty()) {
-            int y = most_frequent(body_counts);
-            id.years = {y};
-            id.reasons.push_back({"planår " + std::to_string(y) + ": teksten ('beskæftigelsesplanen for " +
-                                      std::to_string(y) + "' o.l., " + std::to_string(body_counts[y]) + " gange)",
-                                  "plan year " + std::to_string(y) + ": the text ('beskæftigelsesplanen for " +
-                                      std::to_string(y) + "' and similar, " + std::to_string(body_counts[y]) +
-                                      " times)"});
-            done = true;
-        }
-        if (!done && !deadlines.empty()) {
-            int y = most_frequent(deadlines);
-            id.years = {y};
-            id.reasons.push_back(
-                {"planår " + std::to_string(y) + " (usikkert): kun udledt af måldatoerne ('december " +
-                     std::to_string(y) + "', " + std::to_string(deadlines[y]) + " gange)",
-                 "plan year " + std::to_string(y) + " (uncertain): inferred only from target deadlines ('december " +
-                     std::to_string(y) + "', " + std::to_string(deadlines[y]) + " times)"});
-            done = true;
-        }
-        if (!done)
-            id.reasons.push_back({"planår: ikke fundet (intet 'Beskæftigelsesplan ÅÅÅÅ' på titelsiden)",
-                                  "plan year: not found (no 'Beskæftigelsesplan YYYY' on the title page)"});
-    }
-
-    // ---- Kind ----
-    {
-        std::string meta_lower;
-        for (const auto& t : meta_zone) meta_lower += utf8::lower(t) + "\n";
-        std::string running_lower;
-        for (const auto& t : running) running_lower += utf8::lower(t) + "\n";
-        const std::string front = title_lower + meta_lower + running_lower;
-        static const RE2 draft_re(
-            "(?:^|[^" PJ_L "])(udkast|høringsudgave|høringsudkast|høringsversion|høringsmateriale|foreløbig udgave|"
-            "draft)(?:[^" PJ_L "]|$)");
-        static const RE2 annex_re("^\\s*(bilag|tillæg|appendiks)(?:[^" PJ_L "]|$)");
-        static const RE2 other_re(
-            "(?:^|[^" PJ_L "])(dagsorden|referat|indstilling|beslutningsprotokol|resultatrevision|"
-            "opfølgning|høringssvar|notat|mødedato|sagsnr|pressemeddelelse|kvartalsrapport|"
-            "målopfølgning)(?:[^" PJ_L "]|$)");
-        // A document about a plan rather than the plan: its title starts with a report word.
-        static const RE2 about_re(
-            "^\\s*(?:\\d+\\.\\s*)?(opfølgning|status|statusnotat|notat|referat|dagsorden|resultatrevision|"
-            "høringssvar|evaluering|indstilling|godkendelse|beslutning|orientering|midtvejsstatus)(?:[^" PJ_L "]|$)");
-        std::string word;
-        bool plan_word_front = contains(front, "beskæftigelsesplan") || contains(headings_lower, "beskæftigelsesplan");
-        bool plan_word_anywhere = contains(body_lower, "beskæftigelsesplan") || plan_word_front;
-        std::string first_title = title_zone.empty() ? "" : utf8::lower(title_zone[0]);
-        if (first_title.empty() && !meta_zone.empty()) first_title = utf8::lower(meta_zone[0]);
-        // The title line proper: the first title-zone line naming the plan, else the first line.
-        std::string plan_title = first_title;
-        for (std::size_t k = 0; k < title_zone.size() && k < 4; ++k)
-            if (contains(utf8::lower(title_zone[k]), "beskæftigelsesplan")) {
-                plan_title = utf8::lower(title_zone[k]);
-                break;
-            }
-        bool is_annex = RE2::PartialMatch(first_title, annex_re, &word);
-        if (!is_annex && !outline.sections.empty() && !contains(first_title, "beskæftigelsesplan")) {
-            bool all_annex = true;
-            for (const auto& s : outline.sections)
-                if (s.parent < 0 && !s.annex) all_annex = false;
-            if (all_annex) is_annex = true;
-        }
-        std::string other_word, about_word;
-        bool other_marker = RE2::PartialMatch(title_lower + meta_lower, other_re, &other_word);
-        bool about = RE2::PartialMatch(plan_title, about_re, &about_word);
-        bool committee = contains(first_page_lower, "indstiller") ||
-                         (contains(first_page_lower, "indstilling") && contains(first_page_lower, "beslutning"));
-        bool title_is_plan = contains(plan_title, "beskæftigelsesplan") && !about;
-        if (!plan_word_anywhere) {
-            id.kind = DocKind::other;
-            id.reasons.push_back({"type: ikke en beskæftigelsesplan (ordet 'beskæftigelsesplan' forekommer ikke)",
-                                  "kind: not an employment plan (the word 'beskæftigelsesplan' does not occur)"});
-        } else if (!plan_word_front && id.years.empty()) {
-            id.kind = DocKind::other;
-            id.reasons.push_back({"type: ikke en beskæftigelsesplan (hverken plantitel eller planår)",
-                                  "kind: not an employment plan (neither a plan title nor a plan year)"});
-        } else if (about) {
-            id.kind = DocKind::other;
-            id.reasons.push_back(
-                {"type: ikke en beskæftigelsesplan, men et dokument om en (titlen begynder med '" + about_word + "')",
-                 "kind: not an employment plan but a document about one (the title begins with '" + about_word +
-                     "')"});
-        } else if (committee) {
-            id.kind = DocKind::other;
-            id.reasons.push_back({"type: ikke en beskæftigelsesplan, men en sag til et udvalg (indstilling på første side)",
-                                  "kind: not an employment plan but a committee item (recommendation on the first page)"});
-        } else if (other_marker && !title_is_plan) {
-            id.kind = DocKind::other;
-            id.reasons.push_back({"type: ikke en beskæftigelsesplan ('" + other_word + "' på forsiden, ingen plantitel)",
-                                  "kind: not an employment plan ('" + other_word + "' on the front page, no plan title)"});
-        } else if (is_annex) {
-            id.kind = DocKind::annex;
-            id.reasons.push_back({"type: bilag til en beskæftigelsesplan (dokumentet er kun et bilag/tillæg)",
-                                  "kind: annex to an employment plan (the document is only an annex)"});
-        } else if (RE2::PartialMatch(front, draft_re, &word)) {
-            id.kind = DocKind::draft;
-            id.reasons.push_back({"type: udkast ('" + word + "' på titelsiden)", "kind: draft ('" + word +
-                                                                                 "' on the title page)"});
-        } else if (doc.meta.tracked_changes || doc.meta.comments) {
-            id.kind = DocKind::draft;
-            id.reasons.push_back({std::string("type: udkast (dokumentet indeholder ") +
-                                      (doc.meta.tracked_changes ? "registrerede ændringer" : "kommentarer") + ")",
-                                  std::string("kind: draft (the document contains ") +
-                                      (doc.meta.tracked_changes ? "tracked changes" : "comments") + ")"});
-        } else {
-            id.kind = DocKind::plan;
-            id.reasons.push_back({"type: beskæftigelsesplan", "kind: employment plan"});
-        }
-    }
+    const Zones zones = read_zones(doc, outline);
+    identify_kommune(doc, outline, zones, id);
+    identify_years(outline, zones, id);
+    identify_kind(doc, outline, zones, id);
     return id;
 }
 

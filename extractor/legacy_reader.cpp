@@ -268,121 +268,153 @@ public:
     RtfParser(std::string_view in, Document& doc) : in_(in), doc_(doc) {}
 
     void run() {
+        Cursor cur;
+        while (cur.i < in_.size()) {
+            char c = in_[cur.i];
+            if (c == '{') {
+                cur.stack.push_back(cur.st);
+                ++cur.i;
+                cur.group_start = true;
+                cur.pending_skip = 0;
+                continue;
+            }
+            if (c == '}') {
+                end_group(cur.st);
+                if (cur.stack.empty()) break;  // the document's closing brace
+                cur.st = cur.stack.back();
+                cur.stack.pop_back();
+                ++cur.i;
+                cur.group_start = false;
+                cur.pending_skip = 0;
+                continue;
+            }
+            if (c == '\\') {
+                if (!escape(cur)) break;
+                continue;
+            }
+            ++cur.i;
+            if (c == '\r' || c == '\n') continue;
+            cur.group_start = false;
+            if (cur.pending_skip > 0) {
+                --cur.pending_skip;
+                continue;
+            }
+            byte(static_cast<unsigned char>(c), cur.st);
+        }
+        flush_bytes(cur.st);
+        paragraph(cur.st);
+        doc_.meta.pages = page_;
+    }
+
+private:
+    // Where run() is in the input, and the group state there.
+    struct Cursor {
         std::vector<RtfState> stack;
         RtfState st;
         std::size_t i = 0;
         int pending_skip = 0;  // fallback bytes still to skip after \uN
         bool group_start = false;
-        while (i < in_.size()) {
-            char c = in_[i];
-            if (c == '{') {
-                stack.push_back(st);
-                ++i;
-                group_start = true;
-                pending_skip = 0;
-                continue;
-            }
-            if (c == '}') {
-                end_group(st);
-                if (stack.empty()) break;  // the document's closing brace
-                st = stack.back();
-                stack.pop_back();
-                ++i;
-                group_start = false;
-                pending_skip = 0;
-                continue;
-            }
-            if (c == '\\') {
-                ++i;
-                if (i >= in_.size()) break;
-                char d = in_[i];
-                if (std::isalpha(static_cast<unsigned char>(d))) {
-                    std::size_t s = i;
-                    while (i < in_.size() && std::isalpha(static_cast<unsigned char>(in_[i])) && i - s < 32) ++i;
-                    std::string word(in_.substr(s, i - s));
-                    bool has_param = false;
-                    long param = 0;
-                    bool neg = false;
-                    if (i < in_.size() && in_[i] == '-') {
-                        neg = true;
-                        ++i;
-                    }
-                    std::size_t ds = i;
-                    while (i < in_.size() && std::isdigit(static_cast<unsigned char>(in_[i])) && i - ds < 10) {
-                        param = param * 10 + (in_[i] - '0');
-                        ++i;
-                    }
-                    has_param = i > ds;
-                    if (neg) param = -param;
-                    if (i < in_.size() && in_[i] == ' ') ++i;  // the delimiter space belongs to the word
-                    if (word == "bin") {  // binary data: skip param bytes
-                        i += static_cast<std::size_t>(std::max(0L, param));
-                        continue;
-                    }
-                    if (pending_skip > 0 && word != "u") {  // a control word counts as one fallback char
-                        --pending_skip;
-                        group_start = false;
-                        continue;
-                    }
-                    control(word, has_param, param, st, group_start);
-                    if (word == "u") pending_skip = st.uc;
-                    group_start = false;
-                    continue;
-                }
-                ++i;
-                if (d == '\'') {
-                    if (i + 2 <= in_.size()) {
-                        int v = hexval(in_[i]) * 16 + hexval(in_[i + 1]);
-                        i += 2;
-                        if (pending_skip > 0) {
-                            --pending_skip;
-                            continue;
-                        }
-                        if (v >= 0) byte(static_cast<unsigned char>(v), st);
-                    }
-                    group_start = false;
-                    continue;
-                }
-                if (d == '*') {  // ignorable destination
-                    if (group_start) st.skip = true;
-                    continue;
-                }
-                group_start = false;
-                if (pending_skip > 0) {
-                    --pending_skip;
-                    continue;
-                }
-                switch (d) {
-                    case '\\': case '{': case '}': text(std::string(1, d), st); break;
-                    case '~': text("\xC2\xA0", st); break;
-                    case '_': text("-", st); break;
-                    case '-': text("\xC2\xAD", st); break;
-                    case '\n': case '\r': paragraph(st); break;  // "\<newline>" = \par
-                    case '|': case ':': break;
-                    default: break;
-                }
-                continue;
-            }
-            ++i;
-            if (c == '\r' || c == '\n') continue;
-            group_start = false;
-            if (pending_skip > 0) {
-                --pending_skip;
-                continue;
-            }
-            byte(static_cast<unsigned char>(c), st);
-        }
-        flush_bytes(st);
-        paragraph(st);
-        doc_.meta.pages = page_;
-    }
+    };
 
-private:
+    struct ControlWord {
+        std::string word;
+        bool has_param = false;
+        long param = 0;
+    };
+
     static int hexval(char c) {
         if (c >= '0' && c <= '9') return c - '0';
         if (c >= 'a' && c <= 'f') return c - 'a' + 10;
         if (c >= 'A' && c <= 'F') return c - 'A' + 10;
         return -1;
+    }
+
+    // After a backslash: a control word, a hex byte or a control symbol.
+    // False when the input ends at the backslash.
+    bool escape(Cursor& cur) {
+        ++cur.i;
+        if (cur.i >= in_.size()) return false;
+        char d = in_[cur.i];
+        if (std::isalpha(static_cast<unsigned char>(d))) {
+            take_control_word(cur);
+            return true;
+        }
+        ++cur.i;
+        if (d == '\'') {
+            take_hex_byte(cur);
+            return true;
+        }
+        if (d == '*') {  // ignorable destination
+            if (cur.group_start) cur.st.skip = true;
+            return true;
+        }
+        cur.group_start = false;
+        if (cur.pending_skip > 0) {
+            --cur.pending_skip;
+            return true;
+        }
+        switch (d) {
+            case '\\': case '{': case '}': text(std::string(1, d), cur.st); break;
+            case '~': text("\xC2\xA0", cur.st); break;
+            case '_': text("-", cur.st); break;
+            case '-': text("\xC2\xAD", cur.st); break;
+            case '\n': case '\r': paragraph(cur.st); break;  // "\<newline>" = \par
+            case '|': case ':': break;
+            default: break;
+        }
+        return true;
+    }
+
+    // The letters, the optional signed number and the delimiter space at `i`.
+    ControlWord read_control_word(std::size_t& i) const {
+        ControlWord cw;
+        std::size_t s = i;
+        while (i < in_.size() && std::isalpha(static_cast<unsigned char>(in_[i])) && i - s < 32) ++i;
+        cw.word = std::string(in_.substr(s, i - s));
+        bool neg = false;
+        if (i < in_.size() && in_[i] == '-') {
+            neg = true;
+            ++i;
+        }
+        std::size_t ds = i;
+        while (i < in_.size() && std::isdigit(static_cast<unsigned char>(in_[i])) && i - ds < 10) {
+            cw.param = cw.param * 10 + (in_[i] - '0');
+            ++i;
+        }
+        cw.has_param = i > ds;
+        if (neg) cw.param = -cw.param;
+        if (i < in_.size() && in_[i] == ' ') ++i;  // the delimiter space belongs to the word
+        return cw;
+    }
+
+    void take_control_word(Cursor& cur) {
+        const ControlWord cw = read_control_word(cur.i);
+        if (cw.word == "bin") {  // binary data: skip param bytes
+            cur.i += static_cast<std::size_t>(std::max(0L, cw.param));
+            return;
+        }
+        if (cur.pending_skip > 0 && cw.word != "u") {  // a control word counts as one fallback char
+            --cur.pending_skip;
+            cur.group_start = false;
+            return;
+        }
+        control(cw, cur.st, cur.group_start);
+        if (cw.word == "u") cur.pending_skip = cur.st.uc;
+        cur.group_start = false;
+    }
+
+    // "\'hh": one byte in the document's code page.
+    void take_hex_byte(Cursor& cur) {
+        if (cur.i + 2 <= in_.size()) {
+            int v = hexval(in_[cur.i]) * 16 + hexval(in_[cur.i + 1]);
+            cur.i += 2;
+            if (cur.pending_skip > 0) {
+                --cur.pending_skip;
+                return;
+            }
+            if (v >= 0) byte(static_cast<unsigned char>(v), cur.st);
+        }
+        cur.group_start = false;
     }
 
     // Bytes in the document's code page are collected and decoded in runs.
@@ -524,8 +556,17 @@ private:
         chars_ = bold_chars_ = 0;
     }
 
-    void control(const std::string& w, bool has_param, long p, RtfState& st, bool group_start) {
-        // Destinations whose content is not body text.
+    void control(const ControlWord& cw, RtfState& st, bool group_start) {
+        if (skipped_destination(cw, st, group_start)) return;
+        if (unicode_control(cw, st)) return;
+        if (destination_control(cw, st, group_start)) return;
+        if (paragraph_control(cw, st)) return;
+        character_control(cw, st);
+    }
+
+    // Destinations whose content is not body text, and control words inside
+    // them (only \uc counts there).
+    bool skipped_destination(const ControlWord& cw, RtfState& st, bool group_start) {
         static const char* kSkip[] = {"fonttbl", "colortbl", "pict", "object", "header", "headerl", "headerr",
                                       "headerf", "footer", "footerl", "footerr", "footerf", "fldinst",
                                       "listtable", "listoverridetable", "revtbl", "rsidtbl", "generator",
@@ -539,57 +580,52 @@ private:
                                       "listtext", "sp", "sn", "sv", "mmathPr", "docvar", "passwordhash"};
         if (group_start || st.skip) {
             for (const char* s : kSkip)
-                if (w == s) {
+                if (cw.word == s) {
                     st.skip = true;
-                    return;
+                    return true;
                 }
         }
-        if (st.skip) {
-            if (w == "uc" && has_param) st.uc = static_cast<int>(p);
-            return;
+        if (!st.skip) return false;
+        if (cw.word == "uc" && cw.has_param) st.uc = static_cast<int>(cw.param);
+        return true;
+    }
+
+    // \ucN and \uN.
+    bool unicode_control(const ControlWord& cw, RtfState& st) {
+        if (cw.word == "uc" && cw.has_param) {
+            st.uc = static_cast<int>(std::max(0L, cw.param));
+            return true;
         }
-        if (w == "uc" && has_param) {
-            st.uc = static_cast<int>(std::max(0L, p));
-            return;
-        }
-        if (w == "u" && has_param) {
+        if (cw.word == "u" && cw.has_param) {
             flush_bytes(st);
-            long cp = p < 0 ? p + 65536 : p;
+            long cp = cw.param < 0 ? cw.param + 65536 : cw.param;
             std::string s;
             utf8::append(s, static_cast<char32_t>(cp));
             text(s, st);
-            return;
+            return true;
         }
+        return false;
+    }
+
+    // The stylesheet, the info block, footnotes and the code page.
+    bool destination_control(const ControlWord& cw, RtfState& st, bool group_start) {
+        const std::string& w = cw.word;
         if (w == "stylesheet") {
             st.target = 2;
-            return;
+            return true;
         }
         if (w == "info") {
             st.target = 3;
             st.skip = false;
-            return;
+            return true;
         }
         if (st.target == 3) {
-            if (w == "title" || w == "author" || w == "subject") {
-                st.info_key = w;
-                info_.clear();
-            } else if (group_start) {
-                st.skip = true;
-            }
-            return;
+            info_control(cw, st, group_start);
+            return true;
         }
         if (st.target == 2) {
-            if (w == "s" && has_param) {
-                in_style_entry_ = true;
-                style_id_ = static_cast<int>(p);
-                style_outline_ = 0;
-                style_name_.clear();
-            } else if ((w == "cs" || w == "ds" || w == "ts" || w == "tsrowd") && group_start) {
-                st.skip = true;  // character/section/table styles: not needed
-            } else if (w == "outlinelevel" && has_param && p >= 0 && p < 9) {
-                style_outline_ = static_cast<int>(p) + 1;
-            }
-            return;
+            stylesheet_control(cw, st, group_start);
+            return true;
         }
         if (w == "footnote") {
             st.target = 1;
@@ -600,82 +636,96 @@ private:
                 saved_in_table_ = in_table_;
             }
             foot_.clear();
-            return;
+            return true;
         }
-        if (w == "ansicpg" && has_param) {
-            codepage_ = "CP" + std::to_string(p);
-            if (p == 1252) codepage_ = "WINDOWS-1252";
-            return;
+        if (w == "ansicpg" && cw.has_param) {
+            codepage_ = "CP" + std::to_string(cw.param);
+            if (cw.param == 1252) codepage_ = "WINDOWS-1252";
+            return true;
         }
+        return false;
+    }
+
+    void info_control(const ControlWord& cw, RtfState& st, bool group_start) {
+        if (cw.word == "title" || cw.word == "author" || cw.word == "subject") {
+            st.info_key = cw.word;
+            info_.clear();
+        } else if (group_start) {
+            st.skip = true;
+        }
+    }
+
+    void stylesheet_control(const ControlWord& cw, RtfState& st, bool group_start) {
+        const std::string& w = cw.word;
+        const long p = cw.param;
+        if (w == "s" && cw.has_param) {
+            in_style_entry_ = true;
+            style_id_ = static_cast<int>(p);
+            style_outline_ = 0;
+            style_name_.clear();
+        } else if ((w == "cs" || w == "ds" || w == "ts" || w == "tsrowd") && group_start) {
+            st.skip = true;  // character/section/table styles: not needed
+        } else if (w == "outlinelevel" && cw.has_param && p >= 0 && p < 9) {
+            style_outline_ = static_cast<int>(p) + 1;
+        }
+    }
+
+    // Paragraphs, their style and outline level, table cells and rows, pages.
+    bool paragraph_control(const ControlWord& cw, const RtfState& st) {
+        const std::string& w = cw.word;
+        const long p = cw.param;
         if (w == "par" || w == "sect") {
             if (in_table_ && st.target == 0) {
                 // a paragraph break inside a table cell: keep it in the cell
                 para_ += '\n';
-                return;
+                return true;
             }
             paragraph(st);
-            return;
-        }
-        if (w == "pard") {
+        } else if (w == "pard") {
             style_ = 0;
             outline_ = 0;
             in_table_ = false;
-            return;
-        }
-        if (w == "s" && has_param) {
+        } else if (w == "s" && cw.has_param) {
             style_ = static_cast<int>(p);
-            return;
-        }
-        if (w == "outlinelevel" && has_param) {
+        } else if (w == "outlinelevel" && cw.has_param) {
             outline_ = p >= 0 && p < 9 ? static_cast<int>(p) + 1 : 0;
-            return;
-        }
-        if (w == "intbl") {
+        } else if (w == "intbl") {
             if (!in_table_ && !para_.empty()) paragraph(st);
             in_table_ = true;
-            return;
-        }
-        if (w == "cell" || w == "nestcell") {
+        } else if (w == "cell" || w == "nestcell") {
             cell(st);
-            return;
-        }
-        if (w == "row" || w == "nestrow") {
+        } else if (w == "row" || w == "nestrow") {
             row_open_ = false;
             para_.clear();
-            return;
-        }
-        if (w == "page" || w == "pagebb") {
+        } else if (w == "page" || w == "pagebb") {
             if (w == "page") paragraph(st);
             else if (!para_.empty()) paragraph(st);
             ++page_;
+        } else {
+            return false;
+        }
+        return true;
+    }
+
+    // Bold and the control words that stand for a character.
+    void character_control(const ControlWord& cw, RtfState& st) {
+        static const std::pair<const char*, const char*> kChars[] = {
+            {"line", "\n"},          {"tab", "\t"},          {"emdash", "\u2014"},  {"endash", "\u2013"},
+            {"lquote", "\u2018"},    {"rquote", "\u2019"},   {"ldblquote", "\u201C"}, {"rdblquote", "\u201D"},
+            {"bullet", "\u2022"},    {"emspace", " "},       {"enspace", " "},      {"qmspace", " "}};
+        if (cw.word == "b") {
+            st.bold = !cw.has_param || cw.param != 0;
             return;
         }
-        if (w == "b") {
-            st.bold = !has_param || p != 0;
-            return;
-        }
-        if (w == "plain") {
+        if (cw.word == "plain") {
             st.bold = false;
             return;
         }
-        if (w == "line") {
-            text("\n", st);
-            return;
-        }
-        if (w == "tab") {
-            text("\t", st);
-            return;
-        }
-        if (w == "emdash") return text("\u2014", st);
-        if (w == "endash") return text("\u2013", st);
-        if (w == "lquote") return text("\u2018", st);
-        if (w == "rquote") return text("\u2019", st);
-        if (w == "ldblquote") return text("\u201C", st);
-        if (w == "rdblquote") return text("\u201D", st);
-        if (w == "bullet") return text("\u2022", st);
-        if (w == "emspace" || w == "enspace" || w == "qmspace") return text(" ", st);
-        // Any paragraph that is not in a table ends the current table run.
-        (void)has_param;
+        for (const auto& [name, s] : kChars)
+            if (cw.word == name) {
+                text(s, st);
+                return;
+            }
     }
 
     std::string_view in_;

@@ -16,6 +16,7 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <stdexcept>
 
 #include "extractor/utf8.h"
@@ -141,6 +142,217 @@ std::vector<RawWord> drop_noise_lines(std::vector<RawWord> raw) {
     return out;
 }
 
+// The index after the last word of the line that starts at `i`.
+std::size_t line_end(const std::vector<RawWord>& raw, std::size_t i) {
+    std::size_t j = i;
+    while (j < raw.size() && raw[j].line == raw[i].line) ++j;
+    return j;
+}
+
+// What Tesseract recognised on a page: the words in pixels, their
+// confidence (weighted by text length) and the page's measured skew.
+struct Recognised {
+    std::vector<RawWord> raw;
+    double conf_sum = 0, conf_weight = 0;
+    float deskew = 0;
+};
+
+float measured_skew(tesseract::ResultIterator& it) {
+    float deskew = 0;
+    tesseract::Orientation o;
+    tesseract::WritingDirection wd;
+    tesseract::TextlineOrder tlo;
+    it.Orientation(&o, &wd, &tlo, &deskew);
+    return deskew;
+}
+
+// The size in points of the line the iterator is at.
+double line_size(tesseract::ResultIterator& it, double pt) {
+    float row_height = 0, descenders = 0, ascenders = 0;
+    it.RowAttributes(&row_height, &descenders, &ascenders);
+    // row_height = x-height + ascenders - descenders; without the descenders
+    // (a rule under a table row reads as one) it is the cap height, ~0.7 em.
+    return std::round((row_height + descenders) / 0.7 * pt * 2) / 2;
+}
+
+// The word the iterator is at, on a line of `size` points; none for noise.
+std::optional<RawWord> word_at(tesseract::ResultIterator& it, double size, double pt) {
+    std::unique_ptr<char[]> txt(it.GetUTF8Text(tesseract::RIL_WORD));
+    if (!txt) return std::nullopt;
+    std::string text = utf8::squeeze_spaces(txt.get());
+    if (text.empty()) return std::nullopt;
+    float conf = it.Confidence(tesseract::RIL_WORD);
+    // Specks of noise read as punctuation; bars are table rules or specks.
+    if (!has_alnum(text) && (conf < 60 || text.find_first_not_of("|!lI") == std::string::npos)) return std::nullopt;
+    int l = 0, t = 0, r = 0, b = 0;
+    if (!it.BoundingBox(tesseract::RIL_WORD, &l, &t, &r, &b)) return std::nullopt;
+    RawWord w;
+    w.w.text = std::move(text);
+    w.w.size = size > 0 ? size : (b - t) * pt;
+    w.w.bold = false;
+    w.w.space_after = true;
+    w.w.rotation = 0;
+    w.w.x0 = l;
+    w.w.x1 = r;
+    w.w.y0 = t;
+    w.w.y1 = b;
+    w.cx = (l + r) / 2.0;
+    w.cy = (t + b) / 2.0;
+    w.em = w.w.size;
+    w.conf = conf;
+    return w;
+}
+
+void collect_words(tesseract::ResultIterator& it, double pt, Recognised& rec) {
+    int line = -1, para = -1;
+    double size = 0;
+    do {
+        if (it.Empty(tesseract::RIL_WORD)) continue;
+        if (para < 0 || it.IsAtBeginningOf(tesseract::RIL_PARA)) ++para;
+        if (line < 0 || it.IsAtBeginningOf(tesseract::RIL_TEXTLINE)) {
+            ++line;
+            size = line_size(it, pt);
+        }
+        std::optional<RawWord> w = word_at(it, size, pt);
+        if (!w) continue;
+        w->line = line;
+        w->para = para;
+        double weight = static_cast<double>(w->w.text.size());
+        rec.conf_sum += w->conf * weight;
+        rec.conf_weight += weight;
+        rec.raw.push_back(std::move(*w));
+    } while (it.Next(tesseract::RIL_WORD));
+}
+
+// Runs Tesseract on the image set in `api`; false when it recognised nothing.
+bool recognise(tesseract::TessBaseAPI& api, double pt, Recognised& rec) {
+    if (api.Recognize(nullptr) != 0) {
+        api.Clear();
+        return false;
+    }
+    std::unique_ptr<tesseract::ResultIterator> it(api.GetIterator());
+    if (!it) {
+        api.Clear();
+        return false;
+    }
+    rec.deskew = measured_skew(*it);
+    collect_words(*it, pt, rec);
+    it.reset();
+    api.Clear();
+    return true;
+}
+
+// A line with a wide gap between two words is a table row, and rules
+// around table rows spoil Tesseract's size; it takes the body size
+// (size 0 here; even_sizes() fills it in).
+void clear_table_row_sizes(std::vector<RawWord>& raw, double pt) {
+    std::size_t i = 0;
+    while (i < raw.size()) {
+        std::size_t j = i + 1;
+        bool row = false;
+        for (; j < raw.size() && raw[j].line == raw[i].line; ++j) {
+            double em = std::max(raw[j].em / pt, 1.0);
+            if (raw[j].w.x0 - raw[j - 1].w.x1 > 4 * em) row = true;
+        }
+        for (std::size_t k = i; row && k < j; ++k) raw[k].w.size = 0;
+        i = j;
+    }
+}
+
+// The lines of one Tesseract paragraph whose sizes lie within 35 % of
+// each other (a two-line heading measured 22.5 and 19) share the
+// median size, so that the layout keeps them in one block.
+void share_paragraph_sizes(std::vector<RawWord>& raw) {
+    std::map<int, std::vector<double>> para_sizes;
+    int last = -2;
+    for (const auto& w : raw)
+        if (w.line != last) para_sizes[w.para].push_back(w.w.size), last = w.line;
+    for (auto& [p, v] : para_sizes) {
+        auto [lo, hi] = std::minmax_element(v.begin(), v.end());
+        if (v.size() < 2 || *lo <= 0 || *hi > kParaSpread * *lo) continue;
+        std::nth_element(v.begin(), v.begin() + static_cast<std::ptrdiff_t>(v.size() / 2), v.end());
+        double m = v[v.size() / 2];
+        for (auto& w : raw)
+            if (w.para == p) w.w.size = m;
+    }
+}
+
+// Rotation of word centres about the page centre, in pixels.
+struct PageCentre {
+    double mx, my;
+    double rotated_x(const RawWord& w, double a) const {
+        return mx + (w.cx - mx) * std::cos(a) - (w.cy - my) * std::sin(a);
+    }
+    double rotated_y(const RawWord& w, double a) const {
+        return my + (w.cx - mx) * std::sin(a) + (w.cy - my) * std::cos(a);
+    }
+};
+
+// How far the words of each line lie from level when turned by `a`, summed.
+double line_spread(const std::vector<RawWord>& raw, const PageCentre& c, double a) {
+    double s = 0;
+    std::size_t i = 0;
+    while (i < raw.size()) {
+        const std::size_t j = line_end(raw, i);
+        double lo = 1e18, hi = -1e18;
+        for (std::size_t k = i; k < j; ++k) {
+            double y = c.rotated_y(raw[k], a);
+            lo = std::min(lo, y);
+            hi = std::max(hi, y);
+        }
+        s += hi - lo;
+        i = j;
+    }
+    return s;
+}
+
+// The measured skew, in whichever direction makes the words of each line
+// level (Tesseract's sign convention is not documented).
+double levelling_angle(const std::vector<RawWord>& raw, const PageCentre& c, float deskew) {
+    if (std::fabs(deskew) < 1e-4) return 0.0;
+    return line_spread(raw, c, deskew) <= line_spread(raw, c, -deskew) ? deskew : -deskew;
+}
+
+// Turns the words' boxes upright by `a` and into points; the boxes' bottoms.
+std::vector<double> turn_upright(std::vector<RawWord>& raw, const PageCentre& c, double a, double pt) {
+    std::vector<double> bottoms(raw.size());
+    for (std::size_t k = 0; k < raw.size(); ++k) {
+        RawWord& w = raw[k];
+        double nx = c.rotated_x(w, a);
+        double ny = c.rotated_y(w, a);
+        double hw = (w.w.x1 - w.w.x0) / 2.0, hh = (w.w.y1 - w.w.y0) / 2.0;
+        if (a != 0.0) hh = std::max(1.0, hh - std::fabs(std::sin(a)) * hw);  // the box grew by the tilt
+        w.w.x0 = (nx - hw) * pt;
+        w.w.x1 = (nx + hw) * pt;
+        w.w.y0 = (ny - hh) * pt;
+        w.w.y1 = (ny + hh) * pt;
+        bottoms[k] = w.w.y1;
+    }
+    return bottoms;
+}
+
+// Glyph boxes end where the letters end (descenders, x-height words),
+// while the layout expects font boxes as Poppler gives them: every word
+// of a line gets the line's baseline (the median bottom of its words)
+// and a box from 0.8 em above it to 0.25 em below.
+void set_font_boxes(std::vector<RawWord>& raw, const std::vector<double>& bottoms, std::vector<pdf::Word>& words) {
+    std::size_t i = 0;
+    while (i < raw.size()) {
+        const std::size_t j = line_end(raw, i);
+        std::vector<double> b(bottoms.begin() + static_cast<std::ptrdiff_t>(i),
+                              bottoms.begin() + static_cast<std::ptrdiff_t>(j));
+        std::nth_element(b.begin(), b.begin() + static_cast<std::ptrdiff_t>(b.size() / 2), b.end());
+        double base = b[b.size() / 2];
+        for (std::size_t k = i; k < j; ++k) {
+            double em = raw[k].em > 0 ? raw[k].em : raw[k].w.y1 - raw[k].w.y0;
+            raw[k].w.y0 = base - 0.8 * em;
+            raw[k].w.y1 = base + 0.25 * em;
+            words.push_back(std::move(raw[k].w));
+        }
+        i = j;
+    }
+}
+
 }  // namespace
 
 bool available(std::string* why) {
@@ -165,164 +377,20 @@ PageText read_gray(const unsigned char* data, int width, int height, int bytes_p
     tesseract::TessBaseAPI& api = e.api();
     api.SetImage(data, width, height, 1, bytes_per_row);
     api.SetSourceResolution(dpi);
-    if (api.Recognize(nullptr) != 0) {
-        api.Clear();
-        return out;
-    }
-    std::unique_ptr<tesseract::ResultIterator> it(api.GetIterator());
-    if (!it) {
-        api.Clear();
-        return out;
-    }
-    float deskew = 0;
-    {
-        tesseract::Orientation o;
-        tesseract::WritingDirection wd;
-        tesseract::TextlineOrder tlo;
-        it->Orientation(&o, &wd, &tlo, &deskew);
-    }
-    std::vector<RawWord> raw;
-    int line = -1, para = -1;
-    double size = 0;
-    double conf_sum = 0, conf_weight = 0;
-    do {
-        if (it->Empty(tesseract::RIL_WORD)) continue;
-        if (para < 0 || it->IsAtBeginningOf(tesseract::RIL_PARA)) ++para;
-        if (line < 0 || it->IsAtBeginningOf(tesseract::RIL_TEXTLINE)) {
-            ++line;
-            float row_height = 0, descenders = 0, ascenders = 0;
-            it->RowAttributes(&row_height, &descenders, &ascenders);
-            // row_height = x-height + ascenders - descenders; without the descenders
-            // (a rule under a table row reads as one) it is the cap height, ~0.7 em.
-            size = std::round((row_height + descenders) / 0.7 * pt * 2) / 2;
-        }
-        std::unique_ptr<char[]> txt(it->GetUTF8Text(tesseract::RIL_WORD));
-        if (!txt) continue;
-        std::string text = utf8::squeeze_spaces(txt.get());
-        if (text.empty()) continue;
-        float conf = it->Confidence(tesseract::RIL_WORD);
-        // Specks of noise read as punctuation; bars are table rules or specks.
-        if (!has_alnum(text) && (conf < 60 || text.find_first_not_of("|!lI") == std::string::npos)) continue;
-        int l = 0, t = 0, r = 0, b = 0;
-        if (!it->BoundingBox(tesseract::RIL_WORD, &l, &t, &r, &b)) continue;
-        RawWord w;
-        w.w.text = std::move(text);
-        w.w.size = size > 0 ? size : (b - t) * pt;
-        w.w.bold = false;
-        w.w.space_after = true;
-        w.w.rotation = 0;
-        w.w.x0 = l;
-        w.w.x1 = r;
-        w.w.y0 = t;
-        w.w.y1 = b;
-        w.cx = (l + r) / 2.0;
-        w.cy = (t + b) / 2.0;
-        w.line = line;
-        w.para = para;
-        w.em = w.w.size;
-        w.conf = conf;
-        double weight = static_cast<double>(w.w.text.size());
-        conf_sum += conf * weight;
-        conf_weight += weight;
-        raw.push_back(std::move(w));
-    } while (it->Next(tesseract::RIL_WORD));
-    it.reset();
-    api.Clear();
-    raw = drop_noise_lines(std::move(raw));
-    // A line with a wide gap between two words is a table row, and rules
-    // around table rows spoil Tesseract's size; it takes the body size
-    // (size 0 here; even_sizes() fills it in).
-    {
-        std::size_t i = 0;
-        while (i < raw.size()) {
-            std::size_t j = i + 1;
-            bool row = false;
-            for (; j < raw.size() && raw[j].line == raw[i].line; ++j) {
-                double em = std::max(raw[j].em / pt, 1.0);
-                if (raw[j].w.x0 - raw[j - 1].w.x1 > 4 * em) row = true;
-            }
-            for (std::size_t k = i; row && k < j; ++k) raw[k].w.size = 0;
-            i = j;
-        }
-    }
-    // The lines of one Tesseract paragraph whose sizes lie within 35 % of
-    // each other (a two-line heading measured 22.5 and 19) share the
-    // median size, so that the layout keeps them in one block.
-    {
-        std::map<int, std::vector<double>> para_sizes;
-        int last = -2;
-        for (const auto& w : raw)
-            if (w.line != last) para_sizes[w.para].push_back(w.w.size), last = w.line;
-        for (auto& [p, v] : para_sizes) {
-            auto [lo, hi] = std::minmax_element(v.begin(), v.end());
-            if (v.size() < 2 || *lo <= 0 || *hi > kParaSpread * *lo) continue;
-            std::nth_element(v.begin(), v.begin() + static_cast<std::ptrdiff_t>(v.size() / 2), v.end());
-            double m = v[v.size() / 2];
-            for (auto& w : raw)
-                if (w.para == p) w.w.size = m;
-        }
-    }
-    out.confidence = conf_weight > 0 ? conf_sum / conf_weight : 0;
-    out.skew_degrees = deskew * 180.0 / M_PI;
+    Recognised rec;
+    if (!recognise(api, pt, rec)) return out;
+    std::vector<RawWord> raw = drop_noise_lines(std::move(rec.raw));
+    clear_table_row_sizes(raw, pt);
+    share_paragraph_sizes(raw);
+    out.confidence = rec.conf_weight > 0 ? rec.conf_sum / rec.conf_weight : 0;
+    out.skew_degrees = rec.deskew * 180.0 / M_PI;
 
     // Turn the words upright: rotate their centres about the page centre by
-    // the measured skew, in whichever direction makes the words of each line
-    // level (Tesseract's sign convention is not documented).
-    const double mx = width / 2.0, my = height / 2.0;
-    auto rotated_y = [&](const RawWord& w, double a) {
-        return my + (w.cx - mx) * std::sin(a) + (w.cy - my) * std::cos(a);
-    };
-    auto spread = [&](double a) {
-        double s = 0;
-        std::size_t i = 0;
-        while (i < raw.size()) {
-            std::size_t j = i;
-            double lo = 1e18, hi = -1e18;
-            while (j < raw.size() && raw[j].line == raw[i].line) {
-                double y = rotated_y(raw[j], a);
-                lo = std::min(lo, y);
-                hi = std::max(hi, y);
-                ++j;
-            }
-            s += hi - lo;
-            i = j;
-        }
-        return s;
-    };
-    double a = std::fabs(deskew) < 1e-4 ? 0.0 : (spread(deskew) <= spread(-deskew) ? deskew : -deskew);
-    // Glyph boxes end where the letters end (descenders, x-height words),
-    // while the layout expects font boxes as Poppler gives them: every word
-    // of a line gets the line's baseline (the median bottom of its words)
-    // and a box from 0.8 em above it to 0.25 em below.
-    std::vector<double> bottoms(raw.size());
-    for (std::size_t k = 0; k < raw.size(); ++k) {
-        RawWord& w = raw[k];
-        double nx = mx + (w.cx - mx) * std::cos(a) - (w.cy - my) * std::sin(a);
-        double ny = rotated_y(w, a);
-        double hw = (w.w.x1 - w.w.x0) / 2.0, hh = (w.w.y1 - w.w.y0) / 2.0;
-        if (a != 0.0) hh = std::max(1.0, hh - std::fabs(std::sin(a)) * hw);  // the box grew by the tilt
-        w.w.x0 = (nx - hw) * pt;
-        w.w.x1 = (nx + hw) * pt;
-        w.w.y0 = (ny - hh) * pt;
-        w.w.y1 = (ny + hh) * pt;
-        bottoms[k] = w.w.y1;
-    }
-    std::size_t i = 0;
-    while (i < raw.size()) {
-        std::size_t j = i;
-        while (j < raw.size() && raw[j].line == raw[i].line) ++j;
-        std::vector<double> b(bottoms.begin() + static_cast<std::ptrdiff_t>(i),
-                              bottoms.begin() + static_cast<std::ptrdiff_t>(j));
-        std::nth_element(b.begin(), b.begin() + static_cast<std::ptrdiff_t>(b.size() / 2), b.end());
-        double base = b[b.size() / 2];
-        for (std::size_t k = i; k < j; ++k) {
-            double em = raw[k].em > 0 ? raw[k].em : raw[k].w.y1 - raw[k].w.y0;
-            raw[k].w.y0 = base - 0.8 * em;
-            raw[k].w.y1 = base + 0.25 * em;
-            out.words.push_back(std::move(raw[k].w));
-        }
-        i = j;
-    }
+    // the measured skew.
+    const PageCentre centre{width / 2.0, height / 2.0};
+    const double a = levelling_angle(raw, centre, rec.deskew);
+    const std::vector<double> bottoms = turn_upright(raw, centre, a, pt);
+    set_font_boxes(raw, bottoms, out.words);
     return out;
 }
 

@@ -166,20 +166,19 @@ void resolve_bookmarks(Document& doc) {
     }
 }
 
-}  // namespace
+ReadError corrupt_pdf() {
+    return ReadError(ErrorKind::corrupt, "PDF-filen er beskadiget eller afkortet og kan ikke åbnes.",
+                     "The PDF file is damaged or truncated and cannot be opened.");
+}
 
-Document read_pdf(std::string_view bytes, const ReadOptions& opts) {
-    silence_poppler();
+// The document through poppler-cpp, unlocked with the password if it has one.
+std::unique_ptr<poppler::document> open_pdf(std::string_view bytes, const ReadOptions& opts) {
     if (bytes.size() > static_cast<std::size_t>(INT_MAX))
         throw ReadError(ErrorKind::too_large, "PDF-filen er for stor til at blive åbnet.",
                         "The PDF file is too large to open.");
     std::unique_ptr<poppler::document> pdf(poppler::document::load_from_raw_data(
         bytes.data(), static_cast<int>(bytes.size()), opts.password, opts.password));
-    auto corrupt = [] {
-        return ReadError(ErrorKind::corrupt, "PDF-filen er beskadiget eller afkortet og kan ikke åbnes.",
-                         "The PDF file is damaged or truncated and cannot be opened.");
-    };
-    if (!pdf) throw corrupt();
+    if (!pdf) throw corrupt_pdf();
     if (pdf->is_locked()) {
         if (opts.password.empty())
             throw ReadError(ErrorKind::encrypted,
@@ -189,126 +188,169 @@ Document read_pdf(std::string_view bytes, const ReadOptions& opts) {
                         "Adgangskoden passer ikke til den krypterede PDF-fil. Angiv den rigtige med --password.",
                         "The password does not open the encrypted PDF file. Give the right one with --password.");
     }
-    const int pages = pdf->pages();
-    if (pages <= 0) throw corrupt();  // Poppler rebuilt an xref but found no page tree
+    if (pdf->pages() <= 0) throw corrupt_pdf();  // Poppler rebuilt an xref but found no page tree
+    return pdf;
+}
 
-    Document doc;
-    doc.format = Format::pdf;
+void read_info(const poppler::document& pdf, Document& doc) {
     Metadata& m = doc.meta;
-    m.pages = pages;
-    m.encrypted = pdf->is_encrypted();
-    if (m.encrypted && !pdf->has_permission(poppler::perm_copy))
+    m.pages = pdf.pages();
+    m.encrypted = pdf.is_encrypted();
+    if (m.encrypted && !pdf.has_permission(poppler::perm_copy))
         doc.notes.push_back("the owner password forbids copying text; read anyway to check the plan");
-    m.title = utf8::squeeze_spaces(to_string(pdf->get_title()));
-    m.author = utf8::squeeze_spaces(to_string(pdf->get_author()));
-    m.subject = utf8::squeeze_spaces(to_string(pdf->get_subject()));
-    m.creator = utf8::squeeze_spaces(to_string(pdf->get_creator()));
-    m.producer = utf8::squeeze_spaces(to_string(pdf->get_producer()));
-    m.created = date_of(*pdf, "CreationDate", pdf->get_creation_date_t());
-    m.modified = date_of(*pdf, "ModDate", pdf->get_modification_date_t());
+    m.title = utf8::squeeze_spaces(to_string(pdf.get_title()));
+    m.author = utf8::squeeze_spaces(to_string(pdf.get_author()));
+    m.subject = utf8::squeeze_spaces(to_string(pdf.get_subject()));
+    m.creator = utf8::squeeze_spaces(to_string(pdf.get_creator()));
+    m.producer = utf8::squeeze_spaces(to_string(pdf.get_producer()));
+    m.created = date_of(pdf, "CreationDate", pdf.get_creation_date_t());
+    m.modified = date_of(pdf, "ModDate", pdf.get_modification_date_t());
+}
 
-    int to_read = pages;
-    if (static_cast<std::uint32_t>(pages) > opts.limits.max_pages) {
-        to_read = static_cast<int>(opts.limits.max_pages);
-        doc.notes.push_back("read the first " + std::to_string(to_read) + " of " + std::to_string(pages) +
-                            " pages (page limit)");
-    }
+int pages_to_read(const ReadOptions& opts, Document& doc) {
+    const int pages = doc.meta.pages;
+    if (static_cast<std::uint32_t>(pages) <= opts.limits.max_pages) return pages;
+    const int to_read = static_cast<int>(opts.limits.max_pages);
+    doc.notes.push_back("read the first " + std::to_string(to_read) + " of " + std::to_string(pages) +
+                        " pages (page limit)");
+    return to_read;
+}
 
+// One page's words, in points of the displayed page.
+struct PageWords {
+    std::vector<pdf::Word> words;
+    double w = 0, h = 0;
+    int page = 0;
+    bool ocr = false;
+};
+
+// Reads the pages' words: the text layer, or OCR where the options want it.
+class PageReader {
+public:
     // The same file through Poppler's core for the words (poppler-cpp keeps
     // globalParams alive while `pdf` lives). The bytes outlive both.
-    std::optional<GooString> password;
-    if (!opts.password.empty()) password = GooString(opts.password);
-    auto core = std::make_unique<PDFDoc>(
-        new MemStream(bytes.data(), 0, static_cast<Goffset>(bytes.size()), Object(objNull)), password, password);
-    if (!core->isOk() || !globalParams) throw corrupt();
-    TextOutputDev text_dev(nullptr, false, 0, false, false);
-    if (!text_dev.isOk()) throw corrupt();
+    PageReader(std::string_view bytes, const poppler::document& pdf, const ReadOptions& opts, Document& doc)
+        : pdf_(pdf), opts_(opts), doc_(doc), ocr_usable_(opts.ocr != OcrMode::never) {
+        if (!opts.password.empty()) password_ = GooString(opts.password);
+        core_ = std::make_unique<PDFDoc>(
+            new MemStream(bytes.data(), 0, static_cast<Goffset>(bytes.size()), Object(objNull)), password_,
+            password_);
+        if (!core_->isOk() || !globalParams) throw corrupt_pdf();
+        text_dev_.emplace(nullptr, false, 0, false, false);
+        if (!text_dev_->isOk()) throw corrupt_pdf();
+    }
 
-    std::map<std::string, bool> bold_fonts;
-    std::vector<pdf::Word> words;
-    struct PageWords {
-        std::vector<pdf::Word> words;
-        double w, h;
-        int page;
-        bool ocr;
-    };
-    std::vector<PageWords> laid;  // laid out after all pages are read: OCR sizes are evened over the document
-    int pages_with_text = 0;
-    bool ocr_usable = opts.ocr != OcrMode::never;
-    std::string ocr_error;
-    double ocr_conf_sum = 0, ocr_conf_words = 0;
+    // The pages from the first to `to_read` that have words, in order.
+    std::vector<PageWords> read(int to_read);
+    const std::string& ocr_error() const { return ocr_error_; }
+    // Mean word confidence of the OCR'd pages; none when no page was.
+    std::optional<double> ocr_confidence() const {
+        if (ocr_conf_words_ > 0) return ocr_conf_sum_ / ocr_conf_words_;
+        return std::nullopt;
+    }
+
+private:
+    void read_text_layer(int i, std::vector<pdf::Word>& words);
+    bool read_by_ocr(const poppler::page& page, PageWords& p);
+
+    const poppler::document& pdf_;
+    const ReadOptions& opts_;
+    Document& doc_;
+    std::optional<GooString> password_;
+    std::unique_ptr<PDFDoc> core_;
+    std::optional<TextOutputDev> text_dev_;
+    std::map<std::string, bool> bold_fonts_;
+    bool ocr_usable_;
+    std::string ocr_error_;
+    double ocr_conf_sum_ = 0, ocr_conf_words_ = 0;
+};
+
+std::vector<PageWords> PageReader::read(int to_read) {
+    std::vector<PageWords> laid;
+    PageWords p;
     for (int i = 0; i < to_read; ++i) {
-        std::unique_ptr<poppler::page> page(pdf->create_page(i));
-        words.clear();
-        double w = 0, h = 0;
+        std::unique_ptr<poppler::page> page(pdf_.create_page(i));
+        p.words.clear();
+        p.w = p.h = 0;
+        p.page = i + 1;
+        p.ocr = false;
         if (page) {
             poppler::rectf r = page->page_rect();
-            w = r.width();
-            h = r.height();
+            p.w = r.width();
+            p.h = r.height();
             auto o = page->orientation();  // /Rotate 90 or 270: boxes are in the turned page
-            if (o == poppler::page::landscape || o == poppler::page::seascape) std::swap(w, h);
-            // As poppler-cpp's text_list: 72 dpi, no rotation, crop box, copied xref.
-            core->displayPageSlice(&text_dev, i + 1, 72, 72, 0, false, false, false, -1, -1, -1, -1, nullptr, nullptr,
-                                   nullptr, nullptr, true);
-            std::unique_ptr<TextWordList> list = text_dev.makeWordList();
-            for (int k = 0; list && k < list->getLength(); ++k) {
-                const TextWord* tw = list->get(k);
-                pdf::Word word;
-                std::unique_ptr<GooString> text(tw->getText());
-                word.text = text ? text->toStr() : std::string();
-                if (!utf8::valid(word.text)) word.text = utf8::nfc(word.text);  // replaces bad bytes
-                if (word.text.find_first_not_of(" \t\r\n") == std::string::npos) continue;
-                tw->getBBox(&word.x0, &word.y0, &word.x1, &word.y1);
-                word.size = tw->getFontSize();
-                const GooString* font = tw->getLength() > 0 && tw->getFontInfo(0) ? tw->getFontName(0) : nullptr;
-                std::string name = font ? font->toStr() : std::string();
-                auto [it, fresh] = bold_fonts.try_emplace(name, false);
-                if (fresh) it->second = pdf::is_bold_font(name);
-                word.bold = it->second;
-                word.space_after = tw->hasSpaceAfter();
-                word.rotation = tw->getRotation();
-                words.push_back(std::move(word));
-            }
+            if (o == poppler::page::landscape || o == poppler::page::seascape) std::swap(p.w, p.h);
+            read_text_layer(i, p.words);
         }
-        if (words.empty()) m.pages_without_text.push_back(i + 1);
-        bool by_ocr = false;
-        if (page && ocr_usable && (opts.ocr == OcrMode::always || words.empty())) {
-            try {
-                ocr::PageText t = ocr::read_page(*page);
-                if (!t.words.empty() && t.confidence < ocr::kMinPageConfidence) {
-                    doc.notes.push_back("page " + std::to_string(i + 1) + ": OCR confidence " +
-                                        std::to_string(static_cast<int>(t.confidence)) +
-                                        " is too low; the page's text was not used");
-                    t.words.clear();
-                }
-                if (!t.words.empty()) {
-                    words = std::move(t.words);
-                    w = t.width;
-                    h = t.height;
-                    by_ocr = true;
-                    m.ocr_pages.push_back(i + 1);
-                    ocr_conf_sum += t.confidence * static_cast<double>(words.size());
-                    ocr_conf_words += static_cast<double>(words.size());
-                } else if (opts.ocr == OcrMode::always) {
-                    words.clear();  // the image has no text: neither has the page
-                }
-            } catch (const std::runtime_error& e) {
-                ocr_usable = false;
-                ocr_error = e.what();
-                doc.notes.push_back(std::string("OCR not available: ") + e.what());
-            }
+        if (p.words.empty()) doc_.meta.pages_without_text.push_back(i + 1);
+        if (page && ocr_usable_ && (opts_.ocr == OcrMode::always || p.words.empty())) p.ocr = read_by_ocr(*page, p);
+        if (p.words.empty()) continue;
+        laid.push_back(std::move(p));
+        p.words = {};
+    }
+    return laid;
+}
+
+// As poppler-cpp's text_list: 72 dpi, no rotation, crop box, copied xref.
+void PageReader::read_text_layer(int i, std::vector<pdf::Word>& words) {
+    core_->displayPageSlice(&*text_dev_, i + 1, 72, 72, 0, false, false, false, -1, -1, -1, -1, nullptr, nullptr,
+                            nullptr, nullptr, true);
+    std::unique_ptr<TextWordList> list = text_dev_->makeWordList();
+    for (int k = 0; list && k < list->getLength(); ++k) {
+        const TextWord* tw = list->get(k);
+        pdf::Word word;
+        std::unique_ptr<GooString> text(tw->getText());
+        word.text = text ? text->toStr() : std::string();
+        if (!utf8::valid(word.text)) word.text = utf8::nfc(word.text);  // replaces bad bytes
+        if (word.text.find_first_not_of(" \t\r\n") == std::string::npos) continue;
+        tw->getBBox(&word.x0, &word.y0, &word.x1, &word.y1);
+        word.size = tw->getFontSize();
+        const GooString* font = tw->getLength() > 0 && tw->getFontInfo(0) ? tw->getFontName(0) : nullptr;
+        std::string name = font ? font->toStr() : std::string();
+        auto [it, fresh] = bold_fonts_.try_emplace(name, false);
+        if (fresh) it->second = pdf::is_bold_font(name);
+        word.bold = it->second;
+        word.space_after = tw->hasSpaceAfter();
+        word.rotation = tw->getRotation();
+        words.push_back(std::move(word));
+    }
+}
+
+// Replaces the page's words by OCR's when they are confident enough; true
+// when OCR gave the page its words. The first failure turns OCR off.
+bool PageReader::read_by_ocr(const poppler::page& page, PageWords& p) {
+    try {
+        ocr::PageText t = ocr::read_page(page);
+        if (!t.words.empty() && t.confidence < ocr::kMinPageConfidence) {
+            doc_.notes.push_back("page " + std::to_string(p.page) + ": OCR confidence " +
+                                 std::to_string(static_cast<int>(t.confidence)) +
+                                 " is too low; the page's text was not used");
+            t.words.clear();
         }
-        if (words.empty()) continue;
-        ++pages_with_text;
-        laid.push_back({std::move(words), w, h, i + 1, by_ocr});
-        words = {};
+        if (!t.words.empty()) {
+            p.words = std::move(t.words);
+            p.w = t.width;
+            p.h = t.height;
+            doc_.meta.ocr_pages.push_back(p.page);
+            ocr_conf_sum_ += t.confidence * static_cast<double>(p.words.size());
+            ocr_conf_words_ += static_cast<double>(p.words.size());
+            return true;
+        }
+        if (opts_.ocr == OcrMode::always) p.words.clear();  // the image has no text: neither has the page
+    } catch (const std::runtime_error& e) {
+        ocr_usable_ = false;
+        ocr_error_ = e.what();
+        doc_.notes.push_back(std::string("OCR not available: ") + e.what());
     }
-    {
-        std::vector<std::vector<pdf::Word>*> ocr_words;
-        for (auto& p : laid)
-            if (p.ocr) ocr_words.push_back(&p.words);
-        if (!ocr_words.empty()) ocr::even_sizes(ocr_words);
-    }
+    return false;
+}
+
+// Laid out after all pages are read: OCR sizes are evened over the document.
+void lay_out_pages(std::vector<PageWords>& laid, Document& doc) {
+    std::vector<std::vector<pdf::Word>*> ocr_words;
+    for (auto& p : laid)
+        if (p.ocr) ocr_words.push_back(&p.words);
+    if (!ocr_words.empty()) ocr::even_sizes(ocr_words);
     for (auto& p : laid) {
         for (auto& b : pdf::layout_page(p.words, p.w, p.h, p.page)) {
             b.source_index = doc.blocks.size();
@@ -317,27 +359,46 @@ Document read_pdf(std::string_view bytes, const ReadOptions& opts) {
         }
         p.words = {};
     }
-    if (ocr_conf_words > 0) m.ocr_confidence = ocr_conf_sum / ocr_conf_words;
-    if (!m.ocr_pages.empty())
-        doc.notes.push_back("read " + std::to_string(m.ocr_pages.size()) + " page(s) by OCR (Danish Tesseract)");
-    if (pages_with_text == 0 && !ocr_error.empty())
+}
+
+// No page has text: why, and what to do about it.
+[[noreturn]] void throw_no_text(const std::string& ocr_error, const ReadOptions& opts) {
+    if (!ocr_error.empty())
         throw ReadError(ErrorKind::no_text,
                         "PDF-filen har intet tekstlag (scannet), og tekstgenkendelse (OCR) er ikke mulig: "
                         "installér Debian-pakken tesseract-ocr-dan.",
                         "The PDF file has no text layer (scanned) and text recognition (OCR) is not possible: "
                         "install the Debian package tesseract-ocr-dan.");
-    if (pages_with_text == 0 && opts.ocr == OcrMode::never)
+    if (opts.ocr == OcrMode::never)
         throw ReadError(ErrorKind::no_text,
                         "PDF-filen har intet tekstlag (scannet – intet tekstlag): siderne er billeder. "
                         "Brug --ocr auto for at læse dem med tekstgenkendelse.",
                         "The PDF file has no text layer (scanned): its pages are images. "
                         "Use --ocr auto to read them by text recognition.");
-    if (pages_with_text == 0)
-        throw ReadError(ErrorKind::no_text,
-                        "PDF-filen har intet tekstlag (scannet – intet tekstlag), og tekstgenkendelse (OCR) "
-                        "fandt ingen tekst på siderne.",
-                        "The PDF file has no text layer (scanned), and text recognition (OCR) found no text "
-                        "on its pages.");
+    throw ReadError(ErrorKind::no_text,
+                    "PDF-filen har intet tekstlag (scannet – intet tekstlag), og tekstgenkendelse (OCR) "
+                    "fandt ingen tekst på siderne.",
+                    "The PDF file has no text layer (scanned), and text recognition (OCR) found no text "
+                    "on its pages.");
+}
+
+}  // namespace
+
+Document read_pdf(std::string_view bytes, const ReadOptions& opts) {
+    silence_poppler();
+    std::unique_ptr<poppler::document> pdf = open_pdf(bytes, opts);
+    Document doc;
+    doc.format = Format::pdf;
+    read_info(*pdf, doc);
+    const int to_read = pages_to_read(opts, doc);
+    PageReader reader(bytes, *pdf, opts, doc);
+    std::vector<PageWords> laid = reader.read(to_read);
+    lay_out_pages(laid, doc);
+    Metadata& m = doc.meta;
+    if (auto conf = reader.ocr_confidence()) m.ocr_confidence = *conf;
+    if (!m.ocr_pages.empty())
+        doc.notes.push_back("read " + std::to_string(m.ocr_pages.size()) + " page(s) by OCR (Danish Tesseract)");
+    if (laid.empty()) throw_no_text(reader.ocr_error(), opts);
 
     if (std::unique_ptr<poppler::toc> toc(pdf->create_toc()); toc && toc->root())
         collect_toc(toc->root(), 1, doc.bookmarks);

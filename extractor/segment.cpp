@@ -366,390 +366,522 @@ std::string section_label(const Section& s) {
     return s.number + " " + s.title;
 }
 
-Outline segment(const Document& doc) {
-    Outline out;
-    const std::size_t n = doc.blocks.size();
-    if (n == 0) return out;
-    const double body = body_font_size(doc);
-    const bool has_sizes = body > 0;
+namespace {
 
-    // ---- The table of contents -------------------------------------------
-    std::vector<char> in_toc(n, 0);
-    {
-        int max_page = 0;
-        for (const auto& b : doc.blocks) max_page = std::max(max_page, b.page);
-        const int toc_page_limit = std::max(5, max_page / 4 + 1);
-        for (std::size_t i = 0; i < n; ++i) {
-            const Block& b = doc.blocks[i];
-            if (b.page > toc_page_limit) break;
-            bool styled = is_toc_style(b.style);
-            if (!styled && !(is_toc_title(b.text) && !is_running(b))) continue;
-            // The title (or the first styled entry) and the entries that follow.
-            std::size_t j = i;
-            if (!styled) {
-                in_toc[i] = 1;
-                out.toc_blocks.push_back(i);
-                j = i + 1;
-            }
-            int misses = 0;
-            for (; j < n; ++j) {
-                const Block& e = doc.blocks[j];
-                if (is_running(e)) continue;
-                bool entry = is_toc_style(e.style);
-                std::vector<TocLine> lines;
-                if (!entry && e.kind != BlockKind::heading) {
-                    lines = split_toc_block(full_text(e));
-                    int with_page = 0;
-                    for (auto& l : lines) with_page += l.page > 0;
-                    entry = !lines.empty() && with_page * 2 >= static_cast<int>(lines.size()) && with_page > 0 &&
-                            lines.back().page > 0 && utf8::length(e.text) < 4000;
-                    for (auto& l : lines)
-                        if (count_words(l.text) > 22) entry = false;
-                } else if (entry) {
-                    lines = split_toc_block(full_text(e));
-                    if (lines.empty()) lines.push_back({full_text(e), 0});
-                }
-                if (!entry) {
-                    if (++misses > 0) break;
-                    continue;
-                }
-                in_toc[j] = 1;
-                out.toc_blocks.push_back(j);
-                for (auto& l : lines) {
-                    HeadingParts p = parse_heading(l.text);
-                    if (p.title.empty() && p.number.empty()) continue;
-                    out.toc.push_back({p.number, p.title, l.page});
-                }
-            }
-            break;
-        }
-        // No title: a run of at least three lines with dotted leaders.
-        if (out.toc_blocks.empty()) {
-            std::size_t run_start = 0, run = 0;
-            for (std::size_t i = 0; i < n && doc.blocks[i].page <= toc_page_limit; ++i) {
-                const Block& b = doc.blocks[i];
-                if (is_running(b)) continue;
-                std::string title, page;
-                bool leader = RE2::FullMatch(b.text, re_toc_leader(), &title, &page) ||
-                              (split_toc_block(b.text).size() >= 3 && b.text.find("...") != std::string::npos);
-                if (leader) {
-                    if (run == 0) run_start = i;
-                    ++run;
-                } else {
-                    if (run >= 3) break;
-                    run = 0;
-                }
-            }
-            if (run >= 3) {
-                for (std::size_t i = run_start; i < n && out.toc_blocks.size() < run; ++i) {
-                    if (is_running(doc.blocks[i])) continue;
-                    in_toc[i] = 1;
-                    out.toc_blocks.push_back(i);
-                    for (auto& l : split_toc_block(doc.blocks[i].text)) {
-                        HeadingParts p = parse_heading(l.text);
-                        out.toc.push_back({p.number, p.title, l.page});
-                    }
-                }
-            }
-        }
+using TocKeys = std::multiset<std::pair<std::string, std::string>>;
+
+// A bookmark title or block text as compared with each other: the heading
+// key without spaces (the PDF's text may break a word across lines).
+std::string squashed_key(std::string_view t) {
+    std::string k = heading_key(t), o;
+    for (char ch : k)
+        if (ch != ' ') o += ch;
+    return o;
+}
+
+// One pass of candidate collection over the blocks.
+struct Scan {
+    bool plain = false;           // also take short stand-alone lines
+    std::vector<Candidate> cands;
+    TocKeys toc_left;             // TOC entries not yet matched to a heading
+    std::vector<int> numbering;   // the last accepted number path
+    bool seen_annex = false;
+    bool seen_body = false;       // a body paragraph has been seen
+};
+
+// A block under consideration as a heading.
+struct Look {
+    std::size_t i;
+    const Block& b;
+    const std::string& text;
+    HeadingParts p;
+    bool goal = false;            // "Mål 1: ..."
+    Candidate c;
+    TocKeys::iterator toc_it;
+    bool numbered = false;        // plain section number, not a chapter or annex
+    bool larger = false, bold = false, caps = false;
+};
+
+class Segmenter {
+public:
+    Segmenter(const Document& doc, Outline& out)
+        : doc_(doc), out_(out), n_(doc.blocks.size()), body_(body_font_size(doc)), has_sizes_(body_ > 0),
+          in_toc_(n_, 0), meta_title_key_(heading_key(doc.meta.title)) {}
+
+    void find_toc();
+    void weigh_source_headings();
+    void match_bookmarks();
+    std::vector<Candidate> collect_candidates();
+    void assign_levels(std::vector<Candidate>& cands) const;
+    void build_tree(const std::vector<Candidate>& cands);
+
+private:
+    void mark_toc_block(std::size_t i) {
+        in_toc_[i] = 1;
+        out_.toc_blocks.push_back(i);
     }
+    void find_titled_toc(int page_limit);
+    void take_toc_entries(std::size_t j);
+    std::optional<std::vector<TocLine>> toc_entry_lines(const Block& e) const;
+    void find_leader_toc(int page_limit);
+    std::size_t find_bookmarked_block(const std::vector<std::string>& keys, const std::string& key,
+                                      std::size_t cursor) const;
+
+    std::vector<Candidate> collect(bool plain);
+    void consider_block(Scan& s, std::size_t i);
+    void keep_source_heading(Scan& s, Look& k);
+    bool shape_allows(Scan& s, Look& k) const;
+    int score_evidence(const Scan& s, const Look& k, std::string& signal) const;
+    bool accept_scored(const Scan& s, const Look& k, int score) const;
+    void keep_scored_heading(Scan& s, Look& k, const std::string& signal);
+    void keep(Scan& s, const Look& k) const;
+    void drop_document_title(std::vector<Candidate>& cands) const;
+
+    const Document& doc_;
+    Outline& out_;
+    const std::size_t n_;
+    const double body_;
+    const bool has_sizes_;
+    std::vector<char> in_toc_;
     // TOC entries by (number, title): each confirms one heading, and only one
     // with the same number ("Andre aktører" in a budget table is not
     // "Kapitel 6 - Andre aktører").
-    std::multiset<std::pair<std::string, std::string>> toc_entries;
-    for (const auto& e : out.toc) toc_entries.insert({e.number, heading_key(e.title)});
+    TocKeys toc_entries_;
+    bool structured_ = false;
+    const char* source_signal_ = "style";
+    std::unordered_map<std::size_t, std::string> bookmark_title_;
+    std::unordered_map<std::size_t, int> bookmark_level_;  // blocks matched here, not by the reader
+    const std::string meta_title_key_;
+    // font size → level, learnt from numbered headings
+    std::map<double, std::map<int, int>> size_levels_;
+};
 
-    // ---- Candidates --------------------------------------------------------
+// ---- The table of contents -------------------------------------------------
+
+void Segmenter::find_toc() {
+    int max_page = 0;
+    for (const auto& b : doc_.blocks) max_page = std::max(max_page, b.page);
+    const int toc_page_limit = std::max(5, max_page / 4 + 1);
+    find_titled_toc(toc_page_limit);
+    if (out_.toc_blocks.empty()) find_leader_toc(toc_page_limit);
+    for (const auto& e : out_.toc) toc_entries_.insert({e.number, heading_key(e.title)});
+}
+
+// The title (or the first styled entry) and the entries that follow.
+void Segmenter::find_titled_toc(int page_limit) {
+    for (std::size_t i = 0; i < n_; ++i) {
+        const Block& b = doc_.blocks[i];
+        if (b.page > page_limit) return;
+        const bool styled = is_toc_style(b.style);
+        if (!styled && !(is_toc_title(b.text) && !is_running(b))) continue;
+        if (styled) {
+            take_toc_entries(i);
+        } else {
+            mark_toc_block(i);
+            take_toc_entries(i + 1);
+        }
+        return;
+    }
+}
+
+// The entries from block `j` on, up to the first block that is not one.
+void Segmenter::take_toc_entries(std::size_t j) {
+    for (; j < n_; ++j) {
+        const Block& e = doc_.blocks[j];
+        if (is_running(e)) continue;
+        const auto lines = toc_entry_lines(e);
+        if (!lines) return;
+        mark_toc_block(j);
+        for (const auto& l : *lines) {
+            HeadingParts p = parse_heading(l.text);
+            if (p.title.empty() && p.number.empty()) continue;
+            out_.toc.push_back({p.number, p.title, l.page});
+        }
+    }
+}
+
+// The lines of a table-of-contents entry block; none when the block is not
+// one (neither styled as an entry nor lines that mostly end in page numbers).
+std::optional<std::vector<TocLine>> Segmenter::toc_entry_lines(const Block& e) const {
+    const bool styled = is_toc_style(e.style);
+    if (!styled && e.kind == BlockKind::heading) return std::nullopt;
+    std::vector<TocLine> lines = split_toc_block(full_text(e));
+    if (styled) {
+        if (lines.empty()) lines.push_back({full_text(e), 0});
+        return lines;
+    }
+    int with_page = 0;
+    for (auto& l : lines) with_page += l.page > 0;
+    bool entry = !lines.empty() && with_page * 2 >= static_cast<int>(lines.size()) && with_page > 0 &&
+                 lines.back().page > 0 && utf8::length(e.text) < 4000;
+    for (auto& l : lines)
+        if (count_words(l.text) > 22) entry = false;
+    if (!entry) return std::nullopt;
+    return lines;
+}
+
+// No title: a run of at least three lines with dotted leaders.
+void Segmenter::find_leader_toc(int page_limit) {
+    std::size_t run_start = 0, run = 0;
+    for (std::size_t i = 0; i < n_ && doc_.blocks[i].page <= page_limit; ++i) {
+        const Block& b = doc_.blocks[i];
+        if (is_running(b)) continue;
+        std::string title, page;
+        bool leader = RE2::FullMatch(b.text, re_toc_leader(), &title, &page) ||
+                      (split_toc_block(b.text).size() >= 3 && b.text.find("...") != std::string::npos);
+        if (leader) {
+            if (run == 0) run_start = i;
+            ++run;
+        } else {
+            if (run >= 3) break;
+            run = 0;
+        }
+    }
+    if (run < 3) return;
+    for (std::size_t i = run_start; i < n_ && out_.toc_blocks.size() < run; ++i) {
+        if (is_running(doc_.blocks[i])) continue;
+        mark_toc_block(i);
+        for (auto& l : split_toc_block(doc_.blocks[i].text)) {
+            HeadingParts p = parse_heading(l.text);
+            out_.toc.push_back({p.number, p.title, l.page});
+        }
+    }
+}
+
+// ---- What the source marks -------------------------------------------------
+
+void Segmenter::weigh_source_headings() {
     std::size_t source_headings = 0;
-    for (std::size_t i = 0; i < n; ++i) {
-        const Block& b = doc.blocks[i];
-        if (!in_toc[i] && b.kind == BlockKind::heading && !is_toc_title(b.text) && count_letters(b.text) > 0)
+    for (std::size_t i = 0; i < n_; ++i) {
+        const Block& b = doc_.blocks[i];
+        if (!in_toc_[i] && b.kind == BlockKind::heading && !is_toc_title(b.text) && count_letters(b.text) > 0)
             ++source_headings;
     }
-    if (doc.format == Format::pdf && !doc.bookmarks.empty()) source_headings += doc.bookmarks.size();
-    const bool structured = source_headings > 0;
-    const char* source_signal = doc.format == Format::pdf ? "bookmark" : "style";
+    if (doc_.format == Format::pdf && !doc_.bookmarks.empty()) source_headings += doc_.bookmarks.size();
+    structured_ = source_headings > 0;
+    source_signal_ = doc_.format == Format::pdf ? "bookmark" : "style";
+}
 
-    // Bookmark titles are exact where the PDF's text may split a long word
-    // across lines ("erhvervskompetencegivend e"): use them for the headings
-    // they were matched to.
-    std::unordered_map<std::size_t, std::string> bookmark_title;
-    std::unordered_map<std::size_t, int> bookmark_level;  // blocks matched here, not by the reader
-    if (doc.format == Format::pdf && !doc.bookmarks.empty()) {
-        auto squash = [](std::string_view t) {
-            std::string k = heading_key(t), o;
-            for (char ch : k)
-                if (ch != ' ') o += ch;
-            return o;
-        };
-        std::vector<std::string> keys(n);
-        for (std::size_t i = 0; i < n; ++i)
-            if (!is_running(doc.blocks[i]) && doc.blocks[i].text.size() < 400) keys[i] = squash(doc.blocks[i].text);
-        std::size_t cursor = 0;
-        for (const auto& bm : doc.bookmarks) {
-            std::string key = squash(bm.title);
-            if (key.empty()) continue;
-            std::size_t found = n;
-            for (std::size_t i = cursor; i < n; ++i) {
-                if (keys[i] != key || in_toc[i]) continue;
-                found = i;
-                if (doc.blocks[i].kind == BlockKind::heading) break;
-                // a non-heading match: take it only if no heading match follows soon
-                bool later = false;
-                for (std::size_t j = i + 1; j < n && j < i + 40; ++j)
-                    if (keys[j] == key && doc.blocks[j].kind == BlockKind::heading) later = true;
-                if (!later) break;
-                found = n;
-            }
-            if (found == n) continue;
-            bookmark_title[found] = bm.title;
-            if (doc.blocks[found].kind != BlockKind::heading) bookmark_level[found] = bm.level;
-            cursor = found + 1;
-        }
+// Bookmark titles are exact where the PDF's text may split a long word
+// across lines ("erhvervskompetencegivend e"): use them for the headings
+// they were matched to.
+void Segmenter::match_bookmarks() {
+    if (doc_.format != Format::pdf || doc_.bookmarks.empty()) return;
+    std::vector<std::string> keys(n_);
+    for (std::size_t i = 0; i < n_; ++i) {
+        const Block& b = doc_.blocks[i];
+        if (!is_running(b) && b.text.size() < 400) keys[i] = squashed_key(b.text);
     }
+    std::size_t cursor = 0;
+    for (const auto& bm : doc_.bookmarks) {
+        std::string key = squashed_key(bm.title);
+        if (key.empty()) continue;
+        const std::size_t found = find_bookmarked_block(keys, key, cursor);
+        if (found == n_) continue;
+        bookmark_title_[found] = bm.title;
+        if (doc_.blocks[found].kind != BlockKind::heading) bookmark_level_[found] = bm.level;
+        cursor = found + 1;
+    }
+}
 
-    const std::string meta_title_key = heading_key(doc.meta.title);
-    // font size → level, learnt from numbered headings
-    std::map<double, std::map<int, int>> size_levels;
+// The first block from `cursor` on with the bookmark's key; a non-heading
+// match only if no heading match follows soon. n_ when there is none.
+std::size_t Segmenter::find_bookmarked_block(const std::vector<std::string>& keys, const std::string& key,
+                                             std::size_t cursor) const {
+    for (std::size_t i = cursor; i < n_; ++i) {
+        if (keys[i] != key || in_toc_[i]) continue;
+        if (doc_.blocks[i].kind == BlockKind::heading) return i;
+        bool later = false;
+        for (std::size_t j = i + 1; j < n_ && j < i + 40; ++j)
+            if (keys[j] == key && doc_.blocks[j].kind == BlockKind::heading) later = true;
+        if (!later) return i;
+    }
+    return n_;
+}
 
-    // One pass over the blocks. `plain`: also take short stand-alone lines
-    // (TXT and other sources without typography, when nothing else marks
-    // the headings).
-    auto collect = [&](bool plain) {
-        std::vector<Candidate> cands;
-        auto toc_left = toc_entries;
-        std::vector<int> numbering;  // the last accepted number path
-        bool seen_annex = false;
-        bool seen_body = false;      // a body paragraph has been seen
-        size_levels.clear();
-        for (std::size_t i = 0; i < n; ++i) {
-            const Block& b = doc.blocks[i];
-            if (in_toc[i] || is_running(b) || b.kind == BlockKind::footnote) continue;
-            const std::string text = bookmark_title.count(i) ? bookmark_title[i] : full_text(b);
-            if (is_toc_title(text)) {  // a TOC title with no entries found
-                if (!in_toc[i]) out.toc_blocks.push_back(i);
-                in_toc[i] = 1;
-                continue;
-            }
-            HeadingParts p = parse_heading(text);
-            Candidate c;
-            c.block = i;
-            c.parts = p;
-            c.size = b.font_size;
-            auto toc_it = toc_left.empty() ? toc_left.end() : toc_left.find({p.number, heading_key(p.title)});
-            c.toc = toc_it != toc_left.end();
-            const bool goal = is_goal_heading(text);
+// ---- Candidates ------------------------------------------------------------
 
-            const bool bookmarked = bookmark_level.count(i) > 0;
-            if ((b.kind == BlockKind::heading || bookmarked) && count_letters(text) > 0) {
-                c.source = true;
-                c.level = bookmarked           ? bookmark_level[i]
-                          : b.outline_level > 0 ? b.outline_level
-                                                : (p.depth > 0 ? p.depth : 1);
-                c.signal = source_signal;
-                if (p.list_marker) {  // "1) Title" styled as a heading: keep it whole
-                    c.parts = HeadingParts{};
-                    c.parts.title = text;
-                }
-                cands.push_back(c);
-                if (c.toc) toc_left.erase(toc_it);
-                if (p.annex) seen_annex = true;
-                if (auto path = number_path(p.number); !path.empty() && !p.annex) numbering = path;
-                continue;
-            }
-            auto body_seen = [&] {
-                if (utf8::length(text) > 100 || sentence_like(text, 12)) seen_body = true;
-            };
-            if (b.kind == BlockKind::table_cell || b.kind == BlockKind::list_item || p.list_marker) {
-                seen_body = true;
-                continue;
-            }
-
-            // Shape: short, not a sentence, has letters.
-            const std::size_t len = utf8::length(text);
-            if (len > 220) {
-                seen_body = true;
-                continue;
-            }
-            const int letters = count_letters(p.title);
-            if (letters < 2 && !(p.annex && !p.number.empty())) continue;
-            const bool numbered = p.depth > 0 && !p.annex && !p.chapter;
-            const int max_words = (numbered || p.annex || p.chapter || c.toc || goal) ? 22 : 12;
-            // "2. Mål:" introduces what follows; a heading does not end in a colon.
-            const bool lead_in = !p.title.empty() && p.title.back() == ':';
-            if (sentence_like(p.title, max_words) || (numbered && p.title.empty()) || lead_in) {
-                body_seen();
-                continue;
-            }
-
-            const bool larger = has_sizes && b.font_size >= body + 1.0;
-            const bool bold = b.bold && (!has_sizes || b.font_size >= body - 0.5);
-            const bool caps = b.all_caps && letters >= 3 && count_words(p.title) <= 10;
-
-            int score = 0;  // half points
-            std::string signal;
-            auto add = [&](int pts, const char* sig) {
-                score += pts;
-                if (signal.empty()) signal = sig;
-            };
-            if (c.toc) add(6, "toc");
-            if (p.annex || p.chapter) add(6, "numbering");
-            if (numbered) {
-                bool fits = continues(numbering, number_path(p.number));
-                if (fits) add(p.dotted || p.depth > 1 ? 4 : 3, "numbering");
-                else if (larger || bold) add(1, "numbering");
-            }
-            if (larger) add(4, "typography");
-            else if (bold) add(is_plain_heading_line(text, goal) ? 4 : 2, "typography");  // a short bold line
-            if (caps) add(structured ? 2 : 4, "caps");
-            if (plain && !structured && !has_sizes && is_plain_heading_line(text, goal) && i + 1 < n)
-                add(4, "layout");
-
-            // When the source marks headings, only strong extra evidence counts.
-            const int need = structured ? 8 : 4;
-            bool accept = score >= need;
-            // A line whose text runs on into the next block ("... skal" ⏎
-            // "bekæmpes, og ...") is part of a paragraph, not a heading.
-            if (accept && !c.toc && !p.annex && !p.chapter) {
-                std::size_t j = i + 1;
-                while (j < n && is_running(doc.blocks[j])) ++j;
-                if (j < n && doc.blocks[j].page == b.page) {
-                    char32_t f = first_letter_or_digit(doc.blocks[j].text);
-                    if (utf8::is_letter(f) && !utf8::is_upper(f)) accept = false;
-                }
-            }
-            if (structured && (p.annex || p.chapter) && (bold || caps || larger || c.toc)) accept = true;
-            // Numbered lines after the annexes begin are table rows or lists.
-            if (accept && numbered && seen_annex && !c.toc && !larger) accept = false;
-            if (!accept) {
-                body_seen();
-                continue;
-            }
-            // The title page: display lines before any body text that name the
-            // plan, the kommune or the approval, or repeat the document title.
-            if (!seen_body && !c.toc && p.depth == 0 && looks_like_title_page(text, meta_title_key)) continue;
-            c.signal = signal;
-            if (p.annex || p.chapter) c.level = 1;
-            else if (numbered) c.level = p.depth;
-            c.goal = goal;
-            cands.push_back(c);
-            if (c.toc) toc_left.erase(toc_it);
-            if (p.annex) seen_annex = true;
-            if (numbered || p.chapter) numbering = number_path(p.number);
-            if (numbered && has_sizes) ++size_levels[std::round(b.font_size * 2) / 2][p.depth];
-        }
-        // The document title: unnumbered candidates before any body text whose
-        // type is larger than that of every later heading.
-        if (has_sizes && cands.size() > 1) {
-            std::size_t k = 0;
-            double later_max = 0;
-            std::vector<double> suffix_max(cands.size() + 1, 0);
-            for (std::size_t j = cands.size(); j-- > 0;) suffix_max[j] = std::max(suffix_max[j + 1], cands[j].size);
-            while (k < cands.size() && !cands[k].source && cands[k].parts.depth == 0 && !cands[k].toc &&
-                   cands[k].size > suffix_max[k + 1] + 0.5 && cands[k].block < 6)
-                ++k;
-            (void)later_max;
-            cands.erase(cands.begin(), cands.begin() + static_cast<std::ptrdiff_t>(k));
-        }
-        return cands;
-    };
-
+// Plain short lines count as headings only when nothing else marks them:
+// no source headings, no type sizes, fewer than two numbered candidates.
+std::vector<Candidate> Segmenter::collect_candidates() {
     std::vector<Candidate> cands = collect(false);
-    if (!structured && !has_sizes) {
+    if (!structured_ && !has_sizes_) {
         std::size_t numbered = 0;
         for (const auto& c : cands)
             if (c.parts.depth > 0 && !c.parts.annex) ++numbered;
         if (numbered < 2) cands = collect(true);
     }
+    return cands;
+}
 
-    // Levels of unnumbered candidates: the level numbered headings of the same
-    // size have; otherwise by size rank among the unnumbered; else 1.
-    {
-        std::map<double, int> size_to_level;
-        for (auto& [size, lv] : size_levels) {
-            int best = 0, cnt = 0;
-            for (auto& [l, k] : lv)
-                if (k > cnt) cnt = k, best = l;
-            size_to_level[size] = best;
-        }
-        std::set<double, std::greater<double>> free_sizes;
-        for (const auto& c : cands)
-            if (c.level == 0 && has_sizes) free_sizes.insert(std::round(c.size * 2) / 2);
-        int max_numbered = 0;
-        for (auto& [s, l] : size_to_level) max_numbered = std::max(max_numbered, l);
-        int prev_level = 0, last_plain_level = 1;
-        bool any_caps = false;
-        for (const auto& c : cands)
-            if (!c.source && c.parts.depth == 0 && doc.blocks[c.block].all_caps) any_caps = true;
-        for (auto& c : cands) {
-            if (c.level == 0 && c.goal) {
-                c.level = last_plain_level + 1;
-            } else if (c.level == 0 && !has_sizes) {
-                c.level = (doc.blocks[c.block].all_caps || !any_caps) ? 1 : 2;
-            } else if (c.level == 0) {
-                double s = std::round(c.size * 2) / 2;
-                if (auto it = size_to_level.find(s); has_sizes && it != size_to_level.end()) {
-                    c.level = it->second;
-                } else if (has_sizes && !size_to_level.empty()) {
-                    // larger than every numbered size → 1, smaller → one below the deepest
-                    double largest = size_to_level.rbegin()->first;
-                    c.level = s > largest ? 1 : std::min(max_numbered + 1, prev_level + 1);
-                } else if (has_sizes && !free_sizes.empty()) {
-                    c.level = 1 + static_cast<int>(std::distance(free_sizes.begin(), free_sizes.find(s)));
-                } else {
-                    c.level = 1;
-                }
-                if (c.level < 1) c.level = 1;
-                // an unnumbered heading never skips a level
-                if (prev_level > 0 && c.level > prev_level + 1) c.level = prev_level + 1;
-            }
-            prev_level = c.level;
-            if (!c.goal) last_plain_level = c.level;
+std::vector<Candidate> Segmenter::collect(bool plain) {
+    Scan s;
+    s.plain = plain;
+    s.toc_left = toc_entries_;
+    size_levels_.clear();
+    for (std::size_t i = 0; i < n_; ++i) consider_block(s, i);
+    drop_document_title(s.cands);
+    return std::move(s.cands);
+}
+
+void note_body_text(Scan& s, std::string_view text) {
+    if (utf8::length(text) > 100 || sentence_like(text, 12)) s.seen_body = true;
+}
+
+void Segmenter::consider_block(Scan& s, std::size_t i) {
+    const Block& b = doc_.blocks[i];
+    if (in_toc_[i] || is_running(b) || b.kind == BlockKind::footnote) return;
+    const auto bm = bookmark_title_.find(i);
+    const std::string text = bm != bookmark_title_.end() ? bm->second : full_text(b);
+    if (is_toc_title(text)) {  // a TOC title with no entries found
+        mark_toc_block(i);
+        return;
+    }
+    Look k{i, b, text, parse_heading(text), is_goal_heading(text), {}, s.toc_left.end()};
+    k.c.block = i;
+    k.c.parts = k.p;
+    k.c.size = b.font_size;
+    if (!s.toc_left.empty()) k.toc_it = s.toc_left.find({k.p.number, heading_key(k.p.title)});
+    k.c.toc = k.toc_it != s.toc_left.end();
+
+    if ((b.kind == BlockKind::heading || bookmark_level_.count(i) > 0) && count_letters(text) > 0) {
+        keep_source_heading(s, k);
+        return;
+    }
+    if (!shape_allows(s, k)) return;
+    std::string signal;
+    const int score = score_evidence(s, k, signal);
+    if (!accept_scored(s, k, score)) {
+        note_body_text(s, text);
+        return;
+    }
+    // The title page: display lines before any body text that name the
+    // plan, the kommune or the approval, or repeat the document title.
+    if (!s.seen_body && !k.c.toc && k.p.depth == 0 && looks_like_title_page(text, meta_title_key_)) return;
+    keep_scored_heading(s, k, signal);
+}
+
+void Segmenter::keep_source_heading(Scan& s, Look& k) {
+    const auto level = bookmark_level_.find(k.i);
+    k.c.source = true;
+    k.c.level = level != bookmark_level_.end() ? level->second
+                : k.b.outline_level > 0        ? k.b.outline_level
+                                               : (k.p.depth > 0 ? k.p.depth : 1);
+    k.c.signal = source_signal_;
+    if (k.p.list_marker) {  // "1) Title" styled as a heading: keep it whole
+        k.c.parts = HeadingParts{};
+        k.c.parts.title = k.text;
+    }
+    keep(s, k);
+    if (auto path = number_path(k.p.number); !path.empty() && !k.p.annex) s.numbering = path;
+}
+
+// Shape: short, not a sentence, has letters. Sets what the scoring needs.
+bool Segmenter::shape_allows(Scan& s, Look& k) const {
+    const HeadingParts& p = k.p;
+    if (k.b.kind == BlockKind::table_cell || k.b.kind == BlockKind::list_item || p.list_marker ||
+        utf8::length(k.text) > 220) {
+        s.seen_body = true;
+        return false;
+    }
+    const int letters = count_letters(p.title);
+    if (letters < 2 && !(p.annex && !p.number.empty())) return false;
+    k.numbered = p.depth > 0 && !p.annex && !p.chapter;
+    const int max_words = (k.numbered || p.annex || p.chapter || k.c.toc || k.goal) ? 22 : 12;
+    // "2. Mål:" introduces what follows; a heading does not end in a colon.
+    const bool lead_in = !p.title.empty() && p.title.back() == ':';
+    if (sentence_like(p.title, max_words) || (k.numbered && p.title.empty()) || lead_in) {
+        note_body_text(s, k.text);
+        return false;
+    }
+    k.larger = has_sizes_ && k.b.font_size >= body_ + 1.0;
+    k.bold = k.b.bold && (!has_sizes_ || k.b.font_size >= body_ - 0.5);
+    k.caps = k.b.all_caps && letters >= 3 && count_words(p.title) <= 10;
+    return true;
+}
+
+// The evidence in half points; `signal` is the first kind that counted.
+int Segmenter::score_evidence(const Scan& s, const Look& k, std::string& signal) const {
+    int score = 0;
+    auto add = [&](int pts, const char* sig) {
+        score += pts;
+        if (signal.empty()) signal = sig;
+    };
+    const HeadingParts& p = k.p;
+    if (k.c.toc) add(6, "toc");
+    if (p.annex || p.chapter) add(6, "numbering");
+    if (k.numbered) {
+        bool fits = continues(s.numbering, number_path(p.number));
+        if (fits) add(p.dotted || p.depth > 1 ? 4 : 3, "numbering");
+        else if (k.larger || k.bold) add(1, "numbering");
+    }
+    if (k.larger) add(4, "typography");
+    else if (k.bold) add(is_plain_heading_line(k.text, k.goal) ? 4 : 2, "typography");  // a short bold line
+    if (k.caps) add(structured_ ? 2 : 4, "caps");
+    if (s.plain && !structured_ && !has_sizes_ && is_plain_heading_line(k.text, k.goal) && k.i + 1 < n_)
+        add(4, "layout");
+    return score;
+}
+
+bool Segmenter::accept_scored(const Scan& s, const Look& k, int score) const {
+    const HeadingParts& p = k.p;
+    // When the source marks headings, only strong extra evidence counts.
+    const int need = structured_ ? 8 : 4;
+    bool accept = score >= need;
+    // A line whose text runs on into the next block ("... skal" ⏎
+    // "bekæmpes, og ...") is part of a paragraph, not a heading.
+    if (accept && !k.c.toc && !p.annex && !p.chapter) {
+        std::size_t j = k.i + 1;
+        while (j < n_ && is_running(doc_.blocks[j])) ++j;
+        if (j < n_ && doc_.blocks[j].page == k.b.page) {
+            char32_t f = first_letter_or_digit(doc_.blocks[j].text);
+            if (utf8::is_letter(f) && !utf8::is_upper(f)) accept = false;
         }
     }
+    if (structured_ && (p.annex || p.chapter) && (k.bold || k.caps || k.larger || k.c.toc)) accept = true;
+    // Numbered lines after the annexes begin are table rows or lists.
+    if (accept && k.numbered && s.seen_annex && !k.c.toc && !k.larger) accept = false;
+    return accept;
+}
 
-    // ---- The tree ------------------------------------------------------------
-    std::vector<char> is_heading(n, 0);
-    for (const auto& c : cands) is_heading[c.block] = 1;
-    std::sort(out.toc_blocks.begin(), out.toc_blocks.end());
-    out.toc_blocks.erase(std::unique(out.toc_blocks.begin(), out.toc_blocks.end()), out.toc_blocks.end());
+void Segmenter::keep_scored_heading(Scan& s, Look& k, const std::string& signal) {
+    const HeadingParts& p = k.p;
+    k.c.signal = signal;
+    if (p.annex || p.chapter) k.c.level = 1;
+    else if (k.numbered) k.c.level = p.depth;
+    k.c.goal = k.goal;
+    keep(s, k);
+    if (k.numbered || p.chapter) s.numbering = number_path(p.number);
+    if (k.numbered && has_sizes_) ++size_levels_[std::round(k.b.font_size * 2) / 2][p.depth];
+}
+
+void Segmenter::keep(Scan& s, const Look& k) const {
+    s.cands.push_back(k.c);
+    if (k.c.toc) s.toc_left.erase(k.toc_it);
+    if (k.p.annex) s.seen_annex = true;
+}
+
+// The document title: unnumbered candidates before any body text whose
+// type is larger than that of every later heading.
+void Segmenter::drop_document_title(std::vector<Candidate>& cands) const {
+    if (!has_sizes_ || cands.size() <= 1) return;
+    std::size_t k = 0;
+    std::vector<double> suffix_max(cands.size() + 1, 0);
+    for (std::size_t j = cands.size(); j-- > 0;) suffix_max[j] = std::max(suffix_max[j + 1], cands[j].size);
+    while (k < cands.size() && !cands[k].source && cands[k].parts.depth == 0 && !cands[k].toc &&
+           cands[k].size > suffix_max[k + 1] + 0.5 && cands[k].block < 6)
+        ++k;
+    cands.erase(cands.begin(), cands.begin() + static_cast<std::ptrdiff_t>(k));
+}
+
+// ---- Levels ----------------------------------------------------------------
+
+// Levels of unnumbered candidates: the level numbered headings of the same
+// size have; otherwise by size rank among the unnumbered; else 1.
+void Segmenter::assign_levels(std::vector<Candidate>& cands) const {
+    std::map<double, int> size_to_level;
+    for (auto& [size, lv] : size_levels_) {
+        int best = 0, cnt = 0;
+        for (auto& [l, k] : lv)
+            if (k > cnt) cnt = k, best = l;
+        size_to_level[size] = best;
+    }
+    std::set<double, std::greater<double>> free_sizes;
+    for (const auto& c : cands)
+        if (c.level == 0 && has_sizes_) free_sizes.insert(std::round(c.size * 2) / 2);
+    int max_numbered = 0;
+    for (auto& [s, l] : size_to_level) max_numbered = std::max(max_numbered, l);
+    int prev_level = 0, last_plain_level = 1;
+    bool any_caps = false;
+    for (const auto& c : cands)
+        if (!c.source && c.parts.depth == 0 && doc_.blocks[c.block].all_caps) any_caps = true;
+    for (auto& c : cands) {
+        if (c.level == 0 && c.goal) {
+            c.level = last_plain_level + 1;
+        } else if (c.level == 0 && !has_sizes_) {
+            c.level = (doc_.blocks[c.block].all_caps || !any_caps) ? 1 : 2;
+        } else if (c.level == 0) {
+            double s = std::round(c.size * 2) / 2;
+            if (auto it = size_to_level.find(s); it != size_to_level.end()) {
+                c.level = it->second;
+            } else if (!size_to_level.empty()) {
+                // larger than every numbered size → 1, smaller → one below the deepest
+                double largest = size_to_level.rbegin()->first;
+                c.level = s > largest ? 1 : std::min(max_numbered + 1, prev_level + 1);
+            } else if (!free_sizes.empty()) {
+                c.level = 1 + static_cast<int>(std::distance(free_sizes.begin(), free_sizes.find(s)));
+            } else {
+                c.level = 1;
+            }
+            if (c.level < 1) c.level = 1;
+            // an unnumbered heading never skips a level
+            if (prev_level > 0 && c.level > prev_level + 1) c.level = prev_level + 1;
+        }
+        prev_level = c.level;
+        if (!c.goal) last_plain_level = c.level;
+    }
+}
+
+// ---- The tree --------------------------------------------------------------
+
+Section section_for(const Candidate& c, const Block& b) {
+    Section s;
+    s.level = c.level;
+    s.number = c.parts.number;
+    s.title = c.parts.title;
+    s.heading = full_text(b);
+    s.first_page = s.last_page = b.page;
+    s.heading_block = c.block;
+    s.annex = c.parts.annex;
+    s.signal = c.signal;
+    return s;
+}
+
+void Segmenter::build_tree(const std::vector<Candidate>& cands) {
+    std::sort(out_.toc_blocks.begin(), out_.toc_blocks.end());
+    out_.toc_blocks.erase(std::unique(out_.toc_blocks.begin(), out_.toc_blocks.end()), out_.toc_blocks.end());
 
     std::vector<int> stack;  // indices of open sections
     std::size_t next_cand = 0;
     int current = -1;
-    for (std::size_t i = 0; i < n; ++i) {
-        const Block& b = doc.blocks[i];
+    for (std::size_t i = 0; i < n_; ++i) {
+        const Block& b = doc_.blocks[i];
         if (next_cand < cands.size() && cands[next_cand].block == i) {
-            const Candidate& c = cands[next_cand++];
-            Section s;
-            s.level = c.level;
-            s.number = c.parts.number;
-            s.title = c.parts.title;
-            s.heading = full_text(b);
-            s.first_page = s.last_page = b.page;
-            s.heading_block = i;
-            s.annex = c.parts.annex;
-            s.signal = c.signal;
-            while (!stack.empty() && out.sections[static_cast<std::size_t>(stack.back())].level >= s.level)
+            Section s = section_for(cands[next_cand++], b);
+            while (!stack.empty() && out_.sections[static_cast<std::size_t>(stack.back())].level >= s.level)
                 stack.pop_back();
             s.parent = stack.empty() ? -1 : stack.back();
-            out.sections.push_back(std::move(s));
-            current = static_cast<int>(out.sections.size()) - 1;
+            out_.sections.push_back(std::move(s));
+            current = static_cast<int>(out_.sections.size()) - 1;
             stack.push_back(current);
             continue;
         }
-        if (in_toc[i] || is_running(b)) continue;
+        if (in_toc_[i] || is_running(b)) continue;
         if (current < 0) {
-            out.preamble.push_back(i);
+            out_.preamble.push_back(i);
             continue;
         }
-        out.sections[static_cast<std::size_t>(current)].blocks.push_back(i);
+        out_.sections[static_cast<std::size_t>(current)].blocks.push_back(i);
         // The page reaches every open section.
         for (int k : stack) {
-            auto& sec = out.sections[static_cast<std::size_t>(k)];
+            auto& sec = out_.sections[static_cast<std::size_t>(k)];
             sec.last_page = std::max(sec.last_page, b.page);
         }
     }
+}
+
+}  // namespace
+
+Outline segment(const Document& doc) {
+    Outline out;
+    if (doc.blocks.empty()) return out;
+    Segmenter seg(doc, out);
+    seg.find_toc();
+    seg.weigh_source_headings();
+    seg.match_bookmarks();
+    std::vector<Candidate> cands = seg.collect_candidates();
+    seg.assign_levels(cands);
+    seg.build_tree(cands);
     return out;
 }
 
