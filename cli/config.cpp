@@ -23,8 +23,11 @@ namespace {
 }
 
 void known_keys(const std::string& file, const YAML::Node& map, const std::set<std::string>& keys) {
+    std::set<std::string> seen;
     for (const auto& kv : map) {
         std::string k = kv.first.as<std::string>();
+        // yaml-cpp keeps both and answers with the first: the second would be ignored unseen.
+        if (!seen.insert(k).second) fail(file, kv.first, "the key '" + k + "' appears twice");
         if (!keys.count(k)) {
             std::string list;
             for (const auto& x : keys) list += (list.empty() ? "" : ", ") + x;

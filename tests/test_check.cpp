@@ -337,7 +337,8 @@ TEST_CASE("the configuration loader turns every bad shape into file:line", "[che
     // come back as a ConfigError naming the file and a line.
     for (const char* bad : {"lang: [da]\n", "? [a, b]\n: c\n", "waivers: {requirement: x}\n", "spelling: maybe\n",
                             "waivers:\n  - requirement: budget\n    year: tyve\n    reason: r\n", "lang: da\n  bad: indent\n",
-                            "waivers:\n  - [a]\n", "{unclosed: \n"}) {
+                            "waivers:\n  - [a]\n", "{unclosed: \n", "format: json\nlang: da\nformat: html\n",
+                            "waivers:\n  - {requirement: budget, reason: a, reason: b}\n"}) {
         INFO(bad);
         try {
             (void)load_config_from_string(bad, "/etc/plantjek/p.yaml");
