@@ -25,7 +25,6 @@
 
 namespace plantjek {
 
-
 const std::vector<Profile>& CheckSession::profiles() {
     if (!loaded_) {
         profiles_ = load_profiles(data_dir() + "/rules/profiles");

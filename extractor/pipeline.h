@@ -1,8 +1,9 @@
 // The first stages as one call: read → normalise → segment → identify.
 //
 // Why: every command (extract, outline, check, scan) and the report tests
-// run the same stages in the same order; wiring them once keeps them thin. Cost: that of
-// the stages (dominated by reading a PDF and loading Hunspell once).
+// run the same stages in the same order; wiring them once keeps them thin.
+// Cost: that of the stages (dominated by reading a PDF and loading Hunspell
+// once).
 #pragma once
 
 #include <string>

@@ -148,7 +148,7 @@ J spelling_json(const SpellingResult& sp) {
 
 // ------------------------------------------------------------ reading
 
-void read_input(const J& in, Report& r, const Texts&) {
+void read_input(const J& in, Report& r) {
     r.path = in.at("path");
     r.sha256 = in.at("sha256");
     r.format = in.at("format");
@@ -274,7 +274,7 @@ Report report_from_json(const nlohmann::ordered_json& j, JsonTexts texts) {
     if (j.at("schema") != kReportSchema)
         throw std::invalid_argument("not a " + std::string(kReportSchema) + " report");
     Report r;
-    read_input(j.at("input"), r, tx);
+    read_input(j.at("input"), r);
     read_plan(j.at("plan"), r, tx);
     r.status = status_from_name(j.at("status").get<std::string>());
     if (j.contains("error")) r.error = ReportError{j["error"].at("kind"), tx.get(j["error"].at("message"))};
