@@ -15,29 +15,6 @@ namespace plantjek {
 namespace checks {
 namespace {
 
-// The registry: one line per check kind (the `kind` of a requirement).
-struct Kind {
-    const char* name;
-    CheckFn fn;
-};
-const Kind kKinds[] = {
-    {"section", &check_section},
-    {"annex", &check_annex},
-    {"goals", &check_goals},
-    {"targets", &check_targets},
-    {"budget", &check_budget},
-    {"other-actors", &check_other_actors},
-    {"placeholders", &check_placeholders},
-    {"consistency", &check_consistency},
-    {"described", &check_described},
-};
-
-CheckFn find_kind(const std::string& name) {
-    for (const auto& k : kKinds)
-        if (name == k.name) return k.fn;
-    return nullptr;
-}
-
 // "Ministermål 2", "Mål 3:", "Måltal for ministermål nr. 1" in a heading.
 int goal_number_in(std::string_view text, int max) {
     static const RE2 re("(?i)(?:minister)?mål(?:tal)?\\s*(?:for\\s+ministermål\\s*)?(?:nr\\.?\\s*)?(\\d)(?:[^\\pN]|$)");
@@ -58,6 +35,25 @@ int goal_matching(const Context& c, std::string_view text) {
     for (const auto& g : c.profile().goals_for(c.year()))
         if (search_any(g.patterns, text)) return g.number;
     return 0;
+}
+
+// A target sentence in the ministry's prescribed shape for its goal is read
+// through that shape's named groups (the profile decides which number is
+// the target), and marked, so the goal check knows the wording is right.
+void read_prescribed_shapes(Context& c) {
+    const auto& goals = c.profile().goals_for(c.year());
+    for (auto& lt : c.targets) {
+        if (lt.annex || lt.goal < 1 || lt.goal > static_cast<int>(goals.size())) continue;
+        for (const auto& shape : goals[lt.goal - 1].target_shapes) {
+            auto t = read_with_shape(shape.pattern, lt.target.text);
+            if (!t) continue;
+            t->text = std::move(lt.target.text);
+            t->page = lt.target.page;
+            lt.target = std::move(*t);
+            lt.shaped = true;
+            break;
+        }
+    }
 }
 
 void prepare(Context& c) {
@@ -262,6 +258,7 @@ void prepare(Context& c) {
         for (auto& lt : annex_lines) c.targets.push_back(std::move(lt));
     }
 
+    read_prescribed_shapes(c);
     // A target without a date in a one-year plan is a target for that year.
     if (c.in.identity->years.size() <= 1)
         for (auto& lt : c.targets)

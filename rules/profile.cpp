@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <set>
 
+#include "rules/kinds.h"
 #include "rules/matcher.h"
 
 namespace plantjek {
@@ -35,9 +36,6 @@ const std::vector<std::string>& canonical_requirement_ids() {
 
 namespace {
 
-const std::set<std::string> kKinds = {"section", "annex",        "goals",        "targets",
-                                      "budget",  "other-actors", "placeholders", "consistency",
-                                      "described"};
 const std::set<std::string> kDeadlineWhats = {"hearing", "remarks", "adoption", "sending", "publication"};
 
 // Reading context: the file, and a prefix naming what is being read.
@@ -176,6 +174,56 @@ bool iso_date(const std::string& s) {
     return m >= 1 && m <= 12 && d >= 1 && d <= 31;
 }
 
+std::string known_kinds() {
+    std::string list;
+    for (const auto& k : check_kinds()) list += (list.empty() ? "" : ", ") + std::string(k.name);
+    return " (known: " + list + ")";
+}
+
+// One pattern family of a requirement: its key, the flag of rules/kinds.h,
+// where it goes, and its examples.
+struct Family {
+    const char* key;
+    KindReads flag;
+    std::vector<Pattern> Requirement::*patterns;
+    Examples Requirement::*examples;
+};
+const Family kFamilies[] = {
+    {"heading", reads_heading, &Requirement::heading, &Requirement::heading_examples},
+    {"terms", reads_terms, &Requirement::terms, &Requirement::terms_examples},
+    {"body", reads_body, &Requirement::body, &Requirement::body_examples},
+    {"unfilled", reads_unfilled, &Requirement::unfilled, &Requirement::unfilled_examples},
+};
+
+// The pattern families a requirement gives, checked against what its kind
+// reads: a family the kind never looks at is an error, so no pattern in a
+// profile is dead; one the kind needs must be there.
+void read_pattern_families(const Ctx& c, const YAML::Node& n, Requirement& r) {
+    const KindInfo& kind = *find_check_kind(r.kind);
+    const YAML::Node ex = n["examples"];
+    if (ex) {
+        std::set<std::string> keys;
+        for (const auto& f : kFamilies) keys.insert(f.key);
+        check_keys(c, ex, keys, {});
+    }
+    for (const auto& f : kFamilies) {
+        if (n[f.key] && !(kind.reads & f.flag))
+            c.fail(n[f.key], "kind '" + r.kind + "' does not read '" + f.key + "' patterns (remove them, or use a kind that does)");
+        if (ex && ex[f.key] && !n[f.key]) c.fail(ex[f.key], std::string("examples for '") + f.key + "' but no such patterns");
+        if (n[f.key]) r.*f.patterns = get_patterns(c, n[f.key], f.key);
+        if ((kind.needs & f.flag) && (r.*f.patterns).empty())
+            c.fail(n, "kind '" + r.kind + "' needs '" + f.key + "' patterns");
+        if (ex && ex[f.key]) r.*f.examples = get_examples(c, ex[f.key], f.key);
+        require_examples(c, n, r.*f.patterns, r.*f.examples, f.key);
+    }
+    if (n["min_terms"]) {
+        if (r.terms.empty()) c.fail(n["min_terms"], "'min_terms' without 'terms'");
+        r.min_terms = get_int(c, n["min_terms"], "min_terms");
+        if (r.min_terms < 1 || r.min_terms > static_cast<int>(r.terms.size()))
+            c.fail(n["min_terms"], "min_terms must be between 1 and the number of terms");
+    }
+}
+
 Requirement read_requirement(const Ctx& top, const YAML::Node& n, bool canonical_only) {
     Ctx c0 = top.sub("requirement");
     if (!n.IsMap()) c0.fail(n, "expected a mapping");
@@ -184,7 +232,7 @@ Requirement read_requirement(const Ctx& top, const YAML::Node& n, bool canonical
     check_keys(c, n,
                {"id", "kind", "title", "message", "legal_basis", "severity", "required", "years",
                 "draft_may_lack", "due", "only_kommuner", "heading", "terms", "min_terms", "body",
-                "examples"},
+                "unfilled", "examples"},
                {"id", "kind", "title", "message", "legal_basis", "severity"});
     Requirement r;
     r.id = get_string(c, n, "id");
@@ -196,7 +244,7 @@ Requirement read_requirement(const Ctx& top, const YAML::Node& n, bool canonical
         c.fail(n["id"], "'" + r.id + "' is not a canonical requirement id (DESIGN.md §2)");
     if (!kebab(r.id)) c.fail(n["id"], "an id is lowercase-kebab-case");
     r.kind = get_string(c, n, "kind");
-    if (!kKinds.count(r.kind)) c.fail(n["kind"], "unknown kind '" + r.kind + "'");
+    if (!find_check_kind(r.kind)) c.fail(n["kind"], "unknown kind '" + r.kind + "'" + known_kinds());
     r.title = get_text2(c, n, "title");
     r.message = get_text2(c, n, "message");
     r.legal_basis = get_string(c, n, "legal_basis");
@@ -221,28 +269,7 @@ Requirement read_requirement(const Ctx& top, const YAML::Node& n, bool canonical
     if (r.draft_may_lack && r.due.empty()) c.fail(n, "draft_may_lack needs 'due' (the deadline to name)");
     if (!r.draft_may_lack && !r.due.empty()) c.fail(n["due"], "'due' only goes with draft_may_lack: true");
     if (n["only_kommuner"]) r.only_kommuner = get_strings(c, n["only_kommuner"], "only_kommuner");
-    if (n["heading"]) r.heading = get_patterns(c, n["heading"], "heading");
-    if (n["terms"]) r.terms = get_patterns(c, n["terms"], "terms");
-    if (n["body"]) r.body = get_patterns(c, n["body"], "body");
-    if (n["min_terms"]) {
-        r.min_terms = get_int(c, n["min_terms"], "min_terms");
-        if (r.min_terms < 1 || r.min_terms > static_cast<int>(std::max<size_t>(1, r.terms.size())))
-            c.fail(n["min_terms"], "min_terms must be between 1 and the number of terms");
-    }
-    if ((r.kind == "section" || r.kind == "annex" || r.kind == "budget" || r.kind == "other-actors" ||
-         r.kind == "described") &&
-        r.heading.empty())
-        c.fail(n, "kind '" + r.kind + "' needs 'heading' patterns");
-    if (n["examples"]) {
-        const YAML::Node ex = n["examples"];
-        check_keys(c, ex, {"heading", "terms", "body"}, {});
-        if (ex["heading"]) r.heading_examples = get_examples(c, ex["heading"], "heading");
-        if (ex["terms"]) r.terms_examples = get_examples(c, ex["terms"], "terms");
-        if (ex["body"]) r.body_examples = get_examples(c, ex["body"], "body");
-    }
-    require_examples(c, n, r.heading, r.heading_examples, "heading");
-    require_examples(c, n, r.terms, r.terms_examples, "terms");
-    require_examples(c, n, r.body, r.body_examples, "body");
+    read_pattern_families(c, n, r);
     return r;
 }
 
@@ -448,6 +475,14 @@ Profile load_profile_impl(const std::string& path, const std::string* text) {
                                           [](const Requirement& r) { return r.kind == "placeholders"; });
     if (wants_placeholders && p.placeholders.empty())
         c.fail(root, "a 'placeholders' requirement needs the 'placeholders' patterns");
+    if (!wants_placeholders && root["placeholders"])
+        c.fail(root["placeholders"], "'placeholders' patterns but no requirement of kind 'placeholders' reads them");
+    bool wants_shapes = std::any_of(p.requirements.begin(), p.requirements.end(),
+                                    [](const Requirement& r) { return r.kind == "targets"; });
+    for (const auto& [year, goals] : p.goals)
+        for (const auto& g : goals)
+            if (!g.target_shapes.empty() && !wants_shapes)
+                c.fail(g.line, "goal '" + g.id + "': 'target_shapes' but no requirement of kind 'targets' reads them");
     return p;
 }
 
@@ -596,6 +631,7 @@ std::vector<std::string> check_examples(const Profile& p, int* count) {
         run_examples(r.heading, r.heading_examples, 1, r.file, r.line, r.id + " heading", &fails, &n);
         run_examples(r.terms, r.terms_examples, r.min_terms, r.file, r.line, r.id + " terms", &fails, &n);
         run_examples(r.body, r.body_examples, 1, r.file, r.line, r.id + " body", &fails, &n);
+        run_examples(r.unfilled, r.unfilled_examples, 1, r.file, r.line, r.id + " unfilled", &fails, &n);
     }
     const std::string& file = p.source_files.empty() ? p.id : p.source_files.front();
     for (const auto& [year, goals] : p.goals)

@@ -50,9 +50,8 @@ struct Requirement {
                      // annex-goal-overview, annex-lbr-plan, annex-jobconsultants,
                      // repatriation, no-placeholders, targets-consistent; a
                      // --rules file may add its own ids (lowercase-kebab)
-    std::string kind;  // the check kind that applies it: "section", "annex",
-                       // "goals", "targets", "budget", "other-actors",
-                       // "placeholders", "consistency"
+    std::string kind;  // the check kind that applies it (rules/kinds.h lists
+                       // them and the pattern families each one reads)
     Text2 title;       // short name, Danish and English
     Text2 message;     // what is wrong when it fails, Danish and English
     std::string legal_basis;  // "bek. nr. 1157 af 4.10.2007 § 20, nr. 5"
@@ -81,11 +80,13 @@ struct Requirement {
     std::vector<Pattern> body;  // further body patterns where the kind needs
                                 // them (budget: an amount; other-actors: the
                                 // target share; placeholders: see Profile)
+    std::vector<Pattern> unfilled;  // budget: a template cell left empty ("xxx")
     Examples heading_examples;  // run against `heading`
     Examples terms_examples;    // run against `terms` (each must-match string
                                 // must hit >= min_terms distinct terms; no
                                 // no-match string may reach min_terms)
     Examples body_examples;     // run against `body`
+    Examples unfilled_examples; // run against `unfilled`
     int line = 0;               // line in the YAML file
     std::string file;           // the YAML file it came from (profile or --rules)
 };

@@ -5,8 +5,12 @@
 #include <re2/re2.h>
 
 #include <cstdlib>
+#include <map>
 
+#include "extractor/utf8.h"
 #include "rules/engine.h"
+#include "rules/matcher.h"
+#include "rules/profile.h"
 #include "rules/target_parse.h"
 
 namespace plantjek {
@@ -277,6 +281,39 @@ std::optional<Target> parse_target_sentence(std::string_view s, bool relaxed) {
         if (t.change_pct && t.direction == "fald" && *t.change_pct > 0) t.change_pct = -*t.change_pct;
     }
     t.filled = !value_placeholder && !change_placeholder && (have_value ? t.value.has_value() : true);
+    return t;
+}
+
+std::optional<Target> read_with_shape(const Pattern& shape, std::string_view sentence) {
+    std::map<std::string, std::string> g;
+    if (!search_groups(shape, sentence, nullptr, &g)) return std::nullopt;
+    Target t;
+    bool placeholder = false;
+    auto number = [&](const std::string& name) -> std::optional<double> {
+        auto it = g.find(name);
+        if (it == g.end()) return std::nullopt;
+        if (is_placeholder(it->second)) {
+            placeholder = true;
+            return std::nullopt;
+        }
+        return parse_number(it->second);
+    };
+    t.value = number("value");
+    if (g.count("unit")) t.unit = unit_name(g["unit"]);
+    if (g.count("year") && !is_placeholder(g["year"])) {
+        t.deadline_year = std::atoi(g["year"].c_str());
+        t.deadline = g.count("month") ? utf8::lower(g["month"]) + " " + g["year"] : g["year"];
+    } else if (g.count("year")) {
+        placeholder = true;
+    }
+    const std::string dir = utf8::lower(g.count("direction") ? g["direction"] : std::string());
+    if (dir.find('/') != std::string::npos) placeholder = true;  // "stigning/et fald": not picked
+    re2::StringPiece dp(dir.data(), dir.size());
+    bool down = RE2::PartialMatch(dp, down_re()), up = RE2::PartialMatch(dp, up_re());
+    if (down != up) t.direction = down ? "fald" : "stigning";
+    t.change_pct = number("change");
+    if (t.change_pct && t.direction == "fald") t.change_pct = -*t.change_pct;
+    t.filled = !placeholder;
     return t;
 }
 

@@ -68,7 +68,7 @@ std::string minimal_profile(const std::string& requirement_extra = "", const std
            "legal_basis: 'bek. test'\n"                                    // 4
            "requirements:\n"                                               // 5
            "  - id: budget\n"                                              // 6
-           "    kind: budget\n"                                            // 7
+           "    kind: section\n"                                           // 7
            "    title: {da: 'Budget', en: 'Budget'}\n"                     // 8
            "    message: {da: 'Mangler', en: 'Missing'}\n" +               // 9
            legal +                                                         // 10
@@ -85,6 +85,13 @@ std::string minimal_profile(const std::string& requirement_extra = "", const std
            "deadlines:\n"
            "  2030:\n"
            "    - {what: adoption, date: '2029-12-31', label: {da: 'Vedtagelse', en: 'Adoption'}}\n";
+}
+
+// minimal_profile() with the first `from` replaced by `to`.
+std::string minimal_with(const std::string& from, const std::string& to) {
+    std::string t = minimal_profile();
+    t.replace(t.find(from), from.size(), to);
+    return t;
 }
 
 void expect_error(const std::string& text, int line, const std::string& fragment) {
@@ -440,12 +447,35 @@ TEST_CASE("bad profile files give ProfileError with file and line", "[profiles][
                      "single quotes");
     }
     SECTION("not a canonical id") {
-        std::string t = minimal_profile();
-        t.replace(t.find("- id: budget"), 12, "- id: budgett");
-        expect_error(t, 6, "not a canonical requirement id");
+        expect_error(minimal_with("- id: budget", "- id: budgett"), 6, "not a canonical requirement id");
     }
     SECTION("patterns without examples") {
         expect_error(minimal_profile("    terms: ['\\bkr']\n"), 6, "need examples");
+    }
+    // Rules are data: a pattern family the kind never reads is dead data.
+    SECTION("a family the kind does not read") {
+        expect_error(minimal_profile("    body: ['\\bkr']\n"), 13, "kind 'section' does not read 'body' patterns");
+        expect_error(minimal_profile("    unfilled: ['xx']\n"), 13, "does not read 'unfilled'");
+    }
+    SECTION("a family the kind needs") {
+        expect_error(minimal_with("kind: section", "kind: budget"), 6, "kind 'budget' needs 'body' patterns");
+    }
+    SECTION("examples for a family that is not there") {
+        expect_error(minimal_with("examples: {heading:", "examples: {terms: {match: ['a'], no_match: ['b']}, heading:"), 13,
+                     "examples for 'terms' but no such patterns");
+    }
+    SECTION("min_terms without terms") {
+        expect_error(minimal_profile("    min_terms: 2\n"), 13, "'min_terms' without 'terms'");
+    }
+    SECTION("placeholders that no requirement reads") {
+        expect_error(minimal_profile() + "placeholders: {patterns: ['xxx'], examples: {match: ['xxx'], no_match: ['y']}}\n",
+                     23, "no requirement of kind 'placeholders' reads them");
+    }
+    SECTION("target shapes that no requirement reads") {
+        expect_error(minimal_with("      examples: {match: ['Mål 1']",
+                                  "      target_shapes: [{pattern: '(?P<value>[0-9]+) personer', examples: {match: ['5 personer'], "
+                                  "no_match: ['fem']}}]\n      examples: {match: ['Mål 1']"),
+                     16, "no requirement of kind 'targets' reads them");
     }
 }
 
@@ -471,7 +501,7 @@ TEST_CASE("a --rules file adds a region's own requirements", "[profiles][rules]"
     TempFile dup("dup.yaml",
                  "requirements:\n"
                  "  - id: budget\n"
-                 "    kind: budget\n"
+                 "    kind: section\n"
                  "    title: {da: 'B', en: 'B'}\n"
                  "    message: {da: 'B', en: 'B'}\n"
                  "    legal_basis: 'x'\n"

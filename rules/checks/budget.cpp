@@ -1,27 +1,32 @@
-// "budget": a budget section or annex with amounts; template cells left
-// unfilled ("xxx") are errors.
-#include <re2/re2.h>
-
+// "budget": a budget section or annex with amounts (the requirement's `body`
+// patterns); template cells left unfilled (its `unfilled` patterns) are errors.
 #include "rules/checks/context.h"
 
 namespace plantjek::checks {
 
 namespace {
-bool has_amount(std::string_view text) {
-    static const RE2 amount("(?:^|[^\\pN])(\\d{1,3}(?:[.]\\d{3})+|\\d{3,})(?:,\\d+)?(?:[^\\pN]|$)");
-    return RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), amount);
+
+// Blocks of section s (or of its subsections) whose body text holds an
+// unfilled template cell.
+int unfilled_cells(const Context& c, const Requirement& r, int s) {
+    int blanks = 0;
+    const auto& blocks = c.doc().blocks;
+    for (std::size_t i = 0; i < blocks.size(); ++i) {
+        if (!c.body[i]) continue;
+        bool inside = false;
+        for (int x = c.section_of[i]; x >= 0 && !inside; x = c.outline().sections[x].parent) inside = x == s;
+        if (inside && search_any(r.unfilled, blocks[i].text)) ++blanks;
+    }
+    return blanks;
 }
-bool has_blank(std::string_view text) {
-    static const RE2 blank("(?i)(?:^|[^\\pL])(x{2,}|\\?{2,}|_{3,})(?:[^\\pL]|$)");
-    return RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), blank);
-}
+
 }  // namespace
 
 void check_budget(Context& c, const Requirement& r, RequirementResult& res) {
     int s = find_section(c, r);
     if (s < 0) {
         long b = find_terms(c, r);
-        if (b >= 0 && has_amount(c.doc().blocks[b].text)) {
+        if (b >= 0 && search_any(r.body, c.doc().blocks[b].text)) {
             res.status = ReqStatus::warn;
             res.severity = Severity::warning;
             res.evidence.push_back(c.evidence_for_block(static_cast<std::size_t>(b)));
@@ -33,23 +38,13 @@ void check_budget(Context& c, const Requirement& r, RequirementResult& res) {
         return;
     }
     res.evidence.push_back(c.evidence_for_section(s));
-    const std::string& text = c.section_text[s];
-    int blanks = 0;
-    const auto& blocks = c.doc().blocks;
-    for (std::size_t i = 0; i < blocks.size(); ++i) {
-        int bs = c.section_of[i];
-        bool inside = false;
-        for (int x = bs; x >= 0; x = c.outline().sections[x].parent)
-            if (x == s) inside = true;
-        if (inside && c.body[i] && has_blank(blocks[i].text)) ++blanks;
-    }
-    if (blanks) {
+    if (int blanks = unfilled_cells(c, r, s)) {
         missing(c, r, res,
                 {"Budgettet er ikke udfyldt: " + std::to_string(blanks) + " felt(er) med pladsholder.",
                  "The budget is not filled in: " + std::to_string(blanks) + " cell(s) with a placeholder."});
         return;
     }
-    if (!has_amount(text)) {
+    if (!search_any(r.body, c.section_text[s])) {
         missing(c, r, res, {"Budgetafsnittet indeholder ingen beløb.", "The budget section holds no amounts."});
         return;
     }

@@ -20,6 +20,7 @@ struct LocatedTarget {
     int section = -1;
     int goal = 0;        // goal number it belongs to, 0 = unknown
     bool annex = false;  // read in an annex (goal overview), not the main text
+    bool shaped = false; // read through one of its goal's prescribed target shapes
 };
 
 struct Context {
@@ -85,6 +86,8 @@ void check_other_actors(Context&, const Requirement&, RequirementResult&);
 void check_placeholders(Context&, const Requirement&, RequirementResult&);
 void check_consistency(Context&, const Requirement&, RequirementResult&);
 void check_described(Context&, const Requirement&, RequirementResult&);
+// The function of a kind (rules/checks/kinds.cpp, the registry), or nullptr.
+CheckFn find_kind(std::string_view name);
 
 // Not a requirement: the plan year's deadlines into the report, and a
 // warning when an adoption/publication date stated in the plan is late.

@@ -39,6 +39,22 @@ void ensure_goals(Context& c) {
     }
 }
 
+namespace {
+
+// Where the plan treats the minister's goals (the requirement's heading,
+// else a passage with its terms): a missing goal belongs there, not under
+// another goal's section. Empty when the plan has no such place: then the
+// finding is about the plan as a whole.
+std::vector<Evidence> chapter_of_goals(const Context& c, const Requirement& r) {
+    int s = find_section(c, r);
+    if (s >= 0) return {c.evidence_for_section(s)};
+    long b = find_terms(c, r);
+    if (b >= 0) return {c.evidence_for_block(static_cast<std::size_t>(b))};
+    return {};
+}
+
+}  // namespace
+
 void check_goals(Context& c, const Requirement& r, RequirementResult& res) {
     ensure_goals(c);
     std::string missing_da, missing_en;
@@ -94,6 +110,7 @@ void check_goals(Context& c, const Requirement& r, RequirementResult& res) {
                        "All " + std::to_string(required) + " minister goals are addressed."};
         return;
     }
+    res.evidence = chapter_of_goals(c, r);
     missing(c, r, res,
             {std::to_string(required - addressed) + " af " + std::to_string(required) + " ministermål er ikke behandlet: " +
                  missing_da + ".",
@@ -152,11 +169,7 @@ void check_targets(Context& c, const Requirement& r, RequirementResult& res) {
                           lt.block);
         // The ministry's prescribed shape, where the goal has one.
         if (lt.goal >= 1 && lt.goal <= static_cast<int>(goal_rules.size())) {
-            const auto& shapes = goal_rules[lt.goal - 1].target_shapes;
-            bool ok = shapes.empty();
-            for (const auto& sh : shapes)
-                if (search(sh.pattern, t.text)) ok = true;
-            if (!ok)
+            if (!lt.shaped && !goal_rules[lt.goal - 1].target_shapes.empty())
                 c.add_finding(r.id, Severity::warning,
                               {"Målsætningen følger ikke ministeriets formulering for mål " + std::to_string(lt.goal) + ".",
                                "The target does not follow the ministry's wording for goal " + std::to_string(lt.goal) + "."},
