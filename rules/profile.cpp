@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cctype>
 #include <filesystem>
+#include <optional>
 #include <set>
 
 #include "rules/kinds.h"
@@ -224,35 +225,23 @@ void read_pattern_families(const Ctx& c, const YAML::Node& n, Requirement& r) {
     }
 }
 
-Requirement read_requirement(const Ctx& top, const YAML::Node& n, bool canonical_only) {
-    Ctx c0 = top.sub("requirement");
-    if (!n.IsMap()) c0.fail(n, "expected a mapping");
-    std::string id = n["id"].IsScalar() ? n["id"].Scalar() : std::string();
-    Ctx c = top.sub(id.empty() ? "requirement" : "requirement '" + id + "'");
-    check_keys(c, n,
-               {"id", "kind", "title", "message", "legal_basis", "severity", "required", "years",
-                "draft_may_lack", "due", "only_kommuner", "heading", "terms", "min_terms", "body",
-                "unfilled", "examples"},
-               {"id", "kind", "title", "message", "legal_basis", "severity"});
-    Requirement r;
-    r.id = get_string(c, n, "id");
-    r.line = line_of(n);
-    r.file = top.file;
-    const auto& canon = canonical_requirement_ids();
-    bool is_canon = std::find(canon.begin(), canon.end(), r.id) != canon.end();
-    if (canonical_only && !is_canon)
-        c.fail(n["id"], "'" + r.id + "' is not a canonical requirement id (DESIGN.md §2)");
-    if (!kebab(r.id)) c.fail(n["id"], "an id is lowercase-kebab-case");
-    r.kind = get_string(c, n, "kind");
-    if (!find_check_kind(r.kind)) c.fail(n["kind"], "unknown kind '" + r.kind + "'" + known_kinds());
-    r.title = get_text2(c, n, "title");
-    r.message = get_text2(c, n, "message");
-    r.legal_basis = get_string(c, n, "legal_basis");
-    std::string sev = get_string(c, n, "severity");
-    if (sev == "error") r.severity = Severity::error;
-    else if (sev == "warning") r.severity = Severity::warning;
-    else if (sev == "info") r.severity = Severity::info;
-    else c.fail(n["severity"], "severity must be error, warning or info, not '" + sev + "'");
+// The fields of a requirement besides its id, kind and patterns; an entry
+// that inherits from the base profile (no `kind`) may give only these, and
+// each one it gives replaces the base's.
+const std::set<std::string> kRequirementFields = {"title", "message", "legal_basis", "severity", "required",
+                                                  "years", "draft_may_lack", "due", "only_kommuner"};
+
+void read_requirement_fields(const Ctx& c, const YAML::Node& n, Requirement& r) {
+    if (n["title"]) r.title = get_text2(c, n, "title");
+    if (n["message"]) r.message = get_text2(c, n, "message");
+    if (n["legal_basis"]) r.legal_basis = get_string(c, n, "legal_basis");
+    if (n["severity"]) {
+        std::string sev = get_string(c, n, "severity");
+        if (sev == "error") r.severity = Severity::error;
+        else if (sev == "warning") r.severity = Severity::warning;
+        else if (sev == "info") r.severity = Severity::info;
+        else c.fail(n["severity"], "severity must be error, warning or info, not '" + sev + "'");
+    }
     if (n["required"]) r.required = get_bool(c, n["required"], "required");
     if (n["years"]) {
         const YAML::Node y = n["years"];
@@ -269,6 +258,50 @@ Requirement read_requirement(const Ctx& top, const YAML::Node& n, bool canonical
     if (r.draft_may_lack && r.due.empty()) c.fail(n, "draft_may_lack needs 'due' (the deadline to name)");
     if (!r.draft_may_lack && !r.due.empty()) c.fail(n["due"], "'due' only goes with draft_may_lack: true");
     if (n["only_kommuner"]) r.only_kommuner = get_strings(c, n["only_kommuner"], "only_kommuner");
+}
+
+// An entry without `kind` in a profile that `extends` another: the base's
+// requirement with that id, with the fields given here replacing its own.
+// Its patterns and examples stay the base's, and so do file and line.
+Requirement inherit_requirement(const Ctx& c, const YAML::Node& n, const std::string& id, const Profile& base) {
+    std::set<std::string> allowed = kRequirementFields;
+    allowed.insert("id");
+    check_keys(c, n, allowed, {"id"});
+    const Requirement* found = nullptr;
+    for (const auto& r : base.requirements)
+        if (r.id == id) {
+            if (found)
+                c.fail(n, "the base profile '" + base.id + "' has '" + id +
+                              "' more than once (by years): give the whole requirement here, with its kind");
+            found = &r;
+        }
+    if (!found) c.fail(n, "no requirement '" + id + "' in the base profile '" + base.id + "' (a new one needs its kind)");
+    Requirement r = *found;
+    read_requirement_fields(c, n, r);
+    return r;
+}
+
+Requirement read_requirement(const Ctx& top, const YAML::Node& n, bool canonical_only, const Profile* base = nullptr) {
+    Ctx c0 = top.sub("requirement");
+    if (!n.IsMap()) c0.fail(n, "expected a mapping");
+    std::string id = n["id"].IsScalar() ? n["id"].Scalar() : std::string();
+    Ctx c = top.sub(id.empty() ? "requirement" : "requirement '" + id + "'");
+    if (base && !n["kind"] && !id.empty()) return inherit_requirement(c, n, id, *base);
+    std::set<std::string> allowed = kRequirementFields;
+    allowed.insert({"id", "kind", "heading", "terms", "min_terms", "body", "unfilled", "examples"});
+    check_keys(c, n, allowed, {"id", "kind", "title", "message", "legal_basis", "severity"});
+    Requirement r;
+    r.id = get_string(c, n, "id");
+    r.line = line_of(n);
+    r.file = top.file;
+    const auto& canon = canonical_requirement_ids();
+    bool is_canon = std::find(canon.begin(), canon.end(), r.id) != canon.end();
+    if (canonical_only && !is_canon)
+        c.fail(n["id"], "'" + r.id + "' is not a canonical requirement id (DESIGN.md §2)");
+    if (!kebab(r.id)) c.fail(n["id"], "an id is lowercase-kebab-case");
+    r.kind = get_string(c, n, "kind");
+    if (!find_check_kind(r.kind)) c.fail(n["kind"], "unknown kind '" + r.kind + "'" + known_kinds());
+    read_requirement_fields(c, n, r);
     read_pattern_families(c, n, r);
     return r;
 }
@@ -356,7 +389,7 @@ void check_unique_ids(const Ctx& c, const std::vector<Requirement>& reqs, const 
     }
 }
 
-Profile load_profile_impl(const std::string& path, const std::string* text);
+Profile load_profile_impl(const std::string& path, const std::string* text, int depth = 0);
 void add_rules_impl(Profile& profile, const std::string& path, const std::string* text);
 
 }  // namespace
@@ -386,12 +419,27 @@ Profile load_profile_from_string(const std::string& yaml, const std::string& nam
 
 namespace {
 
-Profile load_profile_impl(const std::string& path, const std::string* text) {
+// `extends: <id>`: the profile <id>.yaml beside this one, loaded (and
+// checked) on its own. A chain is at most a few long; deeper is a cycle.
+std::optional<Profile> load_base(const Ctx& c, const YAML::Node& root, const std::string& path, const std::string& own_id,
+                                 int depth) {
+    const YAML::Node e = root["extends"];
+    if (!e) return std::nullopt;
+    if (!e.IsScalar() || !kebab(e.Scalar())) c.fail(e, "'extends' names a profile id (lowercase, digits and '-')");
+    if (e.Scalar() == own_id) c.fail(e, "a profile cannot extend itself");
+    if (depth >= 4) c.fail(e, "'extends' chain longer than 4 (a cycle?)");
+    auto base_path = std::filesystem::path(path).parent_path() / (e.Scalar() + ".yaml");
+    if (!std::filesystem::is_regular_file(base_path))
+        c.fail(e, "'extends: " + e.Scalar() + "': no profile " + base_path.string());
+    return load_profile_impl(base_path.string(), nullptr, depth + 1);
+}
+
+Profile load_profile_impl(const std::string& path, const std::string* text, int depth) {
     YAML::Node root = load_yaml(path, text);
     Ctx c{path, ""};
     if (!root.IsMap()) throw ProfileError(path, line_of(root), "a profile is a mapping");
     check_keys(c, root,
-               {"id", "title", "years", "legal_basis", "requirements", "goals", "deadlines", "placeholders"},
+               {"id", "title", "years", "legal_basis", "extends", "requirements", "goals", "deadlines", "placeholders"},
                {"id", "title", "years", "legal_basis", "requirements", "goals", "deadlines"});
     Profile p;
     p.id = get_string(c, root, "id");
@@ -407,11 +455,13 @@ Profile load_profile_impl(const std::string& path, const std::string* text) {
     }
     p.legal_basis = get_string(c, root, "legal_basis");
     p.source_files.push_back(path);
+    const std::optional<Profile> base = load_base(c, root, path, p.id, depth);
+    if (base) p.extends = base->id;
 
     const YAML::Node reqs = root["requirements"];
     if (!reqs.IsSequence()) c.fail(reqs, "'requirements' must be a list");
     for (const auto& n : reqs) {
-        Requirement r = read_requirement(c, n, true);
+        Requirement r = read_requirement(c, n, true, base ? &*base : nullptr);
         if (r.first_year && (r.first_year < p.first_year || r.last_year > p.last_year))
             c.fail(r.line, "requirement '" + r.id + "': years outside the profile's");
         check_unique_ids(c, p.requirements, r);
@@ -463,11 +513,17 @@ Profile load_profile_impl(const std::string& path, const std::string* text) {
             }
         }
 
+    if (base && !root["placeholders"]) {
+        p.placeholders = base->placeholders;
+        p.placeholder_examples = base->placeholder_examples;
+        p.placeholders_file = base->placeholders_file;
+    }
     if (root["placeholders"]) {
         const YAML::Node ph = root["placeholders"];
         Ctx pc = c.sub("placeholders");
         check_keys(pc, ph, {"patterns", "examples"}, {"patterns", "examples"});
         p.placeholders = get_patterns(pc, ph["patterns"], "patterns");
+        p.placeholders_file = path;
         p.placeholder_examples = get_examples(pc, ph["examples"], "");
         require_examples(pc, ph, p.placeholders, p.placeholder_examples, "patterns");
     }
@@ -640,7 +696,7 @@ std::vector<std::string> check_examples(const Profile& p, int* count) {
             for (const auto& t : g.target_shapes)
                 run_examples({t.pattern}, t.examples, 1, file, t.pattern.line, g.id + " target shape", &fails, &n);
         }
-    run_examples(p.placeholders, p.placeholder_examples, 1, file,
+    run_examples(p.placeholders, p.placeholder_examples, 1, p.placeholders_file.empty() ? file : p.placeholders_file,
                  p.placeholders.empty() ? 0 : p.placeholders.front().line, "placeholders", &fails, &n);
     if (count) *count = n;
     return fails;

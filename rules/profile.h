@@ -142,6 +142,8 @@ struct Profile {
                                         // text: "X personer", "xxx", "[indsæt …]",
                                         // "afventer …", "udarbejdes, når …"
     Examples placeholder_examples;      // run against `placeholders`
+    std::string placeholders_file;      // the file they stand in (a base profile's when inherited)
+    std::string extends;                // the base profile's id (`extends:`), "" for none
     std::vector<std::string> source_files;  // the profile file, then --rules files
 
     // Convenience lookups (nullptr / empty when absent).
@@ -163,7 +165,15 @@ struct ProfileError : std::runtime_error {
     ProfileError(std::string file, int line, std::string detail);
 };
 
-// Loads one profile file. Strict: unknown keys, missing required fields, a
+// Loads one profile file. `extends: <id>` makes it build on the profile
+// <id>.yaml in the same folder: it inherits the base's `placeholders` (unless
+// it gives its own), and each entry of its `requirements` is either a whole
+// requirement (with `kind`), or `{id: …}` plus any of title, message,
+// legal_basis, severity, required, years, draft_may_lack, due, only_kommuner:
+// the base's requirement with those fields replaced (its patterns, examples,
+// file and line stay the base's). The list is the whole of what the regime
+// requires, in report order: a base requirement not listed is not inherited.
+// Goals and deadlines belong to plan years and are never inherited. Strict: unknown keys, missing required fields, a
 // wrong type, a regex RE2 rejects (its error text is in the message), a bad
 // severity, a non-canonical requirement id, a duplicate id, a YAML syntax
 // error → ProfileError with file and line. Examples are NOT run here (the
@@ -171,8 +181,9 @@ struct ProfileError : std::runtime_error {
 Profile load_profile(const std::string& path);
 
 // The same from YAML text already in memory (the fuzz target, tests).
-// `name` stands for the path: messages name it, and the profile id must
-// equal its stem ("2016-2024.yaml" → "2016-2024").
+// `name` stands for the path: messages name it, the profile id must equal
+// its stem ("2016-2024.yaml" → "2016-2024"), and an `extends:` base is
+// looked for in its folder.
 Profile load_profile_from_string(const std::string& yaml, const std::string& name);
 
 // All *.yaml in dir, sorted by first_year. Throws ProfileError for the first

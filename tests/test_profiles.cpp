@@ -516,3 +516,52 @@ TEST_CASE("a --rules file adds a region's own requirements", "[profiles][rules]"
         CHECK(e.detail.find("already defined") != std::string::npos);
     }
 }
+
+TEST_CASE("a profile extends another: requirements inherited by id, fields replaced", "[profiles][extends]") {
+    TempFile base("p.yaml", minimal_profile());
+    auto child_text = [](const std::string& extends, const std::string& entry) {
+        return "id: child\n"
+               "title: {da: 'Barn', en: 'Child'}\n"
+               "years: [2031, 2031]\n"
+               "legal_basis: 'bek. barn'\n"
+               "extends: " + extends + "\n"
+               "requirements:\n" + entry +
+               "goals:\n"
+               "  2031:\n"
+               "    - {number: 1, title: {da: 'Mål', en: 'Goal'}, patterns: ['\\bmål'], examples: {match: ['Mål'], no_match: ['x']}}\n"
+               "deadlines:\n"
+               "  2031:\n"
+               "    - {what: adoption, date: '2030-12-31', label: {da: 'Vedtagelse', en: 'Adoption'}}\n";
+    };
+    const fs::path child = base.dir / "child.yaml";
+    SECTION("an entry without kind takes the base's requirement, with the fields it gives") {
+        std::ofstream(child) << child_text("p", "  - {id: budget, legal_basis: 'bek. barn § 2', severity: warning}\n");
+        Profile p = load_profile(child.string());
+        CHECK(p.extends == "p");
+        REQUIRE(p.requirements.size() == 1);
+        const Requirement& r = p.requirements.front();
+        CHECK(r.legal_basis == "bek. barn § 2");
+        CHECK(r.severity == Severity::warning);
+        CHECK(r.kind == "section");
+        REQUIRE(r.heading.size() == 1);
+        CHECK(r.heading.front().source == "\\bbudget");
+        CHECK(r.file == base.path.string());  // its patterns and examples stand in the base
+        CHECK(check_examples(p).empty());
+    }
+    SECTION("the same text from memory finds its base beside its name") {
+        Profile p = load_profile_from_string(child_text("p", "  - {id: budget}\n"), child.string());
+        CHECK(p.requirements.front().legal_basis == "bek. test § 1");
+    }
+    SECTION("errors name the child's file and line") {
+        std::ofstream(child) << child_text("p", "  - {id: challenges}\n");
+        CHECK_THROWS_WITH(load_profile(child.string()), Catch::Contains("child.yaml:7") && Catch::Contains("no requirement 'challenges' in the base profile 'p'"));
+        std::ofstream(child) << child_text("nowhere", "  - {id: budget}\n");
+        CHECK_THROWS_WITH(load_profile(child.string()), Catch::Contains("child.yaml:5") && Catch::Contains("no profile"));
+        std::ofstream(child) << child_text("child", "  - {id: budget}\n");
+        CHECK_THROWS_WITH(load_profile(child.string()), Catch::Contains("cannot extend itself"));
+        std::ofstream(child) << child_text("../p", "  - {id: budget}\n");
+        CHECK_THROWS_WITH(load_profile(child.string()), Catch::Contains("names a profile id"));
+        std::ofstream(child) << child_text("p", "  - {id: budget, heading: ['x']}\n");
+        CHECK_THROWS_WITH(load_profile(child.string()), Catch::Contains("unknown key 'heading'"));
+    }
+}
