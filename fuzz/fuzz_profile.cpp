@@ -4,9 +4,11 @@
 // file:line, never in a crash or another exception.
 //
 // The profile id must equal the file's stem, so the name given to the
-// loader is taken from the input's own "id:" line.
+// loader is taken from the input's own "id:" line, in the shipped profiles'
+// folder: an `extends:` then finds the real base profiles.
 #include <string>
 
+#include "extractor/data_dir.h"
 #include "rules/profile.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
@@ -20,7 +22,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         if (id.empty() || id.find('/') != std::string::npos || id.find('\0') != std::string::npos) id = "fuzz";
     }
     try {
-        Profile p = load_profile_from_string(yaml, id + ".yaml");
+        Profile p = load_profile_from_string(yaml, data_dir() + "/rules/profiles/" + id + ".yaml");
         (void)check_examples(p);
         (void)p.requirements_for(p.first_year);
     } catch (const ProfileError&) {

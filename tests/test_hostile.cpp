@@ -568,7 +568,7 @@ TEST_CASE("regression fuzz_profile: goal and deadline lists outlive yaml-cpp's i
     for (const auto& e : fs::directory_iterator(fs::path(PLANTJEK_TEST_SOURCE_DIR) / "rules" / "profiles")) {
         if (e.path().extension() != ".yaml") continue;
         INFO(e.path());
-        Profile p = load_profile_from_string(plantjek::test::slurp(e.path()), e.path().filename().string());
+        Profile p = load_profile_from_string(plantjek::test::slurp(e.path()), e.path().string());
         for (int y = p.first_year; y <= p.last_year; ++y) {
             CHECK_FALSE(p.goals_for(y).empty());
             CHECK_FALSE(p.deadlines_for(y).empty());

@@ -9,6 +9,8 @@
 #include <fstream>
 #include <sstream>
 
+#include <unistd.h>
+
 #include "extractor/data_dir.h"
 #include "extractor/pipeline.h"
 #include "rules/engine.h"
@@ -18,16 +20,34 @@ using namespace plantjek;
 
 namespace {
 
+std::string profiles_dir() { return data_dir() + "/rules/profiles"; }
+
 std::string profile_text(const std::string& file) {
-    std::ifstream in(data_dir() + "/rules/profiles/" + file);
+    std::ifstream in(profiles_dir() + "/" + file);
     std::stringstream ss;
     ss << in.rdbuf();
     return ss.str();
 }
 
-// The profile file with every occurrence of `from` replaced by `to`; the
-// edit must hit.
-Profile edited(const std::string& file, const std::string& from, const std::string& to) {
+// The profile `load`, read from a fresh copy of the shipped profiles in
+// which `file` holds `text`: an edit in a base profile reaches every
+// profile that extends it, as it would in rules/profiles/.
+Profile load_edited(const std::string& file, const std::string& text, const std::string& load) {
+    static int n = 0;
+    const auto dir = std::filesystem::temp_directory_path() /
+                     ("plantjek-profile-data-" + std::to_string(::getpid()) + "-" + std::to_string(++n));
+    std::filesystem::create_directories(dir);
+    for (const auto& e : std::filesystem::directory_iterator(profiles_dir()))
+        if (e.path().extension() == ".yaml") std::filesystem::copy_file(e.path(), dir / e.path().filename());
+    std::ofstream(dir / file, std::ios::trunc) << text;
+    Profile p = load_profile((dir / load).string());
+    std::filesystem::remove_all(dir);
+    return p;
+}
+
+// The profile `load` (default: `file`) with every occurrence of `from` in
+// `file` replaced by `to`; the edit must hit.
+Profile edited(const std::string& file, const std::string& from, const std::string& to, std::string load = "") {
     std::string t = profile_text(file);
     std::size_t n = 0;
     for (std::size_t at = t.find(from); at != std::string::npos; at = t.find(from, at + to.size())) {
@@ -36,22 +56,23 @@ Profile edited(const std::string& file, const std::string& from, const std::stri
     }
     INFO("edit of " << file << ": '" << from << "'");
     REQUIRE(n > 0);
-    return load_profile_from_string(t, file);
+    return load_edited(file, t, load.empty() ? file : load);
 }
 
-// The profile file with the text from `from` up to (not including) `until`
-// replaced by `to`; both markers must be there.
-Profile with_span(const std::string& file, const std::string& from, const std::string& until, const std::string& to) {
+// The profile `load` (default: `file`) with the text of `file` from `from`
+// up to (not including) `until` replaced by `to`; both markers must be there.
+Profile with_span(const std::string& file, const std::string& from, const std::string& until, const std::string& to,
+                  std::string load = "") {
     std::string t = profile_text(file);
     std::size_t a = t.find(from);
     REQUIRE(a != std::string::npos);
     std::size_t b = t.find(until, a);
     REQUIRE(b != std::string::npos);
     t.replace(a, b - a, to);
-    return load_profile_from_string(t, file);
+    return load_edited(file, t, load.empty() ? file : load);
 }
 
-Profile original(const std::string& file) { return load_profile_from_string(profile_text(file), file); }
+Profile original(const std::string& file) { return load_profile(profiles_dir() + "/" + file); }
 
 EngineOutput run(const Profile& p, const std::string& txt) {
     static std::map<std::string, LoadedPlan> plans;
@@ -158,7 +179,7 @@ TEST_CASE("target shapes decide the wording check and the value read", "[profile
     swap_all("(?P<value>", "(?P<tmp>");
     swap_all("(?P<change>", "(?P<value>");
     swap_all("(?P<tmp>", "(?P<change>");
-    const EngineOutput swapped = run(load_profile_from_string(t, k2012), aarhus);
+    const EngineOutput swapped = run(load_edited(k2012, t, k2012), aarhus);
     REQUIRE(!swapped.goals.front().targets.empty());
     const Target& t1 = swapped.goals.front().targets.front();
     REQUIRE(t1.value);
@@ -171,7 +192,8 @@ TEST_CASE("the profile's placeholder patterns are what counts as a leftover", "[
     const std::string silkeborg = "2010-silkeborg-x-placeholders.txt", k2008 = "2008-2010.yaml";
     CHECK(req(run(original(k2008), silkeborg), "no-placeholders").status == ReqStatus::fail);
     // The examples that no longer match make check_examples fail, not the load.
-    const Profile p = with_span(k2008, "\nplaceholders:", "  examples:", "\nplaceholders:\n  patterns:\n    - " + kNever + "\n");
+    // 2008-2010 inherits its placeholders from 2012-2015 (through 2011).
+    const Profile p = with_span(k2012, "\nplaceholders:", "  examples:", "\nplaceholders:\n  patterns:\n    - " + kNever + "\n", k2008);
     CHECK(req(run(p, silkeborg), "no-placeholders").status == ReqStatus::pass);
 }
 
@@ -181,7 +203,9 @@ TEST_CASE("other-actors kind: the share patterns (body) are read", "[profiles][d
     CHECK(before == ReqStatus::pass);
     const std::string body = "    body:\n      - '\\b(?:anden|andre) aktør[^.0-9]{0,200}[0-9]+(?:,[0-9]+)? ?(?:pct|procent|%)'\n"
                              "      - '\\b[0-9]+(?:,[0-9]+)? ?(?:pct\\.?|procent|%)[^.]{0,200}(?:anden|andre) aktør'\n";
-    CHECK(req(run(edited(k2008, body, "    body:\n      - " + kNever + "\n"), odense), "other-actors").status != before);
+    // 2008-2010's other-actors takes its patterns from 2011's.
+    CHECK(req(run(edited("2011.yaml", body, "    body:\n      - " + kNever + "\n", k2008), odense), "other-actors").status !=
+          before);
 }
 
 TEST_CASE("described kind: heading and terms are read", "[profiles][data]") {
@@ -199,9 +223,11 @@ TEST_CASE("goals kind: a missing goal is filed in the goals chapter its heading 
     REQUIRE(r.status == ReqStatus::fail);
     REQUIRE(r.evidence.size() == 1);
     CHECK(r.evidence.front().section.find("inister") != std::string::npos);
-    const Profile p = with_span(k2016, "    heading:\n      - '\\b(?:beskæftigelses)?minister", "    min_terms: 3",
+    // 2016-2024's minister-goals takes its patterns from 2012-2015's.
+    const Profile p = with_span(k2012, "    heading:\n      - '\\b(?:beskæftigelses)?minister", "    min_terms: 3",
                                 "    heading:\n      - " + kNever + "\n    terms:\n      - " + kNever +
-                                    "\n      - '\\bzzqqyy'\n      - '\\bzzqqxx'\n");
+                                    "\n      - '\\bzzqqyy'\n      - '\\bzzqqxx'\n",
+                                k2016);
     const EngineOutput o = run(p, thisted);
     CHECK(req(o, "minister-goals").evidence.empty());  // no chapter: the plan as a whole
 }
