@@ -229,6 +229,13 @@ TEST_CASE("each regime requires what DOMAIN.md says", "[profiles]") {
         CHECK(!s.count("challenges"));
         CHECK(s.count("repatriation") == (y >= 2019 ? 1u : 0u));
     }
+    // The bekendtgørelse of 16.12.2013 governs from plan year 2015: 2014
+    // plans were adopted by 15 October 2013, before it existed.
+    for (const auto* r : profile_for_year(profiles(), 2014)->requirements_for(2014)) {
+        INFO(r->id << ": " << r->legal_basis);
+        CHECK(r->legal_basis.find("fra 2014") == std::string::npos);
+        if (r->legal_basis.find("16.12.2013") != std::string::npos) CHECK(r->legal_basis.find("fra 2015") != std::string::npos);
+    }
     // Budget and LBR's plan may be inserted just before publication.
     for (int y : {2010, 2012}) {
         const Requirement* b = profile_for_year(profiles(), y)->requirement("budget", y);
