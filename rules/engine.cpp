@@ -56,7 +56,9 @@ void read_prescribed_shapes(Context& c) {
     }
 }
 
-void prepare(Context& c) {
+// Which blocks are body text (not header, footer, footnote, TOC or a
+// heading) and which section each block belongs to.
+void mark_blocks(Context& c) {
     const Document& d = c.doc();
     const Outline& o = c.outline();
     c.body.assign(d.blocks.size(), true);
@@ -76,6 +78,14 @@ void prepare(Context& c) {
         for (auto b : sec.blocks)
             if (b < d.blocks.size()) c.section_of[b] = static_cast<int>(s);
     }
+}
+
+// Each section's heading and body text with its descendants'. Parents come
+// before children, so children are appended in reverse order; that only
+// matters for excerpts, which use blocks.
+void collect_section_text(Context& c) {
+    const Document& d = c.doc();
+    const Outline& o = c.outline();
     c.section_text.assign(o.sections.size(), {});
     for (std::size_t s = o.sections.size(); s-- > 0;) {
         const auto& sec = o.sections[s];
@@ -85,9 +95,32 @@ void prepare(Context& c) {
         c.section_text[s] = t + c.section_text[s];  // children were appended to us already
         if (sec.parent >= 0) c.section_text[sec.parent] += "\n" + c.section_text[s];
     }
-    // Parents come before children, so the loop above appended children in
-    // reverse order; that only matters for excerpts, which use blocks.
-    int ngoals = static_cast<int>(c.profile().goals_for(c.year()).size());
+}
+
+// One subsection per goal in goal order ("2.1 … 2.4" under "Ministerens
+// mål"): a subsection whose heading was not recognised (a paraphrase, a word
+// broken in extraction) takes its position's goal when at least half of its
+// siblings sit at their own goal's position.
+void goals_by_position(Context& c, int ngoals) {
+    const Outline& o = c.outline();
+    std::map<int, std::vector<int>> children;
+    for (std::size_t s = 0; s < o.sections.size(); ++s) children[o.sections[s].parent].push_back(static_cast<int>(s));
+    for (auto& [parent, kids] : children) {
+        if (static_cast<int>(kids.size()) != ngoals) continue;
+        int agree = 0;
+        for (int k = 0; k < ngoals; ++k)
+            if (c.section_goal[kids[k]] == k + 1 && (parent < 0 || c.section_goal[parent] == 0)) ++agree;
+        if (2 * agree < ngoals) continue;
+        for (int k = 0; k < ngoals; ++k)
+            if (c.section_goal[kids[k]] == 0) c.section_goal[kids[k]] = k + 1;
+    }
+    for (std::size_t s = 0; s < o.sections.size(); ++s)  // children inherit again
+        if (o.sections[s].parent >= 0 && c.section_goal[s] == 0) c.section_goal[s] = c.section_goal[o.sections[s].parent];
+}
+
+// The goal each section is about: named in its heading, else its parent's.
+void assign_section_goals(Context& c, int ngoals) {
+    const Outline& o = c.outline();
     c.section_goal.assign(o.sections.size(), 0);
     for (std::size_t s = 0; s < o.sections.size(); ++s) {
         const auto& sec = o.sections[s];
@@ -96,168 +129,178 @@ void prepare(Context& c) {
         if (!g && sec.parent >= 0) g = c.section_goal[sec.parent];
         c.section_goal[s] = g;
     }
-    // One subsection per goal in goal order ("2.1 … 2.4" under "Ministerens
-    // mål"): a subsection whose heading was not recognised (a paraphrase,
-    // a word broken in extraction) takes its position's goal when at least
-    // half of its siblings sit at their own goal's position.
-    if (ngoals > 0) {
-        std::map<int, std::vector<int>> children;
-        for (std::size_t s = 0; s < o.sections.size(); ++s) children[o.sections[s].parent].push_back(static_cast<int>(s));
-        for (auto& [parent, kids] : children) {
-            if (static_cast<int>(kids.size()) != ngoals) continue;
-            int agree = 0;
-            for (int k = 0; k < ngoals; ++k)
-                if (c.section_goal[kids[k]] == k + 1 && (parent < 0 || c.section_goal[parent] == 0)) ++agree;
-            if (2 * agree < ngoals) continue;
-            for (int k = 0; k < ngoals; ++k)
-                if (c.section_goal[kids[k]] == 0) c.section_goal[kids[k]] = k + 1;
+    if (ngoals > 0) goals_by_position(c, ngoals);
+}
+
+LocatedTarget located(Target t, const Block& b, std::size_t block, int section, bool annex, int goal) {
+    LocatedTarget lt;
+    lt.target = std::move(t);
+    lt.target.page = b.page;
+    lt.block = block;
+    lt.section = section;
+    lt.annex = annex;
+    lt.goal = goal;
+    return lt;
+}
+
+// Goal-overview tables in an annex, read line by line: a PDF gives them
+// line by line (often column by column), a text file as rows on lines, OCR
+// a goal's label on one line and its values on the next ("Mål 1
+// Arbejdskraftreserven" / "1.610 personer fald på 5 pct."). A label that
+// names its goal by number carries that goal to the next line with values,
+// once. Two labels without values between them mean the table was read
+// column by column: then nothing carries in that annex (the values are
+// paired by position afterwards).
+class AnnexLines {
+public:
+    AnnexLines(const Context& c, int ngoals) : c_(c), ngoals_(ngoals) {}
+
+    void read(const Block& b, std::size_t block, int section) {
+        enter(section);
+        std::size_t from = 0;
+        while (from <= b.text.size()) {
+            std::size_t nl = b.text.find('\n', from);
+            if (nl == std::string::npos) nl = b.text.size();
+            read_line(std::string_view(b.text).substr(from, nl - from), b, block, section);
+            from = nl + 1;
         }
-        for (std::size_t s = 0; s < o.sections.size(); ++s)  // children inherit again
-            if (o.sections[s].parent >= 0 && c.section_goal[s] == 0) c.section_goal[s] = c.section_goal[o.sections[s].parent];
     }
-    // Targets: sentences of body paragraphs, and rows of tables (relaxed).
+    std::vector<LocatedTarget>& lines() { return lines_; }
+
+private:
+    // OCR makes specks into subheadings: the carry lives per annex.
+    void enter(int s) {
+        const Outline& o = c_.outline();
+        int root = s;
+        while (root >= 0 && o.sections[root].parent >= 0 && c_.in_annex(o.sections[root].parent))
+            root = o.sections[root].parent;
+        if (root == carry_section_) return;
+        carry_goal_ = 0;
+        carry_section_ = root;
+        label_pending_ = label_column_ = false;
+    }
+
+    void read_line(std::string_view line, const Block& b, std::size_t block, int section) {
+        int g = goal_matching(c_, line);
+        if (!g) g = goal_number_in(line, ngoals_);
+        if (!g) g = leading_goal_number(line, ngoals_);
+        std::vector<Target> found = parse_quantities(line);
+        int numbered = goal_number_in(line, ngoals_);
+        if (!numbered) numbered = leading_goal_number(line, ngoals_);
+        if (numbered && found.empty()) {  // a label: "Mål 3 …" (the number beats another goal's keyword)
+            if (label_pending_) label_column_ = true;
+            label_pending_ = true;
+            carry_goal_ = label_column_ ? 0 : numbered;
+            return;
+        }
+        if (!g && carry_goal_ && !found.empty()) {
+            g = carry_goal_;
+            carry_goal_ = 0;
+            found = whole_line(line);
+        } else if (found.size() > 1) {
+            g = 0;  // a row of several goals' values: paired by position below
+        } else if (g) {
+            found = whole_line(line);
+        }
+        if (!found.empty()) label_pending_ = false;
+        for (auto& t : found) lines_.push_back(located(std::move(t), b, block, section, true, g));
+    }
+
+    static std::vector<Target> whole_line(std::string_view line) {
+        std::vector<Target> v;
+        if (auto t = parse_target_sentence(line, true); t && !t->unit.empty()) v.push_back(*t);
+        return v;
+    }
+
+    const Context& c_;
+    int ngoals_;
+    int carry_goal_ = 0, carry_section_ = -2;
+    bool label_pending_ = false, label_column_ = false;
+    std::vector<LocatedTarget> lines_;
+};
+
+// The target sentences of a body paragraph, each given the goal its own
+// words name, else its section's, else the paragraph's or the last one's.
+void read_paragraph_targets(Context& c, std::size_t i, int s, int ngoals, int& last_goal) {
+    const Block& b = c.doc().blocks[i];
+    int para_goal = goal_matching(c, b.text);
+    if (!para_goal) para_goal = goal_number_in(b.text, ngoals);
+    if (para_goal) last_goal = para_goal;
+    for (auto [x, y] : split_sentences(b.text)) {
+        std::string_view sent = std::string_view(b.text).substr(x, y - x);
+        auto t = parse_target_sentence(sent, false);
+        if (!t) continue;
+        int g = goal_matching(c, sent);
+        if (!g && s >= 0) g = c.section_goal[s];
+        if (!g) g = para_goal ? para_goal : last_goal;
+        c.targets.push_back(located(*t, b, i, s, c.in_annex(s), g));
+    }
+}
+
+// A table row (its cells joined by " | ") read relaxed as one target.
+void read_row_target(Context& c, std::size_t i, const std::string& text, int ngoals, std::vector<LocatedTarget>& annex) {
+    int s = c.section_of[i];
+    auto t = parse_target_sentence(text, true);
+    if (!t) return;
+    int g = goal_matching(c, text);
+    if (!g) g = goal_number_in(text, ngoals);
+    if (!g) g = leading_goal_number(text, ngoals);
+    if (!g && s >= 0) g = c.section_goal[s];
+    LocatedTarget lt = located(*t, c.doc().blocks[i], i, s, c.in_annex(s), g);
+    (lt.annex ? annex : c.targets).push_back(std::move(lt));
+}
+
+// Values listed without their goal, one per goal in goal order (a PDF
+// table read column by column): paired by position.
+void pair_by_position(std::vector<LocatedTarget>& annex, int ngoals) {
+    std::map<int, std::vector<LocatedTarget*>> by_section;
+    for (auto& lt : annex)
+        if (lt.target.value || !lt.target.filled) by_section[lt.section].push_back(&lt);
+    for (auto& [sec, v] : by_section) {
+        bool in_order = true;  // every value whose goal is known sits at its goal's position
+        for (std::size_t k = 0; k < v.size(); ++k)
+            if (v[k]->goal && v[k]->goal != static_cast<int>(k) + 1) in_order = false;
+        if (in_order && static_cast<int>(v.size()) == ngoals)
+            for (int k = 0; k < ngoals; ++k)
+                if (!v[k]->goal) v[k]->goal = k + 1;
+    }
+}
+
+// Every target in the plan: sentences of body paragraphs, rows of tables
+// (relaxed) and lines of the annex's goal tables.
+void collect_targets(Context& c, int ngoals) {
+    const Document& d = c.doc();
     std::map<std::pair<int, int>, std::pair<std::size_t, std::string>> rows;
-    int last_goal_block_goal = 0;
-    int last_goal_section = -2;
-    std::vector<LocatedTarget> annex_lines;
-    // Row-wise goal tables read line by line (OCR): a goal's label on one
-    // line, its values on the next ("Mål 1 Arbejdskraftreserven" / "1.610
-    // personer fald på 5 pct."). A label that names its goal by number
-    // carries that goal to the next line with values, once. Two labels
-    // without values between them mean the table was read column by
-    // column: then nothing carries in that section (the values are paired
-    // by position below).
-    int carry_goal = 0, carry_section = -2;
-    bool label_pending = false, label_column = false;
+    AnnexLines annex(c, ngoals);
+    int last_goal = 0, last_section = -2;
     for (std::size_t i = 0; i < d.blocks.size(); ++i) {
         if (!c.body[i]) continue;
         const Block& b = d.blocks[i];
         int s = c.section_of[i];
-        if (s != last_goal_section) {
-            last_goal_block_goal = 0;
-            last_goal_section = s;
+        if (s != last_section) {
+            last_goal = 0;
+            last_section = s;
         }
         if (b.kind == BlockKind::table_cell) {
-            auto key = std::make_pair(b.table, b.row);
-            auto it = rows.find(key);
-            if (it == rows.end())
-                rows[key] = {i, b.text};
-            else
-                it->second.second += " | " + b.text;
-            continue;
-        }
-        if (c.in_annex(s)) {
-            // Goal-overview tables: a PDF gives them line by line (often
-            // column by column), a text file as rows on lines.
-            int root = s;  // OCR makes specks into subheadings: the carry lives per annex
-            while (root >= 0 && o.sections[root].parent >= 0 && c.in_annex(o.sections[root].parent))
-                root = o.sections[root].parent;
-            if (root != carry_section) {
-                carry_goal = 0;
-                carry_section = root;
-                label_pending = label_column = false;
-            }
-            std::size_t from = 0;
-            while (from <= b.text.size()) {
-                std::size_t nl = b.text.find('\n', from);
-                if (nl == std::string::npos) nl = b.text.size();
-                std::string_view line = std::string_view(b.text).substr(from, nl - from);
-                from = nl + 1;
-                int g = goal_matching(c, line);
-                if (!g) g = goal_number_in(line, ngoals);
-                if (!g) g = leading_goal_number(line, ngoals);
-                std::vector<Target> found = parse_quantities(line);
-                int numbered = goal_number_in(line, ngoals);
-                if (!numbered) numbered = leading_goal_number(line, ngoals);
-                if (numbered && found.empty()) {  // a label: "Mål 3 …" (the number beats another goal's keyword)
-                    if (label_pending) label_column = true;
-                    label_pending = true;
-                    carry_goal = label_column ? 0 : numbered;
-                    continue;
-                }
-                if (!g && carry_goal && !found.empty()) {
-                    g = carry_goal;
-                    carry_goal = 0;
-                    found.clear();
-                    if (auto t = parse_target_sentence(line, true); t && !t->unit.empty()) found.push_back(*t);
-                } else if (found.size() > 1) {
-                    g = 0;  // a row of several goals' values: paired by position below
-                } else if (g) {
-                    found.clear();
-                    if (auto t = parse_target_sentence(line, true); t && !t->unit.empty()) found.push_back(*t);
-                }
-                if (!found.empty()) label_pending = false;
-                for (auto& t : found) {
-                    LocatedTarget lt;
-                    lt.target = std::move(t);
-                    lt.target.page = b.page;
-                    lt.block = i;
-                    lt.section = s;
-                    lt.annex = true;
-                    lt.goal = g;
-                    annex_lines.push_back(std::move(lt));
-                }
-            }
-            continue;
-        }
-        int para_goal = goal_matching(c, b.text);
-        if (!para_goal) para_goal = goal_number_in(b.text, ngoals);
-        if (para_goal) last_goal_block_goal = para_goal;
-        for (auto [x, y] : split_sentences(b.text)) {
-            std::string_view sent = std::string_view(b.text).substr(x, y - x);
-            auto t = parse_target_sentence(sent, false);
-            if (!t) continue;
-            LocatedTarget lt;
-            lt.target = *t;
-            lt.target.page = b.page;
-            lt.block = i;
-            lt.section = s;
-            lt.annex = c.in_annex(s);
-            int g = goal_matching(c, sent);
-            if (!g && s >= 0) g = c.section_goal[s];
-            if (!g) g = para_goal ? para_goal : last_goal_block_goal;
-            lt.goal = g;
-            c.targets.push_back(std::move(lt));
+            auto [it, fresh] = rows.try_emplace({b.table, b.row}, i, b.text);
+            if (!fresh) it->second.second += " | " + b.text;
+        } else if (c.in_annex(s)) {
+            annex.read(b, i, s);
+        } else {
+            read_paragraph_targets(c, i, s, ngoals, last_goal);
         }
     }
-    for (auto& [key, row] : rows) {
-        auto [i, text] = row;
-        int s = c.section_of[i];
-        auto t = parse_target_sentence(text, true);
-        if (!t) continue;
-        LocatedTarget lt;
-        lt.target = *t;
-        lt.target.page = d.blocks[i].page;
-        lt.block = i;
-        lt.section = s;
-        lt.annex = c.in_annex(s);
-        int g = goal_matching(c, text);
-        if (!g) g = goal_number_in(text, ngoals);
-        if (!g) g = leading_goal_number(text, ngoals);
-        if (!g && s >= 0) g = c.section_goal[s];
-        lt.goal = g;
-        if (lt.annex)
-            annex_lines.push_back(std::move(lt));
-        else
-            c.targets.push_back(std::move(lt));
-    }
-    // Values listed without their goal, one per goal in goal order (a PDF
-    // table read column by column): pair them by position.
-    {
-        std::map<int, std::vector<LocatedTarget*>> by_section;
-        for (auto& lt : annex_lines)
-            if (lt.target.value || !lt.target.filled) by_section[lt.section].push_back(&lt);
-        for (auto& [sec, v] : by_section) {
-            bool in_order = true;  // every value whose goal is known sits at its goal's position
-            for (std::size_t k = 0; k < v.size(); ++k)
-                if (v[k]->goal && v[k]->goal != static_cast<int>(k) + 1) in_order = false;
-            if (in_order && static_cast<int>(v.size()) == ngoals)
-                for (int k = 0; k < ngoals; ++k)
-                    if (!v[k]->goal) v[k]->goal = k + 1;
-        }
-        for (auto& lt : annex_lines) c.targets.push_back(std::move(lt));
-    }
+    for (auto& [key, row] : rows) read_row_target(c, row.first, row.second, ngoals, annex.lines());
+    pair_by_position(annex.lines(), ngoals);
+    for (auto& lt : annex.lines()) c.targets.push_back(std::move(lt));
+}
 
+void prepare(Context& c) {
+    const int ngoals = static_cast<int>(c.profile().goals_for(c.year()).size());
+    mark_blocks(c);
+    collect_section_text(c);
+    assign_section_goals(c, ngoals);
+    collect_targets(c, ngoals);
     read_prescribed_shapes(c);
     // A target without a date in a one-year plan is a target for that year.
     if (c.in.identity->years.size() <= 1)

@@ -538,50 +538,68 @@ std::vector<std::string> spelling_suggestions(std::string_view word_in, Lexicon&
     return suggest_plain(word, lex, max, context);
 }
 
-SpellingResult check_spelling(const Document& doc, const NormaliseReport& norm, Lexicon& lex,
-                              const SpellingOptions& opts) {
-    load_word_lists(lex, opts.word_lists);
-    SpellingResult r;
-    r.checked = true;
+namespace {
 
-    // Tables with more numbers than words are tables of figures: skipped.
-    std::map<int, std::pair<int, int>> table_counts;  // table → (words, numbers)
-    for (const auto& b : doc.blocks) {
-        if (b.kind != BlockKind::table_cell) continue;
-        auto& c = table_counts[b.table];
-        for (const auto& t : tokenize_words(b.text)) {
-            if (t.is_word_like()) ++c.first;
-            else if (t.kind == TokenKind::number || t.kind == TokenKind::code) ++c.second;
+// Which blocks are checked: the kinds the options ask for, not OCR'd text
+// (its misreadings are not the municipality's misspellings: counted, not
+// checked) and not tables with more numbers than words (tables of figures).
+class CheckedBlocks {
+public:
+    CheckedBlocks(const Document& doc, const SpellingOptions& opts, SpellingResult& r) : opts_(opts), r_(r) {
+        for (const auto& b : doc.blocks) {
+            if (b.kind != BlockKind::table_cell) continue;
+            auto& c = tables_[b.table];
+            for (const auto& t : tokenize_words(b.text)) {
+                if (t.is_word_like()) ++c.first;
+                else if (t.kind == TokenKind::number || t.kind == TokenKind::code) ++c.second;
+            }
         }
     }
-    auto block_checked = [&](const Block& b) {
-        if (!checked_kind(b, opts.footnotes)) return false;
-        if (b.ocr) {  // OCR misreadings are not the municipality's misspellings: counted, not checked
+    bool operator()(const Block& b) const {
+        if (!checked_kind(b, opts_.footnotes)) return false;
+        if (b.ocr) {
             for (const auto& t : tokenize_words(b.text))
-                if (t.is_word_like()) ++r.ocr_words_not_checked;
+                if (t.is_word_like()) ++r_.ocr_words_not_checked;
             return false;
         }
         if (b.kind == BlockKind::table_cell) {
-            auto it = table_counts.find(b.table);
-            if (it != table_counts.end() && it->second.second > it->second.first) return false;
+            auto it = tables_.find(b.table);
+            if (it != tables_.end() && it->second.second > it->second.first) return false;
         }
         return true;
-    };
+    }
+    // Like operator() but without counting OCR words again.
+    bool quiet(const Block& b) const { return !b.ocr && (*this)(b); }
 
+private:
+    const SpellingOptions& opts_;
+    SpellingResult& r_;
+    std::map<int, std::pair<int, int>> tables_;  // table → (words, numbers)
+};
+
+// The unknown words of a document, each once with its count and pages, and
+// the correct words seen (for near misses and as suggestion context).
+struct Collected {
     std::vector<SpellingEntry> entries;
-    std::vector<std::size_t> firsts;                      // first occurrence of each entry
+    std::vector<std::size_t> firsts;  // word position of each entry's first occurrence
+    std::vector<bool> near;           // entry is a near-miss compound, already suggested
+    std::unordered_map<std::string, Seen> seen;
+};
+
+Collected collect_words(const Document& doc, const CheckedBlocks& checked, Lexicon& lex, const SpellingOptions& opts,
+                        SpellingResult& r) {
+    Collected col;
     std::unordered_map<std::string, std::size_t> index;  // lower-case word → entry
-    std::unordered_map<std::string, Seen> seen;           // correct words of this document
     std::size_t pos = 0;
     for (const auto& b : doc.blocks) {
-        if (!block_checked(b)) continue;
+        if (!checked(b)) continue;
         for (const auto& t : tokenize_words(b.text)) {
             if (!t.is_word_like()) continue;
             ++r.words_checked;
             ++pos;
             if (token_known(t, lex)) {
                 if (t.kind != TokenKind::word) continue;
-                auto& s = seen[lower_key(t.word)];
+                auto& s = col.seen[lower_key(t.word)];
                 if (s.count++ == 0) {
                     s.first = pos;
                     s.shown = t.word;
@@ -590,74 +608,82 @@ SpellingResult check_spelling(const Document& doc, const NormaliseReport& norm, 
                 continue;
             }
             std::string shown = token_display(t);
-            std::string key = lower_key(shown);
-            auto [it, fresh] = index.emplace(key, entries.size());
+            auto [it, fresh] = index.emplace(lower_key(shown), col.entries.size());
             if (fresh) {
                 SpellingEntry e;
                 e.word = shown;
-                entries.push_back(std::move(e));
-                firsts.push_back(pos);
+                col.entries.push_back(std::move(e));
+                col.firsts.push_back(pos);
             }
-            auto& e = entries[it->second];
+            auto& e = col.entries[it->second];
             ++e.count;
             e.pages.push_back(b.page);
         }
     }
-    std::unordered_map<std::string, int> context;  // for suggestions: correct words → count
-    context.reserve(seen.size());
-    for (const auto& [w, s] : seen) context[w] = s.count;
+    col.near.assign(col.entries.size(), false);
+    return col;
+}
 
-    std::vector<bool> near(entries.size(), false);
-    if (opts.is_compound) {
-        for (const auto& [w, v] : near_miss_compounds(seen, opts.is_compound)) {
-            const Seen& s = seen[w];
-            SpellingEntry e;
-            e.word = s.shown;
-            e.count = s.count;
-            e.pages = s.pages;
-            e.suggestions.push_back(to_utf8(recase(to_u32(v), casing_of(to_u32(s.shown)))));
-            if (!opts.suggestions || opts.max_suggestions == 0) e.suggestions.clear();
-            entries.push_back(std::move(e));
-            firsts.push_back(s.first);
-            near.push_back(true);
-        }
+// Correct words written apart from a more frequent compound (or the other
+// way round): entries with that compound as their one suggestion.
+void add_near_misses(Collected& col, const SpellingOptions& opts) {
+    if (!opts.is_compound) return;
+    for (const auto& [w, v] : near_miss_compounds(col.seen, opts.is_compound)) {
+        const Seen& s = col.seen[w];
+        SpellingEntry e;
+        e.word = s.shown;
+        e.count = s.count;
+        e.pages = s.pages;
+        e.suggestions.push_back(to_utf8(recase(to_u32(v), casing_of(to_u32(s.shown)))));
+        if (!opts.suggestions || opts.max_suggestions == 0) e.suggestions.clear();
+        col.entries.push_back(std::move(e));
+        col.firsts.push_back(s.first);
+        col.near.push_back(true);
     }
+}
 
-    if (opts.suggestions) {
-        std::vector<std::size_t> todo, later;
-        for (std::size_t i = 0; i < entries.size() && todo.size() < opts.max_suggested_words; ++i)
-            if (!near[i]) todo.push_back(i);
-        {
-            // A word another worker of the scan is on right now comes last:
-            // by then its answer is there (extractor/shared_work.h).
-            shared_work::DeferBusy defer;
-            for (std::size_t i : todo) {
-                try {
-                    entries[i].suggestions = spelling_suggestions(entries[i].word, lex, opts.max_suggestions, &context);
-                } catch (const shared_work::Busy&) {
-                    later.push_back(i);
-                }
+// Suggestions for the first max_suggested_words unknown words, the
+// document's own correct words weighing in. A word another worker of the
+// scan is on right now comes last: by then its answer is there
+// (extractor/shared_work.h).
+void add_suggestions(Collected& col, Lexicon& lex, const SpellingOptions& opts) {
+    if (!opts.suggestions) return;
+    std::unordered_map<std::string, int> context;  // correct words → count
+    context.reserve(col.seen.size());
+    for (const auto& [w, s] : col.seen) context[w] = s.count;
+    std::vector<std::size_t> todo, later;
+    for (std::size_t i = 0; i < col.entries.size() && todo.size() < opts.max_suggested_words; ++i)
+        if (!col.near[i]) todo.push_back(i);
+    {
+        shared_work::DeferBusy defer;
+        for (std::size_t i : todo) {
+            try {
+                col.entries[i].suggestions = spelling_suggestions(col.entries[i].word, lex, opts.max_suggestions, &context);
+            } catch (const shared_work::Busy&) {
+                later.push_back(i);
             }
         }
-        for (std::size_t i : later)
-            entries[i].suggestions = spelling_suggestions(entries[i].word, lex, opts.max_suggestions, &context);
     }
-    // Document order.
-    {
-        std::vector<std::size_t> order(entries.size());
-        for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
-        std::stable_sort(order.begin(), order.end(), [&](std::size_t x, std::size_t y) { return firsts[x] < firsts[y]; });
-        std::vector<SpellingEntry> sorted;
-        sorted.reserve(entries.size());
-        for (std::size_t i : order) sorted.push_back(std::move(entries[i]));
-        entries = std::move(sorted);
-    }
+    for (std::size_t i : later)
+        col.entries[i].suggestions = spelling_suggestions(col.entries[i].word, lex, opts.max_suggestions, &context);
+}
 
-    // Footnote digits detached from a word by normalisation: a note, not a misspelling.
+std::vector<SpellingEntry> in_document_order(Collected& col) {
+    std::vector<std::size_t> order(col.entries.size());
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t x, std::size_t y) { return col.firsts[x] < col.firsts[y]; });
+    std::vector<SpellingEntry> sorted;
+    sorted.reserve(col.entries.size());
+    for (std::size_t i : order) sorted.push_back(std::move(col.entries[i]));
+    return sorted;
+}
+
+// Footnote digits detached from a word by normalisation: a note, not a misspelling.
+std::vector<SpellingEntry> footnote_marks(const Document& doc, const NormaliseReport& norm, const CheckedBlocks& checked) {
     std::unordered_map<std::string, std::size_t> marks;
     std::vector<SpellingEntry> notes;
     for (const auto& m : norm.footnote_markers) {
-        if (m.block >= doc.blocks.size() || !block_checked(doc.blocks[m.block])) continue;
+        if (m.block >= doc.blocks.size() || !checked.quiet(doc.blocks[m.block])) continue;
         std::string shown = m.word + m.digits;
         auto [it, fresh] = marks.emplace(shown, notes.size());
         if (fresh) {
@@ -669,8 +695,22 @@ SpellingResult check_spelling(const Document& doc, const NormaliseReport& norm, 
         ++notes[it->second].count;
         notes[it->second].pages.push_back(m.page);
     }
-    for (auto& e : notes) entries.push_back(std::move(e));
+    return notes;
+}
 
+}  // namespace
+
+SpellingResult check_spelling(const Document& doc, const NormaliseReport& norm, Lexicon& lex,
+                              const SpellingOptions& opts) {
+    load_word_lists(lex, opts.word_lists);
+    SpellingResult r;
+    r.checked = true;
+    const CheckedBlocks checked(doc, opts, r);
+    Collected col = collect_words(doc, checked, lex, opts, r);
+    add_near_misses(col, opts);
+    add_suggestions(col, lex, opts);
+    std::vector<SpellingEntry> entries = in_document_order(col);
+    for (auto& e : footnote_marks(doc, norm, checked)) entries.push_back(std::move(e));
     for (auto& e : entries) {
         std::sort(e.pages.begin(), e.pages.end());
         e.pages.erase(std::unique(e.pages.begin(), e.pages.end()), e.pages.end());
