@@ -24,124 +24,127 @@ struct Token {
     int match = -1;  // open: index of its close; close: index of its open
 };
 
-bool tokenize(std::string_view s, std::vector<Token>* out, std::string* error) {
-    std::vector<int> stack;
-    auto push = [&](Tok k, std::string t) {
-        Token tok{k, std::move(t), stack.empty() ? -1 : stack.back(), -1};
-        out->push_back(std::move(tok));
-    };
-    size_t i = 0;
-    while (i < s.size()) {
-        char c = s[i];
-        if (c == '\\') {
-            if (i + 1 >= s.size()) { *error = "pattern ends with a lone backslash"; return false; }
-            char n = s[i + 1];
-            if (n == 'b') { push(Tok::bound, "\\b"); i += 2; continue; }
-            if (n == 'B' || n == 'w' || n == 'W') {
-                *error = std::string("\\") + n +
-                         " is ASCII-only in RE2 and breaks on æ, ø, å; use [a-zæøå] or \\pL";
-                return false;
-            }
-            if (n == 'Q') {  // \Q...\E literal text
-                size_t e = s.find("\\E", i + 2);
-                size_t stop = e == std::string_view::npos ? s.size() : e + 2;
-                push(Tok::other, std::string(s.substr(i, stop - i)));
-                i = stop;
-                continue;
-            }
-            push(Tok::esc, std::string(s.substr(i, 2)));
-            i += 2;
-            continue;
+// Splits a pattern into the tokens the boundary rewrite needs to see:
+// escapes, classes, groups, alternatives, anchors and quantifiers; the rest
+// one UTF-8 sequence at a time. Rejects what is ASCII-only in RE2.
+class PatternLexer {
+public:
+    PatternLexer(std::string_view s, std::vector<Token>* out) : s_(s), out_(out) {}
+
+    bool run(std::string* error) {
+        try {
+            while (i_ < s_.size()) step();
+            if (!stack_.empty()) throw Bad{"missing )"};
+            return true;
+        } catch (const Bad& b) {
+            *error = b.what;
+            return false;
         }
-        if (c == '[') {  // character class, up to its closing ]
-            size_t j = i + 1;
-            if (j < s.size() && s[j] == '^') ++j;
-            if (j < s.size() && s[j] == ']') ++j;  // a leading ] is literal
-            while (j < s.size() && s[j] != ']') {
-                if (s[j] == '\\' && j + 1 < s.size()) {
-                    char n = s[j + 1];
-                    if (n == 'b' || n == 'w' || n == 'W' || n == 'B') {
-                        *error = std::string("\\") + n + " inside a character class: not allowed (ASCII-only)";
-                        return false;
-                    }
-                    j += 2;
-                    continue;
-                }
-                if (s[j] == '[' && j + 1 < s.size() && s[j + 1] == ':') {
-                    size_t e = s.find(":]", j + 2);
-                    if (e == std::string_view::npos) break;
-                    std::string name(s.substr(j + 2, e - j - 2));
-                    if (name == "alpha" || name == "alnum" || name == "word" || name == "upper" ||
-                        name == "lower" || name == "^alpha" || name == "^alnum" || name == "^word") {
-                        *error = "[[:" + name + ":]] is ASCII-only in RE2; use [a-zæøå] or \\pL";
-                        return false;
-                    }
-                    j = e + 2;
-                    continue;
-                }
+    }
+
+private:
+    struct Bad {
+        std::string what;
+    };
+
+    void push(Tok k, std::string t) { out_->push_back(Token{k, std::move(t), stack_.empty() ? -1 : stack_.back(), -1}); }
+    void take(Tok k, std::size_t len) {
+        push(k, std::string(s_.substr(i_, len)));
+        i_ += len;
+    }
+
+    void step() {
+        const char c = s_[i_];
+        if (c == '\\') return escape();
+        if (c == '[') return char_class();
+        if (c == '(') return open_group();
+        if (c == ')') return close_group();
+        if (c == '|') return take(Tok::alt, 1);
+        if (c == '^') return take(Tok::caret, 1);
+        if (c == '$') return take(Tok::dollar, 1);
+        if (c == '?' || c == '*' || c == '+') return take(Tok::quant, 1);
+        if (c == '{' && i_ + 1 < s_.size() && std::isdigit(static_cast<unsigned char>(s_[i_ + 1]))) {
+            std::size_t e = s_.find('}', i_);
+            if (e != std::string_view::npos) return take(Tok::quant, e + 1 - i_);
+        }
+        const unsigned char u = static_cast<unsigned char>(c);
+        take(Tok::other, u >= 0xF0 ? 4 : u >= 0xE0 ? 3 : u >= 0xC0 ? 2 : 1);  // one UTF-8 sequence
+    }
+
+    void escape() {
+        if (i_ + 1 >= s_.size()) throw Bad{"pattern ends with a lone backslash"};
+        const char n = s_[i_ + 1];
+        if (n == 'b') return take(Tok::bound, 2);
+        if (n == 'B' || n == 'w' || n == 'W')
+            throw Bad{std::string("\\") + n + " is ASCII-only in RE2 and breaks on æ, ø, å; use [a-zæøå] or \\pL"};
+        if (n == 'Q') {  // \Q...\E literal text
+            std::size_t e = s_.find("\\E", i_ + 2);
+            return take(Tok::other, (e == std::string_view::npos ? s_.size() : e + 2) - i_);
+        }
+        take(Tok::esc, 2);
+    }
+
+    // A character class, up to its closing ].
+    void char_class() {
+        std::size_t j = i_ + 1;
+        if (j < s_.size() && s_[j] == '^') ++j;
+        if (j < s_.size() && s_[j] == ']') ++j;  // a leading ] is literal
+        while (j < s_.size() && s_[j] != ']') {
+            if (s_[j] == '\\' && j + 1 < s_.size()) {
+                const char n = s_[j + 1];
+                if (n == 'b' || n == 'w' || n == 'W' || n == 'B')
+                    throw Bad{std::string("\\") + n + " inside a character class: not allowed (ASCII-only)"};
+                j += 2;
+            } else if (s_[j] == '[' && j + 1 < s_.size() && s_[j + 1] == ':') {
+                std::size_t e = s_.find(":]", j + 2);
+                if (e == std::string_view::npos) break;
+                posix_class(std::string(s_.substr(j + 2, e - j - 2)));
+                j = e + 2;
+            } else {
                 ++j;
             }
-            if (j >= s.size()) { *error = "missing ] at the end of a character class"; return false; }
-            push(Tok::cls, std::string(s.substr(i, j + 1 - i)));
-            i = j + 1;
-            continue;
         }
-        if (c == '(') {
-            // (?flags) with no colon is transparent; (?:, (?P<name>, (?i: open a group.
-            if (i + 1 < s.size() && s[i + 1] == '?') {
-                size_t j = i + 2;
-                while (j < s.size() && (std::isalpha(static_cast<unsigned char>(s[j])) || s[j] == '-') &&
-                       s[j] != 'P')
-                    ++j;
-                if (j < s.size() && s[j] == ')') {
-                    push(Tok::flags, std::string(s.substr(i, j + 1 - i)));
-                    i = j + 1;
-                    continue;
-                }
-                size_t e = s.find_first_of(":>", i);
-                if (e == std::string_view::npos) { *error = "unterminated group prefix"; return false; }
-                push(Tok::open, std::string(s.substr(i, e + 1 - i)));
-                stack.push_back(static_cast<int>(out->size()) - 1);
-                i = e + 1;
-                continue;
-            }
-            push(Tok::open, "(");
-            stack.push_back(static_cast<int>(out->size()) - 1);
-            ++i;
-            continue;
-        }
-        if (c == ')') {
-            if (stack.empty()) { *error = "unmatched )"; return false; }
-            int open = stack.back();
-            stack.pop_back();
-            push(Tok::close, ")");
-            (*out)[open].match = static_cast<int>(out->size()) - 1;
-            out->back().match = open;
-            ++i;
-            continue;
-        }
-        if (c == '|') { push(Tok::alt, "|"); ++i; continue; }
-        if (c == '^') { push(Tok::caret, "^"); ++i; continue; }
-        if (c == '$') { push(Tok::dollar, "$"); ++i; continue; }
-        if (c == '?' || c == '*' || c == '+') { push(Tok::quant, std::string(1, c)); ++i; continue; }
-        if (c == '{' && i + 1 < s.size() && std::isdigit(static_cast<unsigned char>(s[i + 1]))) {
-            size_t e = s.find('}', i);
-            if (e != std::string_view::npos) {
-                push(Tok::quant, std::string(s.substr(i, e + 1 - i)));
-                i = e + 1;
-                continue;
-            }
-        }
-        // one UTF-8 sequence
-        size_t len = 1;
-        unsigned char u = static_cast<unsigned char>(c);
-        if (u >= 0xF0) len = 4; else if (u >= 0xE0) len = 3; else if (u >= 0xC0) len = 2;
-        push(Tok::other, std::string(s.substr(i, len)));
-        i += len;
+        if (j >= s_.size()) throw Bad{"missing ] at the end of a character class"};
+        take(Tok::cls, j + 1 - i_);
     }
-    if (!stack.empty()) { *error = "missing )"; return false; }
-    return true;
-}
+
+    static void posix_class(const std::string& name) {
+        static const char* const ascii[] = {"alpha", "alnum", "word", "upper", "lower", "^alpha", "^alnum", "^word"};
+        for (const char* a : ascii)
+            if (name == a) throw Bad{"[[:" + name + ":]] is ASCII-only in RE2; use [a-zæøå] or \\pL"};
+    }
+
+    // (?flags) with no colon is transparent; (?:, (?P<name>, (?i: and ( open a group.
+    void open_group() {
+        std::size_t len = 1;
+        if (i_ + 1 < s_.size() && s_[i_ + 1] == '?') {
+            std::size_t j = i_ + 2;
+            while (j < s_.size() && (std::isalpha(static_cast<unsigned char>(s_[j])) || s_[j] == '-') && s_[j] != 'P') ++j;
+            if (j < s_.size() && s_[j] == ')') return take(Tok::flags, j + 1 - i_);
+            std::size_t e = s_.find_first_of(":>", i_);
+            if (e == std::string_view::npos) throw Bad{"unterminated group prefix"};
+            len = e + 1 - i_;
+        }
+        take(Tok::open, len);
+        stack_.push_back(static_cast<int>(out_->size()) - 1);
+    }
+
+    void close_group() {
+        if (stack_.empty()) throw Bad{"unmatched )"};
+        const int open = stack_.back();
+        stack_.pop_back();
+        take(Tok::close, 1);
+        (*out_)[open].match = static_cast<int>(out_->size()) - 1;
+        out_->back().match = open;
+    }
+
+    std::string_view s_;
+    std::vector<Token>* out_;
+    std::size_t i_ = 0;
+    std::vector<int> stack_;
+};
+
+bool tokenize(std::string_view s, std::vector<Token>* out, std::string* error) { return PatternLexer(s, out).run(error); }
 
 // Can a boundary at token i consume the character before it? Only when
 // nothing of the pattern stands before it on its alternative.

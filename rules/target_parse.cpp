@@ -180,102 +180,129 @@ std::vector<std::pair<std::size_t, std::size_t>> split_sentences(std::string_vie
     return out;
 }
 
-std::optional<Target> parse_target_sentence(std::string_view s, bool relaxed) {
-    re2::StringPiece in(s.data(), s.size());
-    // Deadline: the first month-year not introduced by "fra" (a baseline).
-    std::string deadline;
-    int deadline_year = 0;
-    {
-        re2::StringPiece rest = in;
-        std::string from, month, year;
-        while (RE2::FindAndConsume(&rest, deadline_re(), &from, &month, &year)) {
-            if (!from.empty() && (from[0] == 'f' || from[0] == 'F')) continue;
-            std::string m = month;
-            for (auto& ch : m) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-            if (m.rfind("udgangen", 0) == 0 || m == "ultimo") m = "december";
-            if (m == "primo") m = "januar";
-            if (m == "medio") m = "juni";
-            deadline = m + " " + year;
-            deadline_year = std::atoi(year.c_str());
-            break;
-        }
-    }
-    if (deadline.empty()) {
-        std::string year;
-        if (RE2::PartialMatch(in, year_deadline_re(), &year)) {
-            deadline = year;
-            deadline_year = std::atoi(year.c_str());
-        }
-    }
-    if (!relaxed) {
-        if (!RE2::PartialMatch(in, target_verb_re())) return std::nullopt;
-        if (deadline.empty() && !RE2::PartialMatch(in, undated_target_re())) return std::nullopt;
-    }
+namespace {
 
-    Target t;
-    t.text = std::string(s.substr(0, 400));
-    t.deadline = deadline;
-    t.deadline_year = deadline_year;
-    bool value_placeholder = false, change_placeholder = false, have_value = false;
+struct TargetDate {
+    std::string text;  // "december 2012", "2012"
+    int year = 0;
+};
+
+// The first month-year not introduced by "fra" (a baseline), else a bare
+// year after "i", "inden", "frem mod" ….
+TargetDate find_deadline(re2::StringPiece in) {
+    re2::StringPiece rest = in;
+    std::string from, month, year;
+    while (RE2::FindAndConsume(&rest, deadline_re(), &from, &month, &year)) {
+        if (!from.empty() && (from[0] == 'f' || from[0] == 'F')) continue;
+        std::string m = month;
+        for (auto& ch : m) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+        if (m.rfind("udgangen", 0) == 0 || m == "ultimo") m = "december";
+        if (m == "primo") m = "januar";
+        if (m == "medio") m = "juni";
+        return {m + " " + year, std::atoi(year.c_str())};
+    }
+    if (RE2::PartialMatch(in, year_deadline_re(), &year)) return {year, std::atoi(year.c_str())};
+    return {};
+}
+
+// "… skal begrænses til 1.200 personer": the quantity the sentence fixes.
+bool after_til(std::string_view before) {
+    static const RE2 re("(?:^|[^\\pL])til\\s+(?:ca\\.?|cirka|højst|maksimalt|mindst|under|over)?\\s*$", opts());
+    return RE2::PartialMatch(re2::StringPiece(before.data(), before.size()), re);
+}
+
+// One number with a unit in the sentence, and the text since the previous one.
+struct Quantity {
+    std::string num, unit;  // unit as unit_name() gives it
+    std::string_view before;
+    bool change = false;    // a percentage given as a change ("et fald på 5 pct.")
+};
+
+std::vector<Quantity> quantities(std::string_view s) {
+    std::vector<Quantity> out;
+    re2::StringPiece in(s.data(), s.size());
     std::size_t prev_end = 0, pos = 0;
     re2::StringPiece g[3];
     while (pos < s.size() && quantity_re().Match(in, pos, s.size(), RE2::UNANCHORED, g, 3)) {
-        std::string num(g[1].data(), g[1].size()), unit(g[2].data(), g[2].size());
-        std::size_t qstart = static_cast<std::size_t>(g[1].data() - s.data());
-        std::size_t qend = static_cast<std::size_t>(g[2].data() + g[2].size() - s.data());
-        if (after_label(s, qstart) || capital_noun_unit(unit)) {
-            pos = qend;
-            continue;
-        }
-        std::string_view before = s.substr(prev_end, qstart - prev_end);
-        std::string u = unit_name(unit);
-        bool pct = u == "pct." || u == "procentpoint";
-        re2::StringPiece bpiece(before.data(), before.size());
-        bool change = pct && (RE2::PartialMatch(bpiece, change_word_re()) ||
-                              (ends_with_med(before) && (RE2::PartialMatch(bpiece, down_re()) || RE2::PartialMatch(bpiece, up_re()))));
-        if (change && !t.change_pct && !change_placeholder) {
-            if (is_placeholder(num)) {
-                change_placeholder = true;
-            } else {
-                double v = parse_number(num);
-                re2::StringPiece bp(before.data(), before.size());
-                bool down = RE2::PartialMatch(bp, down_re()), up = RE2::PartialMatch(bp, up_re());
-                if (down && !up) {
-                    t.direction = "fald";
-                    v = -v;
-                } else if (up && !down) {
-                    t.direction = "stigning";
-                }
-                t.change_pct = v;
-            }
-        } else if (!have_value && !change) {
-            have_value = true;
-            t.unit = u;
-            if (is_placeholder(num))
-                value_placeholder = true;
-            else
-                t.value = parse_number(num);
-        }
-        prev_end = qend;
+        const std::string unit(g[2].data(), g[2].size());
+        const std::size_t qstart = static_cast<std::size_t>(g[1].data() - s.data());
+        const std::size_t qend = static_cast<std::size_t>(g[2].data() + g[2].size() - s.data());
         pos = qend;
+        if (after_label(s, qstart) || capital_noun_unit(unit)) continue;
+        Quantity q{std::string(g[1].data(), g[1].size()), unit_name(unit), s.substr(prev_end, qstart - prev_end)};
+        re2::StringPiece bp(q.before.data(), q.before.size());
+        q.change = (q.unit == "pct." || q.unit == "procentpoint") &&
+                   (RE2::PartialMatch(bp, change_word_re()) ||
+                    (ends_with_med(q.before) && (RE2::PartialMatch(bp, down_re()) || RE2::PartialMatch(bp, up_re()))));
+        out.push_back(std::move(q));
+        prev_end = qend;
     }
+    return out;
+}
+
+// The first change sets change_pct and its direction.
+void read_change(const Quantity& q, Target& t, bool& placeholder) {
+    if (is_placeholder(q.num)) {
+        placeholder = true;
+        return;
+    }
+    double v = parse_number(q.num);
+    re2::StringPiece bp(q.before.data(), q.before.size());
+    const bool down = RE2::PartialMatch(bp, down_re()), up = RE2::PartialMatch(bp, up_re());
+    if (down && !up) {
+        t.direction = "fald";
+        v = -v;
+    } else if (up && !down) {
+        t.direction = "stigning";
+    }
+    t.change_pct = v;
+}
+
+void read_value(const std::string& num, const std::string& unit, Target& t, bool& placeholder) {
+    t.unit = unit;
+    if (is_placeholder(num))
+        placeholder = true;
+    else
+        t.value = parse_number(num);
+}
+
+}  // namespace
+
+std::optional<Target> parse_target_sentence(std::string_view s, bool relaxed) {
+    re2::StringPiece in(s.data(), s.size());
+    const TargetDate deadline = find_deadline(in);
+    if (!relaxed) {
+        if (!RE2::PartialMatch(in, target_verb_re())) return std::nullopt;
+        if (deadline.text.empty() && !RE2::PartialMatch(in, undated_target_re())) return std::nullopt;
+    }
+    Target t;
+    t.text = std::string(s.substr(0, 400));
+    t.deadline = deadline.text;
+    t.deadline_year = deadline.year;
+    bool value_placeholder = false, change_placeholder = false;
+    // The value: the quantity after "til" when there is one (beside a
+    // definition's percentage, "… mindst 80 pct. af tiden, skal begrænses
+    // til 1.200 personer"), else the first that is not a change.
+    const std::vector<Quantity> qs = quantities(s);
+    const Quantity* value = nullptr;
+    for (const auto& q : qs) {
+        if (q.change && !t.change_pct && !change_placeholder) read_change(q, t, change_placeholder);
+        if (q.change) continue;
+        if (!value || (after_til(q.before) && !after_til(value->before))) value = &q;
+    }
+    bool have_value = value != nullptr;
+    if (value) read_value(value->num, value->unit, t, value_placeholder);
     if (!have_value && !relaxed) {
         std::string num, unit;
         if (RE2::PartialMatch(in, bare_value_re(), &num) && RE2::PartialMatch(in, subject_unit_re(), &unit)) {
             have_value = true;
-            t.unit = unit_name(unit);
-            if (is_placeholder(num))
-                value_placeholder = true;
-            else
-                t.value = parse_number(num);
+            read_value(num, unit_name(unit), t, value_placeholder);
         }
     }
     if (!have_value && !t.change_pct && !change_placeholder) return std::nullopt;
-    if (!have_value && t.change_pct) {  // "nedbringes med 10 pct. i december 2010": the change is the target
-        t.unit = "pct.";
-    }
+    if (!have_value && t.change_pct) t.unit = "pct.";  // "nedbringes med 10 pct. i december 2010": the change is the target
     if (t.direction.empty()) {
-        bool down = RE2::PartialMatch(in, down_re()), up = RE2::PartialMatch(in, up_re());
+        const bool down = RE2::PartialMatch(in, down_re()), up = RE2::PartialMatch(in, up_re());
         if (down && !up) t.direction = "fald";
         if (up && !down) t.direction = "stigning";
         if (t.change_pct && t.direction == "fald" && *t.change_pct > 0) t.change_pct = -*t.change_pct;

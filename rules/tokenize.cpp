@@ -209,58 +209,71 @@ private:
             else if (is_hyphen(c)) hyphens = true;
             else if (is_apostrophe(c)) apos = k;
         }
-        if (!letters) {
-            emit(s, e, TokenKind::number, std::string(bytes(s, e)));
-            return;
-        }
-        // Full stops inside: an abbreviation ("f.eks", "bl.a", "m.fl") when
-        // every group is at most four letters; otherwise a missing space or a
-        // glued number ("året.Der", "kap.3"): the groups are tokens of their own.
-        if (dots) {
-            std::vector<std::pair<std::size_t, std::size_t>> groups;
-            std::size_t g = s;
-            for (std::size_t k = s; k <= e; ++k) {
-                if (k == e || cps_[k].c == U'.') {
-                    groups.push_back({g, k});
-                    g = k + 1;
-                }
-            }
-            bool abbrev = true;
-            for (auto [ga, gb] : groups) {
-                if (gb <= ga || gb - ga > 4) abbrev = false;
-                for (std::size_t k = ga; k < gb && abbrev; ++k)
-                    if (!utf8::is_letter(cps_[k].c)) abbrev = false;
-            }
-            if (abbrev) {
-                std::string w(bytes(s, e));
-                if (dot_after) w.push_back('.');
-                emit(s, e, TokenKind::abbreviation, std::move(w), dot_after);
-                return;
-            }
-            for (std::size_t gi = 0; gi < groups.size(); ++gi) {
-                auto [ga, gb] = groups[gi];
-                bool last = gi + 1 == groups.size();
-                std::size_t x = ga, y = gb;
-                while (x < y && !is_alnum(cps_[x].c)) ++x;
-                while (y > x && !is_alnum(cps_[y - 1].c)) --y;
-                if (x == y) continue;
-                core(x, y, last ? dot_after : true, last ? hyphen_after : false);
-            }
-            return;
-        }
+        if (!letters) return emit(s, e, TokenKind::number, std::string(bytes(s, e)));
+        if (dots) return dotted(s, e, dot_after, hyphen_after);
         // An apostrophe ending: "LBR's", "RBR'erne", "Lejre's".
-        bool apostrophe = false;
-        std::size_t we = e;
-        if (apos < e) {
-            std::size_t len = e - apos - 1;
-            bool lower = len >= 1 && len <= 5;
-            for (std::size_t k = apos + 1; k < e && lower; ++k)
-                if (!utf8::is_letter(cps_[k].c) || utf8::is_upper(cps_[k].c)) lower = false;
-            if (lower) {
-                we = apos;
-                apostrophe = true;
+        const std::size_t we = apostrophe_ending(apos, e) ? apos : e;
+        const bool apostrophe = we < e;
+        std::string word = word_text(s, we);
+        if (word.empty()) return;
+        if (digits && !hyphens) return emit(s, e, TokenKind::code, std::move(word), dot_after, apostrophe);
+        if (!hyphens && !apostrophe) {
+            if (std::size_t cut = acronym_with_ending(word)) {
+                word.resize(cut);
+                return emit(s, e, TokenKind::acronym, std::move(word), dot_after, true);
             }
         }
+        if (!hyphens && is_all_caps_word(word) && utf8::length(word) <= 5)
+            return emit(s, e, TokenKind::acronym, std::move(word), dot_after, apostrophe);
+        if (hyphen_after && !apostrophe) return emit(s, e, TokenKind::prefix, std::move(word), dot_after, apostrophe);
+        emit(s, e, TokenKind::word, std::move(word), dot_after, apostrophe);
+    }
+
+    // Full stops inside: an abbreviation ("f.eks", "bl.a", "m.fl") when every
+    // group is at most four letters; otherwise a missing space or a glued
+    // number ("året.Der", "kap.3"): the groups are tokens of their own.
+    void dotted(std::size_t s, std::size_t e, bool dot_after, bool hyphen_after) {
+        std::vector<std::pair<std::size_t, std::size_t>> groups;
+        std::size_t g = s;
+        for (std::size_t k = s; k <= e; ++k) {
+            if (k == e || cps_[k].c == U'.') {
+                groups.push_back({g, k});
+                g = k + 1;
+            }
+        }
+        bool abbrev = true;
+        for (auto [ga, gb] : groups) {
+            if (gb <= ga || gb - ga > 4) abbrev = false;
+            for (std::size_t k = ga; k < gb && abbrev; ++k)
+                if (!utf8::is_letter(cps_[k].c)) abbrev = false;
+        }
+        if (abbrev) {
+            std::string w(bytes(s, e));
+            if (dot_after) w.push_back('.');
+            return emit(s, e, TokenKind::abbreviation, std::move(w), dot_after);
+        }
+        for (std::size_t gi = 0; gi < groups.size(); ++gi) {
+            auto [x, y] = groups[gi];
+            const bool last = gi + 1 == groups.size();
+            while (x < y && !is_alnum(cps_[x].c)) ++x;
+            while (y > x && !is_alnum(cps_[y - 1].c)) --y;
+            if (x < y) core(x, y, last ? dot_after : true, last ? hyphen_after : false);
+        }
+    }
+
+    // Whether the apostrophe at `apos` starts an ending of 1–5 lower-case letters.
+    bool apostrophe_ending(std::size_t apos, std::size_t e) const {
+        if (apos >= e) return false;
+        const std::size_t len = e - apos - 1;
+        if (len < 1 || len > 5) return false;
+        for (std::size_t k = apos + 1; k < e; ++k)
+            if (!utf8::is_letter(cps_[k].c) || utf8::is_upper(cps_[k].c)) return false;
+        return true;
+    }
+
+    // The word's text with apostrophes and hyphens made plain, trimmed of
+    // what the apostrophe removal may have left ("x-'s").
+    std::string word_text(std::size_t s, std::size_t we) const {
         std::string word;
         for (std::size_t k = s; k < we; ++k) {
             char32_t c = cps_[k].c;
@@ -268,45 +281,28 @@ private:
             else if (is_hyphen(c)) word.push_back('-');
             else utf8::append(word, c);
         }
-        // Trim what the apostrophe removal may have left ("x-'s").
         while (!word.empty() && (word.back() == '-' || word.back() == '\'')) word.pop_back();
-        if (word.empty()) return;
-        if (digits && !hyphens) {
-            emit(s, e, TokenKind::code, std::move(word), dot_after, apostrophe);
-            return;
-        }
-        if (!hyphens && !apostrophe) {
-            // An acronym with a Danish ending and no apostrophe: "LBRs", "STARs", "AMU'en" aside.
-            std::size_t caps = 0, i = 0;
-            std::size_t cut = 0;
-            while (i < word.size()) {
-                std::size_t at = i;
-                char32_t c = utf8::next(word, i);
-                if (!utf8::is_upper(c)) {
-                    cut = at;
-                    break;
-                }
-                ++caps;
-                cut = i;
+        return word;
+    }
+
+    // An acronym with a Danish ending and no apostrophe ("LBRs", "STARs"):
+    // the byte length of its capitals, 0 when it is not one.
+    static std::size_t acronym_with_ending(const std::string& word) {
+        std::size_t caps = 0, i = 0, cut = 0;
+        while (i < word.size()) {
+            std::size_t at = i;
+            char32_t c = utf8::next(word, i);
+            if (!utf8::is_upper(c)) {
+                cut = at;
+                break;
             }
-            std::string_view tail = std::string_view(word).substr(cut);
-            static constexpr std::array<std::string_view, 9> kEnds = {"s", "en", "er", "erne", "ernes",
-                                                                      "ens", "et", "ets", "ers"};
-            if (caps >= 2 && caps <= 5 && !tail.empty() && in(tail, kEnds)) {
-                word.resize(cut);
-                emit(s, e, TokenKind::acronym, std::move(word), dot_after, true);
-                return;
-            }
+            ++caps;
+            cut = i;
         }
-        if (!hyphens && is_all_caps_word(word) && utf8::length(word) <= 5) {
-            emit(s, e, TokenKind::acronym, std::move(word), dot_after, apostrophe);
-            return;
-        }
-        if (hyphen_after && !apostrophe) {
-            emit(s, e, TokenKind::prefix, std::move(word), dot_after, apostrophe);
-            return;
-        }
-        emit(s, e, TokenKind::word, std::move(word), dot_after, apostrophe);
+        std::string_view tail = std::string_view(word).substr(cut);
+        static constexpr std::array<std::string_view, 9> kEnds = {"s", "en", "er", "erne", "ernes",
+                                                                  "ens", "et", "ets", "ers"};
+        return caps >= 2 && caps <= 5 && !tail.empty() && in(tail, kEnds) ? cut : 0;
     }
 
     std::string_view text_;

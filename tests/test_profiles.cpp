@@ -15,6 +15,7 @@
 
 #include "rules/matcher.h"
 #include "rules/profile.h"
+#include "rules/target_parse.h"
 
 using namespace plantjek;
 namespace fs = std::filesystem;
@@ -571,4 +572,29 @@ TEST_CASE("a profile extends another: requirements inherited by id, fields repla
         std::ofstream(child) << child_text("p", "  - {id: budget, heading: ['x']}\n");
         CHECK_THROWS_WITH(load_profile(child.string()), Catch::Contains("unknown key 'heading'"));
     }
+}
+
+TEST_CASE("a target sentence's value is the number it fixes, not a definition's percentage", "[profiles][targets]") {
+    auto t = parse_target_sentence(
+        "Antallet af personer, der har været på offentlig forsørgelse mindst 80 pct. af tiden, skal begrænses til "
+        "1.200 personer i december 2013.",
+        false);
+    REQUIRE(t);
+    REQUIRE(t->value);
+    CHECK(*t->value == Approx(1200));
+    CHECK(t->unit == "personer");
+    CHECK(t->deadline == "december 2013");
+    // Without "til", the first quantity that is not a change stays the value.
+    auto u = parse_target_sentence("Målet er, at 45 pct. af de unge er i uddannelse i december 2013, et fald på 2 pct.",
+                                   false);
+    REQUIRE(u);
+    REQUIRE(u->value);
+    CHECK(*u->value == Approx(45));
+    REQUIRE(u->change_pct);
+    CHECK(*u->change_pct == Approx(-2));
+    // From a baseline to a target: the target.
+    auto v = parse_target_sentence("Ledigheden skal falde fra 1.400 personer til 1.250 personer i december 2014.", false);
+    REQUIRE(v);
+    REQUIRE(v->value);
+    CHECK(*v->value == Approx(1250));
 }
