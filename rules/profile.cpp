@@ -434,40 +434,35 @@ std::optional<Profile> load_base(const Ctx& c, const YAML::Node& root, const std
     return load_profile_impl(base_path.string(), nullptr, depth + 1);
 }
 
-Profile load_profile_impl(const std::string& path, const std::string* text, int depth) {
-    YAML::Node root = load_yaml(path, text);
-    Ctx c{path, ""};
-    if (!root.IsMap()) throw ProfileError(path, line_of(root), "a profile is a mapping");
-    check_keys(c, root,
-               {"id", "title", "years", "legal_basis", "extends", "requirements", "goals", "deadlines", "placeholders"},
-               {"id", "title", "years", "legal_basis", "requirements", "goals", "deadlines"});
-    Profile p;
+// id, title, years and legal basis.
+void read_header(const Ctx& c, const YAML::Node& root, const std::string& path, Profile& p) {
     p.id = get_string(c, root, "id");
     std::string stem = std::filesystem::path(path).stem().string();
     if (p.id != stem) c.fail(root["id"], "id '" + p.id + "' must equal the file name '" + stem + "'");
     p.title = get_text2(c, root, "title");
-    {
-        const YAML::Node y = root["years"];
-        if (!y.IsSequence() || y.size() != 2) c.fail(y, "'years' must be [first, last]");
-        p.first_year = get_int(c, y[0], "years");
-        p.last_year = get_int(c, y[1], "years");
-        if (p.first_year > p.last_year) c.fail(y, "'years': first after last");
-    }
+    const YAML::Node y = root["years"];
+    if (!y.IsSequence() || y.size() != 2) c.fail(y, "'years' must be [first, last]");
+    p.first_year = get_int(c, y[0], "years");
+    p.last_year = get_int(c, y[1], "years");
+    if (p.first_year > p.last_year) c.fail(y, "'years': first after last");
     p.legal_basis = get_string(c, root, "legal_basis");
     p.source_files.push_back(path);
-    const std::optional<Profile> base = load_base(c, root, path, p.id, depth);
-    if (base) p.extends = base->id;
+}
 
+void read_requirements(const Ctx& c, const YAML::Node& root, const Profile* base, Profile& p) {
     const YAML::Node reqs = root["requirements"];
     if (!reqs.IsSequence()) c.fail(reqs, "'requirements' must be a list");
     for (const auto& n : reqs) {
-        Requirement r = read_requirement(c, n, true, base ? &*base : nullptr);
+        Requirement r = read_requirement(c, n, true, base);
         if (r.first_year && (r.first_year < p.first_year || r.last_year > p.last_year))
             c.fail(r.line, "requirement '" + r.id + "': years outside the profile's");
         check_unique_ids(c, p.requirements, r);
         p.requirements.push_back(std::move(r));
     }
+}
 
+// The minister's goals of every plan year, numbered 1, 2, 3 … in order.
+void read_goals(const Ctx& c, const YAML::Node& root, Profile& p) {
     const YAML::Node goals = root["goals"];
     if (!goals.IsMap()) c.fail(goals, "'goals' must map a plan year to its list of goals");
     for (auto it = goals.begin(); it != goals.end(); ++it) {
@@ -488,7 +483,10 @@ Profile load_profile_impl(const std::string& path, const std::string* text, int 
     }
     for (int y = p.first_year; y <= p.last_year; ++y)
         if (!p.goals.count(y)) c.fail(goals, "no goals for plan year " + std::to_string(y));
+}
 
+// The deadlines of every plan year; a requirement's `due` must be among them.
+void read_deadlines(const Ctx& c, const YAML::Node& root, Profile& p) {
     const YAML::Node dl = root["deadlines"];
     if (!dl.IsMap()) c.fail(dl, "'deadlines' must map a plan year to its list of deadlines");
     for (auto it = dl.begin(); it != dl.end(); ++it) {
@@ -497,12 +495,11 @@ Profile load_profile_impl(const std::string& path, const std::string* text, int 
             c.fail(it->first, "deadlines for " + std::to_string(year) + ", outside the profile's years");
         if (p.deadlines.count(year)) c.fail(it->first, "deadlines for " + std::to_string(year) + " given twice");
         if (!it->second.IsSequence()) c.fail(it->second, "expected a list");
-        const YAML::Node items = it->second;  // see above: not it->second in a range-for
+        const YAML::Node items = it->second;  // see read_goals: not it->second in a range-for
         for (const auto& d : items) p.deadlines[year].push_back(read_deadline(c, d, year));
     }
     for (int y = p.first_year; y <= p.last_year; ++y)
         if (!p.deadlines.count(y)) c.fail(dl, "no deadlines for plan year " + std::to_string(y));
-
     for (const auto& r : p.requirements)
         if (!r.due.empty()) {
             for (int y = r.first_year ? r.first_year : p.first_year; y <= (r.last_year ? r.last_year : p.last_year); ++y) {
@@ -512,7 +509,10 @@ Profile load_profile_impl(const std::string& path, const std::string* text, int 
                                        std::to_string(y) + " has no such deadline");
             }
         }
+}
 
+// The profile's own placeholder patterns, else the base's.
+void read_placeholders(const Ctx& c, const YAML::Node& root, const std::string& path, const Profile* base, Profile& p) {
     if (base && !root["placeholders"]) {
         p.placeholders = base->placeholders;
         p.placeholder_examples = base->placeholder_examples;
@@ -527,18 +527,42 @@ Profile load_profile_impl(const std::string& path, const std::string* text, int 
         p.placeholder_examples = get_examples(pc, ph["examples"], "");
         require_examples(pc, ph, p.placeholders, p.placeholder_examples, "patterns");
     }
-    bool wants_placeholders = std::any_of(p.requirements.begin(), p.requirements.end(),
-                                          [](const Requirement& r) { return r.kind == "placeholders"; });
+}
+
+// Patterns no check would read are an error: placeholders without a
+// placeholders requirement, target shapes without a targets requirement.
+void check_read(const Ctx& c, const YAML::Node& root, const Profile& p) {
+    auto has_kind = [&](const char* kind) {
+        return std::any_of(p.requirements.begin(), p.requirements.end(), [&](const Requirement& r) { return r.kind == kind; });
+    };
+    const bool wants_placeholders = has_kind("placeholders");
     if (wants_placeholders && p.placeholders.empty())
         c.fail(root, "a 'placeholders' requirement needs the 'placeholders' patterns");
     if (!wants_placeholders && root["placeholders"])
         c.fail(root["placeholders"], "'placeholders' patterns but no requirement of kind 'placeholders' reads them");
-    bool wants_shapes = std::any_of(p.requirements.begin(), p.requirements.end(),
-                                    [](const Requirement& r) { return r.kind == "targets"; });
+    const bool wants_shapes = has_kind("targets");
     for (const auto& [year, goals] : p.goals)
         for (const auto& g : goals)
             if (!g.target_shapes.empty() && !wants_shapes)
                 c.fail(g.line, "goal '" + g.id + "': 'target_shapes' but no requirement of kind 'targets' reads them");
+}
+
+Profile load_profile_impl(const std::string& path, const std::string* text, int depth) {
+    YAML::Node root = load_yaml(path, text);
+    Ctx c{path, ""};
+    if (!root.IsMap()) throw ProfileError(path, line_of(root), "a profile is a mapping");
+    check_keys(c, root,
+               {"id", "title", "years", "legal_basis", "extends", "requirements", "goals", "deadlines", "placeholders"},
+               {"id", "title", "years", "legal_basis", "requirements", "goals", "deadlines"});
+    Profile p;
+    read_header(c, root, path, p);
+    const std::optional<Profile> base = load_base(c, root, path, p.id, depth);
+    if (base) p.extends = base->id;
+    read_requirements(c, root, base ? &*base : nullptr, p);
+    read_goals(c, root, p);
+    read_deadlines(c, root, p);
+    read_placeholders(c, root, path, base ? &*base : nullptr, p);
+    check_read(c, root, p);
     return p;
 }
 
