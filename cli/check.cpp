@@ -4,6 +4,7 @@
 #include <fstream>
 #include <map>
 #include <memory>
+#include <optional>
 #include <unistd.h>
 #include <iostream>
 #include <sstream>
@@ -11,6 +12,7 @@
 #include "cli/check.h"
 #include "cli/commands.h"
 #include "cli/exit_codes.h"
+#include "cli/inputs.h"
 #include "extractor/pipeline.h"
 #include "report/assemble.h"
 #include "report/json.h"
@@ -140,151 +142,218 @@ SpellingResult CheckSession::check_plan_spelling(const LoadedPlan& plan) {
 
 namespace {
 
+namespace fs = std::filesystem;
+
 // Report file names in an output folder: the input's file name without its
 // extension, made unique ("plan.pdf" and "plan.docx" → "plan", "plan-2").
 std::string unique_stem(const std::string& path, std::map<std::string, int>& used) {
-    std::string stem = std::filesystem::path(path).stem().string();
+    std::string stem = fs::path(path).stem().string();
     if (stem.empty()) stem = "plan";
     int n = ++used[stem];
     return n == 1 ? stem : stem + "-" + std::to_string(n);
 }
 
-}  // namespace
+void usage_error(const std::string& msg) { std::cerr << "plantjek: " << msg << "\n"; }
 
-int run_check(const CommonOptions& common, const CheckOptions& opts) {
-    const bool da = common.lang == Lang::da;
-    CheckSession session(opts);
+// The writers -f names (text when none), or nothing after a usage error.
+std::optional<std::vector<const Writer*>> resolve_writers(const std::string& format, Lang lang) {
+    const bool da = lang == Lang::da;
     std::vector<const Writer*> writers;
-    for (const auto& f : split_format_list(opts.format)) {
+    for (const auto& f : split_format_list(format)) {
         const Writer* w = find_writer(f);
         if (!w) {
-            std::string known;
-            for (const auto& n : writer_names()) known += (known.empty() ? "" : ", ") + n;
-            std::cerr << "plantjek: " << (da ? "ukendt format '" : "unknown format '") << f
-                      << (da ? "'; kendte formater: " : "'; known formats: ") << known << "\n";
-            return exit_code::usage;
+            std::string msg = (da ? "ukendt format '" : "unknown format '") + f + "'";
+            if (auto near = utf8::closest(f, writer_names()); !near.empty())
+                msg += da ? " (mente du " + near + "?)" : " (did you mean " + near + "?)";
+            usage_error(msg + (da ? "; kendte formater: " : "; known formats: ") + join_or(writer_names(), lang));
+            return std::nullopt;
         }
         writers.push_back(w);
     }
     if (writers.empty()) writers.push_back(find_writer("text"));
-    session.start_loading();  // Hunspell, beside the profiles and the first file's reading
+    return writers;
+}
+
+// --profile names a known profile (or a file), the profiles and --rules
+// load, and every waiver names something that exists.
+bool check_profile_and_waivers(CheckSession& session, const CheckOptions& opts, Lang lang) {
+    const bool da = lang == Lang::da;
     try {
-        if (!opts.profile.empty()) {
-            std::string known;
-            bool found = std::filesystem::is_regular_file(opts.profile);
-            for (const auto& p : session.profiles()) {
-                known += (known.empty() ? "" : ", ") + p.id;
-                if (p.id == opts.profile) found = true;
-            }
-            if (!found) {
-                std::cerr << "plantjek: " << (da ? "ukendt profil '" : "unknown profile '") << opts.profile
-                          << (da ? "'; kendte profiler: " : "'; known profiles: ") << known << "\n";
-                return exit_code::usage;
+        if (!opts.profile.empty() && !fs::is_regular_file(opts.profile)) {
+            std::vector<std::string> known;
+            for (const auto& p : session.profiles()) known.push_back(p.id);
+            if (std::find(known.begin(), known.end(), opts.profile) == known.end()) {
+                std::string msg = (da ? "ukendt profil '" : "unknown profile '") + opts.profile + "'";
+                if (auto near = utf8::closest(opts.profile, known); !near.empty())
+                    msg += da ? " (mente du " + near + "?)" : " (did you mean " + near + "?)";
+                usage_error(msg + (da ? "; kendte profiler: " : "; known profiles: ") + join_or(known, lang));
+                return false;
             }
         }
-        // A bad profile, --rules file or waiver is a usage error before any output.
-        validate_waivers(opts.report.waivers, session.profiles(), opts.rules_files, common.lang);
+        validate_waivers(opts.report.waivers, session.profiles(), opts.rules_files, lang);
     } catch (const ProfileError& e) {
-        std::cerr << "plantjek: " << e.what() << "\n";
-        return exit_code::usage;
+        usage_error(e.what());
+        return false;
     } catch (const ConfigError& e) {
-        std::cerr << "plantjek: " << e.what() << "\n";
-        return exit_code::usage;
+        usage_error(e.what());
+        return false;
+    }
+    return true;
+}
+
+// Every input exists and is a file: a typo or a folder stops the run
+// before anything is written (cli/inputs.h).
+bool check_inputs(const CheckOptions& opts, Lang lang) {
+    bool ok = true;
+    for (const auto& f : opts.files)
+        if (auto problem = input_problem(f, InputKind::file, lang)) {
+            usage_error(*problem);
+            ok = false;
+        }
+    return ok;
+}
+
+// Where the reports go. -o decides by its path alone: an existing folder or
+// a trailing '/' is a folder (one report per plan and format there, plus
+// index.html for a batch with HTML); anything else is one file, and without
+// -o it is standard output. Several formats need a folder; so do the HTML
+// reports of several plans.
+class ReportSink {
+public:
+    ReportSink(const CheckOptions& opts, std::vector<const Writer*> writers, const WriterOptions& wo)
+        : opts_(opts), writers_(std::move(writers)), wo_(wo),
+          to_dir_(!opts.out.empty() && (fs::is_directory(opts.out) || opts.out.back() == '/')),
+          many_(opts.files.size() > 1) {}
+
+    // A usage error in the user's language, or "" when the reports can be written.
+    std::string problem(Lang lang) const {
+        const bool da = lang == Lang::da;
+        if (to_dir_) return "";
+        if (writers_.size() > 1)
+            return da ? "flere formater kræver en mappe: -o MAPPE/" : "several formats need a folder: -o DIR/";
+        if (many_ && writers_[0]->name == std::string("html"))
+            return da ? "HTML-rapporter for flere planer kræver en mappe: -o MAPPE/"
+                      : "HTML reports of several plans need a folder: -o DIR/";
+        return "";
     }
 
-    const bool many = opts.files.size() > 1;
-    const bool to_dir = !opts.out.empty() &&
-                        (many || writers.size() > 1 || std::filesystem::is_directory(opts.out) || opts.out.back() == '/');
-    if (!to_dir && opts.out.empty()) {
-        if (writers.size() > 1) {
-            std::cerr << "plantjek: " << (da ? "flere formater kræver --out MAPPE" : "several formats need --out DIR") << "\n";
-            return exit_code::usage;
+    // Opens the folder or the file; throws std::runtime_error when it cannot.
+    void open() {
+        if (to_dir_) {
+            std::error_code ec;
+            fs::create_directories(opts_.out, ec);
+            if (ec || !fs::is_directory(opts_.out)) throw std::runtime_error(say("kan ikke oprette mappen ", "cannot create the folder ") + opts_.out);
+            return;
         }
-        if (many && writers[0]->name == std::string("html")) {
-            std::cerr << "plantjek: " << (da ? "HTML-rapporter for flere planer kræver --out MAPPE"
-                                               : "HTML reports of several plans need --out DIR")
-                      << "\n";
-            return exit_code::usage;
+        if (!opts_.out.empty()) single_ = open_file(opts_.out);
+        json_array_ = many_ && writers_[0]->name == std::string("json");
+        if (json_array_) out() << "[\n";
+    }
+
+    void put(const std::string& file, const Report& r) {
+        if (to_dir_) return put_in_folder(file, r);
+        const Writer* w = writers_[0];
+        if (json_array_) {
+            out() << (count_++ ? ",\n" : "") << dump_json(report_to_json(r, json_texts(wo_.lang)), 2);
+        } else if (many_ && w->batch_item) {
+            batch(w, out(), r);
+        } else {
+            if (count_++) out() << "\n";
+            w->write(out(), r, wo_);
         }
     }
-    if (to_dir) {
-        std::error_code ec;
-        std::filesystem::create_directories(opts.out, ec);
-        if (ec) {
-            std::cerr << "plantjek: " << (da ? "kan ikke oprette mappen " : "cannot create the folder ") << opts.out << ": "
-                      << ec.message() << "\n";
-            return exit_code::usage;
+
+    void finish() {
+        if (json_array_) out() << "\n]\n";
+        const bool html = std::any_of(writers_.begin(), writers_.end(), [](const Writer* w) { return w->name == std::string("html"); });
+        if (to_dir_ && many_ && html) {
+            auto f = open_file((fs::path(opts_.out) / "index.html").string());
+            write_overview_html(*f, overview_, wo_);
         }
     }
+
+    bool to_folder() const { return to_dir_; }
+
+private:
+    std::string say(const char* da, const char* en) const { return wo_.lang == Lang::da ? da : en; }
+    std::ostream& out() { return single_ ? static_cast<std::ostream&>(*single_) : std::cout; }
+
+    std::unique_ptr<std::ofstream> open_file(const std::string& path) const {
+        auto f = std::make_unique<std::ofstream>(path, std::ios::binary);
+        if (!*f) throw std::runtime_error(say("kan ikke skrive ", "cannot write ") + path);
+        return f;
+    }
+
+    void batch(const Writer* w, std::ostream& os, const Report& r) {
+        if (!started_[w] && w->batch_header) w->batch_header(os, wo_);
+        started_[w] = true;
+        w->batch_item(os, r, wo_);
+    }
+
+    void put_in_folder(const std::string& file, const Report& r) {
+        const std::string stem = unique_stem(file, used_);
+        for (const Writer* w : writers_) {
+            if (w->batch_item) {
+                auto& f = shared_[w];
+                if (!f) f = open_file((fs::path(opts_.out) / (std::string("plantjek.") + w->extension)).string());
+                batch(w, *f, r);
+            } else {
+                auto f = open_file((fs::path(opts_.out) / (stem + "." + w->extension)).string());
+                w->write(*f, r, wo_);
+            }
+        }
+        if (many_) overview_.push_back({r, stem + ".html"});
+    }
+
+    const CheckOptions& opts_;
+    std::vector<const Writer*> writers_;
+    WriterOptions wo_;
+    bool to_dir_, many_, json_array_ = false;
+    std::unique_ptr<std::ofstream> single_;
+    std::map<const Writer*, std::unique_ptr<std::ofstream>> shared_;  // one file per batch format (csv, jsonl)
+    std::map<const Writer*, bool> started_;
+    std::map<std::string, int> used_;
+    std::vector<OverviewEntry> overview_;
+    std::size_t count_ = 0;
+};
+
+}  // namespace
+
+int run_check(const CommonOptions& common, const CheckOptions& opts) {
+    auto writers = resolve_writers(opts.format, common.lang);
+    if (!writers) return exit_code::usage;
+    if (!check_inputs(opts, common.lang)) return exit_code::usage;
+    CheckSession session(opts);
+    session.start_loading();  // Hunspell, beside the profiles and the first file's reading
+    if (!check_profile_and_waivers(session, opts, common.lang)) return exit_code::usage;
 
     WriterOptions wo;
     wo.lang = common.lang;
     wo.color = opts.color == "always" || (opts.color == "auto" && opts.out.empty() && ::isatty(STDOUT_FILENO));
-
-    // Shared streams: standard output, the single --out file, or one file per
-    // batch format (csv, jsonl) in the output folder.
-    std::map<const Writer*, std::unique_ptr<std::ofstream>> shared;
-    std::map<const Writer*, bool> started;
-    auto open = [&](const std::string& path) -> std::unique_ptr<std::ofstream> {
-        auto f = std::make_unique<std::ofstream>(path, std::ios::binary);
-        if (!*f) throw std::runtime_error((da ? "kan ikke skrive " : "cannot write ") + path);
-        return f;
-    };
-    std::vector<OverviewEntry> overview;
-    std::map<std::string, int> used;
+    const bool text_on_screen = opts.out.empty() && (*writers)[0]->name == std::string("text");
+    ReportSink sink(opts, *writers, wo);
+    if (auto problem = sink.problem(common.lang); !problem.empty()) {
+        usage_error(problem);
+        return exit_code::usage;
+    }
+    try {
+        sink.open();
+    } catch (const std::runtime_error& e) {
+        usage_error(e.what());
+        return exit_code::usage;
+    }
     bool any_unreadable = false, any_failed = false;
-    bool json_array = !to_dir && many && writers[0]->name == std::string("json");
-    std::unique_ptr<std::ofstream> single;
-    if (!to_dir && !opts.out.empty()) single = open(opts.out);
-    std::ostream& out = single ? static_cast<std::ostream&>(*single) : std::cout;
-    if (json_array) out << "[\n";
-
-    for (std::size_t i = 0; i < opts.files.size(); ++i) {
-        const std::string& file = opts.files[i];
+    for (const auto& file : opts.files) {
         Report r = session.check(file);
         if (r.status == Status::unreadable) {
             any_unreadable = true;
-            if (!common.quiet && (to_dir || !opts.out.empty() || writers[0]->name != std::string("text")))
+            if (!common.quiet && (sink.to_folder() || !text_on_screen))
                 std::cerr << "plantjek: " << file << ": " << pick(r.error->message, common.lang) << "\n";
         }
         if (fails(r, opts.fail_on)) any_failed = true;
-        if (to_dir) {
-            std::string stem = unique_stem(file, used);
-            for (const Writer* w : writers) {
-                if (w->batch_item) {
-                    auto& f = shared[w];
-                    if (!f) f = open((std::filesystem::path(opts.out) / (std::string("plantjek.") + w->extension)).string());
-                    if (!started[w] && w->batch_header) w->batch_header(*f, wo);
-                    started[w] = true;
-                    w->batch_item(*f, r, wo);
-                } else {
-                    auto f = open((std::filesystem::path(opts.out) / (stem + "." + w->extension)).string());
-                    w->write(*f, r, wo);
-                }
-            }
-            if (many) overview.push_back({r, stem + ".html"});
-        } else {
-            const Writer* w = writers[0];
-            if (json_array) {
-                out << (i ? ",\n" : "") << dump_json(report_to_json(r, json_texts(wo.lang)), 2);
-            } else if (many && w->batch_item) {
-                if (!started[w] && w->batch_header) w->batch_header(out, wo);
-                started[w] = true;
-                w->batch_item(out, r, wo);
-            } else {
-                if (many && i) out << "\n";
-                w->write(out, r, wo);
-            }
-        }
+        sink.put(file, r);
     }
-    if (json_array) out << "\n]\n";
-    bool html = false;
-    for (const Writer* w : writers)
-        if (w->name == std::string("html")) html = true;
-    if (to_dir && many && html) {
-        auto f = open((std::filesystem::path(opts.out) / "index.html").string());
-        write_overview_html(*f, overview, wo);
-    }
+    sink.finish();
     if (any_unreadable) return exit_code::unreadable;
     return any_failed ? exit_code::findings : exit_code::ok;
 }

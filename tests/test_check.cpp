@@ -269,7 +269,7 @@ TEST_CASE("plantjek check: exit codes, JSON contract, Danish and English", "[che
 TEST_CASE("plantjek check: several plans and formats into a folder, with the overview", "[check][cli][batch]") {
     TempDir dir;
     std::string out = (dir.path / "reports").string();
-    auto r = run_cli({"check", "--no-spelling", "-f", "html,json,csv,jsonl", "-o", out,
+    auto r = run_cli({"check", "--no-spelling", "-f", "html,json,csv,jsonl", "-o", out + "/",
                       corpus("docx/2012-aarhus-complete.docx"), corpus("pdf/2012-kolding-budget-xxx.pdf"),
                       corpus("pdf/2012-aarhus-complete.pdf")});
     CHECK(r.code == 1);  // Kolding is nonconformant
@@ -394,4 +394,48 @@ TEST_CASE("plantjek profiles and explain", "[cli][profiles]") {
     CHECK(en.out.find("Young people must be in education or work") != std::string::npos);
     CHECK(run_cli({"explain", "goal-2012-3"}).out.find("Unge skal i uddannelse eller job") != std::string::npos);
     CHECK(run_cli({"explain", "no-such-thing"}).code == 2);
+}
+
+TEST_CASE("plantjek check: -o is a folder by its path, not by the number of plans", "[check][cli][batch]") {
+    TempDir dir;
+    namespace fs = std::filesystem;
+    const std::string a = corpus("docx/2012-aarhus-complete.docx"), b = corpus("docx/2012-vejle-targets-inconsistent.docx");
+    // Two plans, a file path: one JSON array in that file.
+    const std::string file = (dir.path / "begge.json").string();
+    auto two = run_cli({"check", "--no-spelling", "-f", "json", "-o", file, a, b});
+    CHECK(two.code != 2);
+    REQUIRE(fs::is_regular_file(file));
+    auto j = nlohmann::json::parse(plantjek::test::slurp(file));
+    CHECK(j.is_array());
+    CHECK(j.size() == 2);
+    // One plan, an existing folder: the report goes into it.
+    fs::create_directories(dir.path / "mappe");
+    auto one = run_cli({"check", "--no-spelling", "-f", "json", "-o", (dir.path / "mappe").string(), a});
+    CHECK(one.code != 2);
+    CHECK(fs::exists(dir.path / "mappe" / "2012-aarhus-complete.json"));
+    // Several formats and a path that is not a folder: a usage error that says how.
+    auto formats = run_cli({"check", "--no-spelling", "-f", "json,html", "-o", (dir.path / "ny").string(), a});
+    CHECK(formats.code == 2);
+    CHECK(formats.err.find("mappe") != std::string::npos);
+    CHECK_FALSE(fs::exists(dir.path / "ny"));
+}
+
+TEST_CASE("plantjek check: a folder points to scan, a missing file names its near matches", "[check][cli]") {
+    const std::string folder = std::string(PLANTJEK_TEST_SOURCE_DIR) + "/corpus/txt";
+    auto f = run_cli({"check", folder});
+    CHECK(f.code == 2);
+    CHECK(f.err.find("plantjek scan " + folder) != std::string::npos);
+    auto typo = run_cli({"check", folder + "/2012-aarhus-complet.txt"});
+    CHECK(typo.code == 2);
+    CHECK(typo.err.find("findes ikke") != std::string::npos);
+    CHECK(typo.err.find("mente du " + folder + "/2012-aarhus-complete.txt?") != std::string::npos);
+    CHECK(typo.out.empty());
+    auto en = run_cli({"--lang", "en", "check", folder + "/2012-aarhus-complet.txt"});
+    CHECK(en.err.find("did you mean") != std::string::npos);
+    auto fmt = run_cli({"check", "-f", "jsn", folder + "/2012-aarhus-complete.txt"});
+    CHECK(fmt.code == 2);
+    CHECK(fmt.err.find("mente du json?") != std::string::npos);
+    auto prof = run_cli({"check", "--profile", "2012-2105", folder + "/2012-aarhus-complete.txt"});
+    CHECK(prof.code == 2);
+    CHECK(prof.err.find("mente du 2012-2015?") != std::string::npos);
 }
