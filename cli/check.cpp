@@ -190,12 +190,12 @@ bool check_profile_and_waivers(CheckSession& session, const CheckOptions& opts, 
                 return false;
             }
         }
-        validate_waivers(opts.report.waivers, session.profiles(), opts.rules_files, lang);
+        validate_waivers(opts.report.waivers, session.profiles(), opts.rules_files);
     } catch (const ProfileError& e) {
         usage_error(e.what());
         return false;
     } catch (const ConfigError& e) {
-        usage_error(e.what());
+        usage_error(e.message(lang));
         return false;
     }
     return true;

@@ -17,9 +17,15 @@ namespace plantjek {
 
 namespace {
 
-[[noreturn]] void fail(const std::string& file, const YAML::Node& n, const std::string& msg) {
+[[noreturn]] void fail(const std::string& file, const YAML::Node& n, Text2 msg) {
     int line = n.IsDefined() ? n.Mark().line + 1 : 0;
-    throw ConfigError(file + ":" + std::to_string(line) + ": " + msg);
+    throw ConfigError(file + ":" + std::to_string(line), std::move(msg));
+}
+
+std::string listed(const std::vector<std::string>& items) {
+    std::string list;
+    for (const auto& x : items) list += (list.empty() ? "" : ", ") + x;
+    return list;
 }
 
 void known_keys(const std::string& file, const YAML::Node& map, const std::set<std::string>& keys) {
@@ -27,28 +33,29 @@ void known_keys(const std::string& file, const YAML::Node& map, const std::set<s
     for (const auto& kv : map) {
         std::string k = kv.first.as<std::string>();
         // yaml-cpp keeps both and answers with the first: the second would be ignored unseen.
-        if (!seen.insert(k).second) fail(file, kv.first, "the key '" + k + "' appears twice");
+        if (!seen.insert(k).second)
+            fail(file, kv.first, {"nøglen '" + k + "' står der to gange", "the key '" + k + "' appears twice"});
         if (!keys.count(k)) {
-            std::string list;
-            for (const auto& x : keys) list += (list.empty() ? "" : ", ") + x;
-            fail(file, kv.first, "unknown key '" + k + "' (known: " + list + ")");
+            const std::vector<std::string> known(keys.begin(), keys.end());
+            const std::string list = listed(known), near = utf8::closest(k, known);
+            fail(file, kv.first,
+                 {"ukendt nøgle '" + k + "'" + (near.empty() ? "" : " (mente du '" + near + "'?)") + "; kendte: " + list,
+                  "unknown key '" + k + "'" + (near.empty() ? "" : " (did you mean '" + near + "'?)") + "; known: " + list});
         }
     }
 }
 
 std::string str(const std::string& file, const YAML::Node& n, const std::string& what) {
-    if (!n.IsScalar()) fail(file, n, what + " must be a string");
+    if (!n.IsScalar()) fail(file, n, {what + " skal være en tekst", what + " must be a string"});
     return n.as<std::string>();
 }
 
 std::string one_of(const std::string& file, const YAML::Node& n, const std::string& what,
                    const std::vector<std::string>& allowed) {
     std::string v = str(file, n, what);
-    if (std::find(allowed.begin(), allowed.end(), v) == allowed.end()) {
-        std::string list;
-        for (const auto& a : allowed) list += (list.empty() ? "" : ", ") + a;
-        fail(file, n, what + " must be one of " + list + ", not '" + v + "'");
-    }
+    if (std::find(allowed.begin(), allowed.end(), v) == allowed.end())
+        fail(file, n, {what + " skal være en af " + listed(allowed) + ", ikke '" + v + "'",
+                       what + " must be one of " + listed(allowed) + ", not '" + v + "'"});
     return v;
 }
 
@@ -56,7 +63,7 @@ bool boolean(const std::string& file, const YAML::Node& n, const std::string& wh
     try {
         return n.as<bool>();
     } catch (const YAML::Exception&) {
-        fail(file, n, what + " must be true or false");
+        fail(file, n, {what + " skal være true eller false", what + " must be true or false"});
     }
 }
 
@@ -82,7 +89,7 @@ Config parse_config(const YAML::Node& y, const std::string& file) {
     Config c;
     c.path = file;
     if (y.IsNull()) return c;
-    if (!y.IsMap()) fail(file, y, "the configuration must be a mapping of options");
+    if (!y.IsMap()) fail(file, y, {"konfigurationen skal være en række nøgler med værdier", "the configuration must be a mapping of options"});
     known_keys(file, y, {"lang", "format", "profile", "fail-on", "color", "stage", "spelling", "spelling-severity", "suggestions", "rules",
                          "words", "waivers"});
     if (y["lang"]) c.lang = one_of(file, y["lang"], "lang", {"da", "en"});
@@ -98,15 +105,19 @@ Config parse_config(const YAML::Node& y, const std::string& file) {
     if (y["rules"]) c.rules_files = paths(file, y["rules"], "rules");
     if (y["words"]) c.word_lists = paths(file, y["words"], "words");
     if (y["waivers"]) {
-        if (!y["waivers"].IsSequence()) fail(file, y["waivers"], "waivers must be a list");
+        if (!y["waivers"].IsSequence()) fail(file, y["waivers"], {"waivers skal være en liste", "waivers must be a list"});
         for (const auto& w : y["waivers"]) {
-            if (!w.IsMap()) fail(file, w, "a waiver is a mapping (requirement, kommune, year, reason)");
+            if (!w.IsMap())
+                fail(file, w, {"en dispensation har nøglerne requirement, kommune, year og reason",
+                               "a waiver is a mapping (requirement, kommune, year, reason)"});
             known_keys(file, w, {"requirement", "kommune", "year", "reason"});
             Waiver v;
             v.file = file;
             v.line = w.Mark().line + 1;
-            if (!w["requirement"]) fail(file, w, "a waiver needs 'requirement'");
-            if (!w["reason"]) fail(file, w, "a waiver needs 'reason' (it is shown in the report)");
+            if (!w["requirement"]) fail(file, w, {"en dispensation skal have 'requirement'", "a waiver needs 'requirement'"});
+            if (!w["reason"])
+                fail(file, w, {"en dispensation skal have 'reason' (den vises i rapporten)",
+                               "a waiver needs 'reason' (it is shown in the report)"});
             v.requirement = str(file, w["requirement"], "requirement");
             v.reason = str(file, w["reason"], "reason");
             if (w["kommune"]) v.kommune = str(file, w["kommune"], "kommune");
@@ -114,7 +125,7 @@ Config parse_config(const YAML::Node& y, const std::string& file) {
                 try {
                     v.year = w["year"].as<int>();
                 } catch (const YAML::Exception&) {
-                    fail(file, w["year"], "year must be a number");
+                    fail(file, w["year"], {"year skal være et årstal", "year must be a number"});
                 }
             }
             c.waivers.push_back(v);
@@ -132,9 +143,10 @@ Config parse_guarded(const std::string& file, const std::function<YAML::Node()>&
     } catch (const ConfigError&) {
         throw;
     } catch (const YAML::BadFile&) {
-        throw ConfigError(file + ":0: cannot be read");
+        throw ConfigError(file + ":0", {"kan ikke læses", "cannot be read"});
     } catch (const YAML::Exception& e) {
-        throw ConfigError(file + ":" + std::to_string(e.mark.is_null() ? 0 : e.mark.line + 1) + ": " + e.msg);
+        throw ConfigError(file + ":" + std::to_string(e.mark.is_null() ? 0 : e.mark.line + 1),
+                          {"ikke gyldig YAML (" + e.msg + ")", "not valid YAML (" + e.msg + ")"});
     }
 }
 
@@ -159,7 +171,7 @@ void merge_config(const Config& c, const GivenOnCommandLine& given, CommonOption
 }
 
 void validate_waivers(const std::vector<Waiver>& waivers, const std::vector<Profile>& profiles,
-                      const std::vector<std::string>& rules_files, Lang lang) {
+                      const std::vector<std::string>& rules_files) {
     if (waivers.empty()) return;
     std::vector<std::string> ids;
     auto add = [&](const std::string& id) {
@@ -176,20 +188,23 @@ void validate_waivers(const std::vector<Waiver>& waivers, const std::vector<Prof
             add_rules_file(extra, f);
             for (const auto& r : extra.requirements) add(r.id);
         }
-    const bool da = lang == Lang::da;
-    auto fail_at = [&](const Waiver& w, const std::string& msg, const std::string& near) {
-        std::string m = w.file + ":" + std::to_string(w.line) + ": " + msg;
-        if (!near.empty()) m += da ? "; mente du '" + near + "'?" : "; did you mean '" + near + "'?";
-        throw ConfigError(m);
+    auto fail_at = [&](const Waiver& w, Text2 msg, const std::string& near) {
+        if (!near.empty()) {
+            msg.da += "; mente du '" + near + "'?";
+            msg.en += "; did you mean '" + near + "'?";
+        }
+        throw ConfigError(w.file + ":" + std::to_string(w.line), std::move(msg));
     };
     for (const auto& w : waivers) {
         if (std::find(ids.begin(), ids.end(), w.requirement) == ids.end())
-            fail_at(w, da ? "dispensationen nævner et ukendt krav eller mål '" + w.requirement + "'"
-                          : "the waiver names an unknown requirement or goal '" + w.requirement + "'",
+            fail_at(w,
+                    {"dispensationen nævner et ukendt krav eller mål '" + w.requirement + "'",
+                     "the waiver names an unknown requirement or goal '" + w.requirement + "'"},
                     utf8::closest(w.requirement, ids));
         if (!w.kommune.empty() && canonical_kommune(w.kommune).empty())
-            fail_at(w, da ? "dispensationen nævner '" + w.kommune + "', som ikke er en af de 98 kommuner"
-                          : "the waiver names '" + w.kommune + "', which is not one of the 98 kommuner",
+            fail_at(w,
+                    {"dispensationen nævner '" + w.kommune + "', som ikke er en af de 98 kommuner",
+                     "the waiver names '" + w.kommune + "', which is not one of the 98 kommuner"},
                     utf8::closest(w.kommune, kommune_names()));
     }
 }

@@ -32,8 +32,15 @@ struct Config {
     std::vector<Waiver> waivers;
 };
 
+// "file:line: message" in both languages; what() is the Danish one.
 struct ConfigError : std::runtime_error {
-    using std::runtime_error::runtime_error;  // what() is "file:line: message"
+    ConfigError(const std::string& where, Text2 msg)
+        : std::runtime_error(where + ": " + msg.da), where_(where), msg_(std::move(msg)) {}
+    std::string message(Lang lang) const { return where_ + ": " + (lang == Lang::da ? msg_.da : msg_.en); }
+
+private:
+    std::string where_;
+    Text2 msg_;
 };
 
 // The options the command line gave: they win over the file.
@@ -53,12 +60,12 @@ void merge_config(const Config& cfg, const GivenOnCommandLine& given, CommonOpti
 // Checks that every waiver names a requirement or goal that a profile (or
 // one of `rules_files`) defines, and a kommune among the 98 (any form
 // dictionaries/kommuner.tsv knows). Throws ConfigError "file:line: …",
-// with a "mente du …?" when a known name is near, in `lang`; a bad
-// rules file throws ProfileError.
+// with a "mente du …?" when a known name is near; a bad rules file throws
+// ProfileError.
 void validate_waivers(const std::vector<Waiver>& waivers, const std::vector<Profile>& profiles,
-                      const std::vector<std::string>& rules_files, Lang lang);
+                      const std::vector<std::string>& rules_files);
 
-// Loads a config file; throws ConfigError.
+// Loads a config file; throws ConfigError (in both languages: message()).
 Config load_config(const std::string& path);
 // The same from text in memory (tests, the fuzz target); `name` stands for
 // the file in messages, and relative paths are taken against its folder.

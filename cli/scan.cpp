@@ -18,6 +18,7 @@
 #include <thread>
 
 #include "cli/exit_codes.h"
+#include "cli/inputs.h"
 #include "cli/store.h"
 #include "cli/worker.h"
 #include "cli/writers/writer.h"
@@ -126,7 +127,7 @@ WalkResult walk_paths(const std::vector<std::string>& paths) {
             }
             for (auto& [p, n] : here) found.push_back({p, n});
         } else {
-            // A file named on the command line is always checked (missing: reported as unreadable).
+            // A file named on the command line is always checked (run_scan has refused a missing one).
             found.push_back({arg, fs::path(arg).filename().string()});
         }
     }
@@ -188,6 +189,15 @@ int run_scan(const CommonOptions& common, const CheckOptions& check_in, ScanOpti
             std::cerr << "plantjek: " << say("ukendt format: ", "unknown format: ") << f << "\n";
             return exit_code::usage;
         }
+    // A mistyped path is a usage error before the database is opened: it
+    // stores nothing (cli/inputs.h).
+    bool paths_ok = true;
+    for (const auto& p : so.paths)
+        if (auto problem = input_problem(p, InputKind::file_or_folder, common.lang)) {
+            std::cerr << "plantjek: " << *problem << "\n";
+            paths_ok = false;
+        }
+    if (!paths_ok) return exit_code::usage;
     for (const auto& f : check.word_lists)
         if (!fs::is_regular_file(f)) {
             std::cerr << "plantjek: " << say("ordlisten findes ikke: ", "no such word list: ") << f << "\n";
@@ -216,12 +226,12 @@ int run_scan(const CommonOptions& common, const CheckOptions& check_in, ScanOpti
                           << say("'; kendte profiler: ", "'; known profiles: ") << known << "\n";
                 return exit_code::usage;
             }
-            validate_waivers(check.report.waivers, session.profiles(), check.rules_files, common.lang);
+            validate_waivers(check.report.waivers, session.profiles(), check.rules_files);
         } catch (const ProfileError& e) {
             std::cerr << "plantjek: " << e.what() << "\n";
             return exit_code::usage;
         } catch (const ConfigError& e) {
-            std::cerr << "plantjek: " << e.what() << "\n";
+            std::cerr << "plantjek: " << e.message(common.lang) << "\n";
             return exit_code::usage;
         }
     }

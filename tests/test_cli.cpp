@@ -16,6 +16,47 @@ TEST_CASE("cli: --version and --help exit 0; a bad option exits 2", "[cli]") {
     CHECK(run_cli({}).code == 2);
 }
 
+TEST_CASE("cli: the command line's own errors are Danish, English with --lang en, with a 'mente du'", "[cli][lang]") {
+    struct Case {
+        std::vector<std::string> args;
+        std::string da, en;
+    };
+    const std::vector<Case> cases = {
+        {{"check", "--formt", "json", "x"}, "ukendt tilvalg --formt (mente du --format?)",
+         "unknown option --formt (did you mean --format?)"},
+        {{"chek", "x"}, "ukendt kommando chek (mente du check?)", "unknown command chek (did you mean check?)"},
+        {{"scan", "--jbos", "2", "x"}, "ukendt tilvalg --jbos (mente du --jobs?)", "unknown option --jbos (did you mean --jobs?)"},
+        {{"check", "--stage", "udkast", "x"}, "--stage: skal være en af {draft,final}", "--stage: must be one of {draft,final}"},
+        {{"check", "--year", "abc", "x"}, "--year: skal være et tal fra 2000 til 2100", "--year: must be a number from 2000 to 2100"},
+        {{"check"}, "files skal angives", "files must be given"},
+        {{"check", "x", "--stage"}, "--stage mangler sin værdi", "--stage needs a value"},
+        {{}, "angiv en kommando: ", "give a command: "},
+    };
+    for (const auto& c : cases) {
+        INFO(c.da);
+        auto da = run_cli(c.args);
+        CHECK(da.code == 2);
+        CHECK(da.out.empty());
+        CHECK(da.err.find("plantjek: " + c.da) != std::string::npos);
+        CHECK(da.err.find("Se plantjek") != std::string::npos);
+        CHECK(da.err.find("Run with --help") == std::string::npos);
+        std::vector<std::string> en_args = {"--lang", "en"};
+        en_args.insert(en_args.end(), c.args.begin(), c.args.end());
+        auto en = run_cli(en_args);
+        CHECK(en.code == 2);
+        CHECK(en.err.find("plantjek: " + c.en) != std::string::npos);
+    }
+    // Help is Danish too, CLI11's own headings included.
+    auto help = run_cli({"check", "--help"});
+    CHECK(help.code == 0);
+    for (const char* w : {"Brug:", "Tilvalg:", "Argumenter:", "Vis denne hjælp", "Rapportformater"})
+        CHECK(help.out.find(w) != std::string::npos);
+    CHECK(help.out.find("Options:") == std::string::npos);
+    auto help_en = run_cli({"--lang", "en", "check", "--help"});
+    CHECK(help_en.out.find("Usage:") != std::string::npos);
+    CHECK(help_en.out.find("Report formats") != std::string::npos);
+}
+
 #if defined(PLANTJEK_WITH_JEMALLOC)
 // The build links jemalloc (CMakeLists.txt); this proves the binary really
 // allocates with it: only jemalloc answers MALLOC_CONF.

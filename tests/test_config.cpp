@@ -173,3 +173,26 @@ TEST_CASE("configuration: a waiver naming an unknown requirement or kommune is a
     CHECK(en.code == 2);
     CHECK(en.err.find("did you mean 'budget'?") != std::string::npos);
 }
+
+TEST_CASE("configuration: a bad file is a Danish error with file:line, English with --lang en", "[config][lang]") {
+    TempDir dir;
+    const std::string plan = source("corpus/txt/2012-aarhus-complete.txt");
+    struct Row {
+        std::string yaml, da, en;
+    };
+    for (const Row& row : {Row{"fail_on: warning\n", "ukendt nøgle 'fail_on' (mente du 'fail-on'?)", "unknown key 'fail_on' (did you mean 'fail-on'?)"},
+                           Row{"stage: udkast\n", "stage skal være en af draft, final, ikke 'udkast'", "stage must be one of draft, final, not 'udkast'"},
+                           Row{"spelling: måske\n", "spelling skal være true eller false", "spelling must be true or false"},
+                           Row{"lang: da\nlang: en\n", "nøglen 'lang' står der to gange", "the key 'lang' appears twice"},
+                           Row{"format: [json\n", "ikke gyldig YAML", "not valid YAML"}}) {
+        INFO(row.yaml);
+        const std::string config = dir.write("plantjek.yaml", row.yaml);
+        auto da = run_cli({"check", plan, "--config", config});
+        CHECK(da.code == 2);
+        CHECK(da.err.find(config + ":") != std::string::npos);
+        CHECK(da.err.find(row.da) != std::string::npos);
+        auto en = run_cli({"--lang", "en", "check", plan, "--config", config});
+        CHECK(en.code == 2);
+        CHECK(en.err.find(row.en) != std::string::npos);
+    }
+}

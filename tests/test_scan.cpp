@@ -401,6 +401,12 @@ TEST_CASE("scan: usage errors are exit code 2", "[scan]") {
     CHECK(run_cli({"scan"}).code == 2);
     auto bad = dir.write("bad.db", "this is not a database, it is a text file of some length ....................");
     CHECK(run_cli({"scan", (dir.path / "p").string(), "--db", bad}).code == 2);
+    // A mistyped folder stores nothing: no database is even made.
+    const std::string fresh = (dir.path / "ny.db").string();
+    auto typo = run_cli({"scan", (dir.path / "pp").string(), "--db", fresh});
+    CHECK(typo.code == 2);
+    CHECK(typo.err.find("findes ikke (mente du " + (dir.path / "p").string() + "?)") != std::string::npos);
+    CHECK_FALSE(std::filesystem::exists(fresh));
 }
 
 // Started with stdin, stdout and stderr closed (a caller's `<&- >&- 2>&-`),
