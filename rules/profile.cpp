@@ -557,7 +557,11 @@ Profile load_profile_impl(const std::string& path, const std::string* text, int 
     Profile p;
     read_header(c, root, path, p);
     const std::optional<Profile> base = load_base(c, root, path, p.id, depth);
-    if (base) p.extends = base->id;
+    if (base) {
+        p.extends = base->id;
+        // What the profile is made of: a change to a base changes it too (scan's profile_version).
+        p.source_files.insert(p.source_files.end(), base->source_files.begin(), base->source_files.end());
+    }
     read_requirements(c, root, base ? &*base : nullptr, p);
     read_goals(c, root, p);
     read_deadlines(c, root, p);

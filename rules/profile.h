@@ -144,7 +144,7 @@ struct Profile {
     Examples placeholder_examples;      // run against `placeholders`
     std::string placeholders_file;      // the file they stand in (a base profile's when inherited)
     std::string extends;                // the base profile's id (`extends:`), "" for none
-    std::vector<std::string> source_files;  // the profile file, then --rules files
+    std::vector<std::string> source_files;  // the profile file, its bases (extends), then --rules files
 
     // Convenience lookups (nullptr / empty when absent).
     // The requirements that apply to plan year `year`, in file order (at most

@@ -555,6 +555,10 @@ TEST_CASE("a profile extends another: requirements inherited by id, fields repla
         CHECK(r.heading.front().source == "\\bbudget");
         CHECK(r.file == base.path.string());  // its patterns and examples stand in the base
         CHECK(check_examples(p).empty());
+        // The base is part of what the profile is made of (scan's profile_version follows it).
+        REQUIRE(p.source_files.size() == 2);
+        CHECK(p.source_files[0] == child.string());
+        CHECK(p.source_files[1] == base.path.string());
     }
     SECTION("the same text from memory finds its base beside its name") {
         Profile p = load_profile_from_string(child_text("p", "  - {id: budget}\n"), child.string());
