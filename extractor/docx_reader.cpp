@@ -12,6 +12,9 @@
 // - Pages: if the file has w:lastRenderedPageBreak (Word saved it), only
 //   those count; otherwise explicit page breaks, pageBreakBefore and
 //   non-continuous section breaks. A block's page is where its text begins.
+//   A body without any of them has no known pages: every block gets page 0
+//   and meta.pages is 0 (docProps/app.xml is no help: pandoc copies
+//   "<Pages>1" from its reference document whatever the length).
 // - Tables: one table_cell block per cell (its paragraphs joined by '\n'),
 //   col counting grid columns (gridSpan); empty cells are left out.
 // - Order of blocks: body, then footnotes (in order of reference, numbered
@@ -432,6 +435,7 @@ public:
         headers_footers();
         // app.xml has the page count of the last save by Word; breaks give a lower bound.
         if (doc_.meta.pages < last_page) doc_.meta.pages = last_page;
+        if (last_page == 1) forget_pages(doc_);
         if (zip_.lenient()) doc_.notes.push_back("zip archive failed the strict consistency check; read leniently");
         return std::move(doc_);
     }

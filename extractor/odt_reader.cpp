@@ -11,7 +11,10 @@
 //   it continues (text:continue-numbering / text:continue-list).
 // - Pages: text:soft-page-break, fo:break-before/after="page" and a
 //   style:master-page-name on a paragraph style (not before the first
-//   content). A block's page is where its text begins.
+//   content). A block's page is where its text begins. Without any break
+//   the pages are not known (page 0, meta.pages 0), unless the writer's
+//   statistic says the document has one page (LibreOffice and Word
+//   write it from their layout; pandoc writes none).
 // - Notes (text:note) become footnote blocks after the body, numbered by
 //   their citation, with the page of the reference; annotations and tracked
 //   deletions never reach the body; tracked insertions stay.
@@ -254,7 +257,9 @@ public:
             styles_ = &in_styles;
             headers_footers(styles->root());
         }
+        bool counted_one = doc_.meta.pages == 1;  // the writer's own statistic, from its layout
         if (doc_.meta.pages < last_page) doc_.meta.pages = last_page;
+        if (last_page == 1 && !counted_one) forget_pages(doc_);
         if (zip_.lenient()) doc_.notes.push_back("zip archive failed the strict consistency check; read leniently");
         return std::move(doc_);
     }

@@ -586,7 +586,7 @@ SpellingResult check_spelling(const Document& doc, const NormaliseReport& norm, 
                     s.first = pos;
                     s.shown = t.word;
                 }
-                if (opts.is_compound) s.pages.push_back(b.page);
+                if (opts.is_compound && b.page > 0) s.pages.push_back(b.page);
                 continue;
             }
             std::string shown = token_display(t);
@@ -600,7 +600,7 @@ SpellingResult check_spelling(const Document& doc, const NormaliseReport& norm, 
             }
             auto& e = entries[it->second];
             ++e.count;
-            e.pages.push_back(b.page);
+            if (b.page > 0) e.pages.push_back(b.page);  // 0: not known (a DOCX without page breaks)
         }
     }
     std::unordered_map<std::string, int> context;  // for suggestions: correct words → count
@@ -667,7 +667,7 @@ SpellingResult check_spelling(const Document& doc, const NormaliseReport& norm, 
             notes.push_back(std::move(e));
         }
         ++notes[it->second].count;
-        notes[it->second].pages.push_back(m.page);
+        if (m.page > 0) notes[it->second].pages.push_back(m.page);
     }
     for (auto& e : notes) entries.push_back(std::move(e));
 

@@ -323,6 +323,47 @@ TEST_CASE("json: every field survives the round trip, in each text mode", "[repo
     CHECK(from_da.findings[0].message.en == "xxx står tilbage");  // a one-language JSON: that text for both
 }
 
+TEST_CASE("json: a location without a page has no page key, and keeps its section and paragraph", "[report][json][locations]") {
+    Report r = full_report();
+    r.findings = {{"no-placeholders", Severity::error, {"xxx står tilbage", "xxx is left"}, 0, "4.2 Unge", "xxx", 3}};
+    r.requirements[0].evidence = {{0, "5 Budget", "Budget for …", "Budget", 2}};
+    r.goals[0].page = 0;
+    r.goals[0].targets[0].page = 0;
+    r.outline[0].page = 0;
+    for (JsonTexts t : {JsonTexts::both, JsonTexts::da}) {
+        auto j = report_to_json(r, t);
+        CHECK_FALSE(j["findings"][0].contains("page"));
+        CHECK(j["findings"][0]["section"] == "4.2 Unge");
+        CHECK(j["findings"][0]["paragraph"] == 3);
+        CHECK_FALSE(j["requirements"][0]["evidence"][0].contains("page"));
+        CHECK(j["requirements"][0]["evidence"][0]["paragraph"] == 2);
+        CHECK_FALSE(j["goals"][0].contains("page"));
+        CHECK_FALSE(j["goals"][0]["targets"][0].contains("page"));
+        CHECK_FALSE(j["outline"][0].contains("page"));
+        std::string once = dump_json(j, 2);
+        Report back = report_from_json(nlohmann::ordered_json::parse(once), t);
+        CHECK(back.findings[0].page == 0);
+        CHECK(back.findings[0].paragraph == 3);
+        CHECK(back.requirements[0].evidence[0].paragraph == 2);
+        CHECK(dump(back, t) == once);
+    }
+    // With a page, no paragraph key: the page says where.
+    auto paged = report_to_json(full_report(), JsonTexts::da);
+    CHECK(paged["findings"][0]["page"] == 6);
+    CHECK_FALSE(paged["findings"][0].contains("paragraph"));
+}
+
+TEST_CASE("location_text: the page where known, else the section's number (or title) and the paragraph", "[report][locations]") {
+    CHECK(location_text(4, "4.2 Unge", 0).da == "s. 4");
+    CHECK(location_text(4, "4.2 Unge", 0).en == "p. 4");
+    CHECK(location_text(0, "4.2 Unge", 3).da == "afsnit 4.2, tekstafsnit 3");
+    CHECK(location_text(0, "4.2 Unge", 3).en == "section 4.2, paragraph 3");
+    CHECK(location_text(0, "Budget", 0).da == "afsnit Budget");
+    CHECK(location_text(0, "4.2 Unge", 3, false).da == "tekstafsnit 3");
+    CHECK(location_text(0, "", 2).da == "tekstafsnit 2 før første overskrift");
+    CHECK(location_text(0, "", 0).da.empty());
+}
+
 TEST_CASE("json: what is not a report is refused", "[report][json]") {
     auto j = report_to_json(full_report(), JsonTexts::both);
     auto bad_status = j;
