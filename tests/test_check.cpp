@@ -122,6 +122,24 @@ TEST_CASE("check: a complete plan passes; an unfilled budget and target fail wit
     CHECK(located);
 }
 
+TEST_CASE("check: a goal without a target is filed in the section where its goal is treated", "[check][targets][locations]") {
+    std::string text = plan2012("12.400.000", "1.480");
+    const std::string target3 = " Antallet af unge under 30 år på offentlig forsørgelse skal begrænses til "
+                                "1.900 personer i december 2012, svt. et fald på 3 pct. fra december 2010 til december 2012.";
+    auto at = text.find(target3);
+    REQUIRE(at != std::string::npos);
+    text.erase(at, target3.size());
+    Report r = check_text(text);
+    REQUIRE(req(r, "goal-targets"));
+    CHECK(req(r, "goal-targets")->status == ReqStatus::fail);
+    const Finding* f = nullptr;
+    for (const auto& x : r.findings)
+        if (x.rule == "goal-targets") f = &x;
+    REQUIRE(f);
+    CHECK(f->message.da.find("goal-2012-3") != std::string::npos);
+    CHECK(f->section == "1 Ministerens mål for 2012");  // the goals' chapter, not the plan as a whole
+}
+
 TEST_CASE("check: a goal table read row by row (OCR) pairs each label with the values on the next line", "[check][targets]") {
     auto with_annex = [](const std::string& annex) {
         std::string t = plan2012("12.400.000", "1.480");
