@@ -64,6 +64,22 @@ struct Bookmark {
     int page = 0;  // 0 when the destination could not be resolved
 };
 
+// An unaccepted tracked change or a comment left in a DOCX or ODT, and
+// where it sits: what rules/checks/revisions.cpp reports (they would be
+// published with the plan). Format changes (w:rPrChange, ODT
+// text:format-change) only set Metadata::tracked_changes. Cost: one small
+// entry per change or comment; the excerpt is at most ~80 characters.
+struct Revision {
+    enum class Kind { insertion, deletion, comment };
+    Kind kind = Kind::insertion;
+    // Block::source_index of the paragraph (or table cell) it sits in, which
+    // normalisation keeps; a deleted paragraph has no block of its own: the
+    // next one with a larger index is where it was.
+    std::size_t source_index = 0;
+    std::string excerpt;  // the inserted or deleted words, or the comment's text; may be empty
+    std::string author;   // as the file names it; may be empty
+};
+
 struct Metadata {
     std::string title, author, subject, creator, producer;
     std::string created, modified;   // ISO 8601 where the source allows
@@ -71,6 +87,7 @@ struct Metadata {
     bool encrypted = false;          // opened with a password (or owner-only protection)
     bool tracked_changes = false;    // DOCX w:ins/w:del, ODT text:tracked-changes
     bool comments = false;           // DOCX comments part / ODT office:annotation
+    std::vector<Revision> revisions;  // the insertions, deletions and comments, in document order
     std::vector<int> pages_without_text;  // PDF pages with no text layer
     std::vector<int> ocr_pages;      // PDF pages whose text was read by OCR (extractor/ocr.h)
     double ocr_confidence = 0.0;     // mean word confidence of the OCR'd text, 0–100 (0 when none)

@@ -500,6 +500,7 @@ EngineOutput run_engine(const EngineInput& in) {
         out.requirements.push_back(std::move(res));
     }
     checks::check_deadlines(c);
+    checks::check_revisions(c);
     std::stable_sort(out.findings.begin(), out.findings.end(),
                      [](const Finding& a, const Finding& b) { return a.page < b.page; });
     for (const auto& t : c.targets)

@@ -229,6 +229,10 @@ TEST_CASE("docx (pandoc): tracked changes, comments, footnote, page break, table
     CHECK_FALSE(contains(all_text(d), "slettet tekst"));
     CHECK_FALSE(contains(all_text(d), "Husk at tjekke tallene"));
     CHECK(contains(body, "Her er kommenteret tekst i planen."));
+    REQUIRE(d.meta.revisions.size() == 3);  // the comment's range start and reference count once
+    CHECK(d.meta.revisions[2].kind == Revision::Kind::comment);
+    CHECK(d.meta.revisions[2].excerpt == "Husk at tjekke tallene");
+    CHECK(d.meta.revisions[2].source_index == find(d, "Her er kommenteret tekst i planen.")->source_index);
 
     // The footnote is a block of its own after the body, not inside the paragraph.
     const Block* fn = find(d, "Kilde: Jobindsats.dk, opgjort i august.");
@@ -306,6 +310,19 @@ void check_libreoffice_numbered(const Document& d) {
     std::string all = all_text(d);
     CHECK_FALSE(contains(all, "fjernet ord"));
     CHECK_FALSE(contains(all, "Husk at tjekke"));
+    // Each change and comment is listed with its paragraph, words and author.
+    REQUIRE(d.meta.revisions.size() == 3);
+    const auto& rv = d.meta.revisions;
+    CHECK(rv[0].kind == Revision::Kind::insertion);
+    CHECK(rv[0].excerpt == "indsat tekst");
+    CHECK(rv[1].kind == Revision::Kind::deletion);
+    CHECK(rv[1].excerpt == "fjernet ord");
+    CHECK(rv[2].kind == Revision::Kind::comment);
+    CHECK(rv[2].excerpt == "Husk at tjekke tallene");
+    for (const auto& x : rv) CHECK(x.author == "A");
+    CHECK(rv[0].source_index == find(d, "Tekst med indsat tekst og resten.")->source_index);
+    CHECK(rv[1].source_index == rv[0].source_index);
+    CHECK(rv[2].source_index == find(d, "Her er en kommentar i teksten.")->source_index);
 
     const Block* fn = find(d, "Kilde: Beskæftigelsesministeriet.");
     REQUIRE(fn);

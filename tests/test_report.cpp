@@ -145,6 +145,66 @@ TEST_CASE("assemble: the report of the stages, with the failed requirement among
     CHECK(r.summary.failed >= 1);
 }
 
+TEST_CASE("revisions: tracked changes and comments are findings with count, place and words; warning in a final plan, info in a draft", "[report][revisions]") {
+    LoadedPlan plan = load_plan(corpus("2012-aarhus-complete.txt"), PipelineOptions{});
+    const auto& blocks = plan.doc.blocks;
+    auto block_with = [&](const std::string& words) -> const Block& {
+        auto it = std::find_if(blocks.begin(), blocks.end(), [&](const Block& b) { return b.text.find(words) != std::string::npos; });
+        REQUIRE(it != blocks.end());
+        return *it;
+    };
+    const Block& budget = block_with("Budget for beskæftigelsesindsatsen");
+    const Block& challenge = block_with("De vigtigste beskæftigelsespolitiske udfordringer");
+    plan.doc.meta.tracked_changes = plan.doc.meta.comments = true;
+    plan.doc.meta.revisions = {
+        {Revision::Kind::insertion, challenge.source_index + 1, "flere ledige", "Anne Hansen"},
+        {Revision::Kind::deletion, challenge.source_index + 1, "færre", "Anne Hansen"},
+        {Revision::Kind::insertion, budget.source_index + 1, "12 mio. kr.", "Bo"},
+        {Revision::Kind::comment, budget.source_index + 1, "Husk at tjekke tallene", "Bo"},
+    };
+    auto choice = choose_profile(profiles(), plan.identity, "", 0);
+    REQUIRE(choice.profile);
+    auto run = [&](Stage stage) {
+        EngineInput in{&plan.doc, &plan.outline, &plan.identity, choice.profile, choice.year, stage, {}};
+        return run_engine(in);
+    };
+    auto find = [](const EngineOutput& out, const std::string& rule) -> const Finding* {
+        for (const auto& f : out.findings)
+            if (f.rule == rule) return &f;
+        return nullptr;
+    };
+    EngineOutput final_plan = run(Stage::final);
+    const Finding* changes = find(final_plan, "tracked-changes");
+    const Finding* comments = find(final_plan, "comments");
+    REQUIRE(changes);
+    REQUIRE(comments);
+    CHECK(changes->severity == Severity::warning);
+    CHECK(changes->message.da.rfind("Dokumentet har 3 ikke-accepterede ændringer (registrerede ændringer; 2 indsat, 1 slettet)", 0) == 0);
+    CHECK(changes->message.da.find("Anne Hansen") != std::string::npos);
+    CHECK(changes->message.en.rfind("The document has 3 unaccepted tracked changes", 0) == 0);
+    CHECK(changes->excerpt == "flere ledige");
+    CHECK(changes->section.rfind("3 ", 0) == 0);  // the first change's section: the challenges chapter
+    CHECK(changes->page == 1);  // the text file's one page
+    CHECK(comments->message.da.rfind("Dokumentet har 1 kommentar: s. 1.", 0) == 0);
+    CHECK(comments->excerpt == "Husk at tjekke tallene");
+    INFO(changes->message.da);
+    INFO(comments->message.da);
+    CHECK(changes->message.da.find("Første: indsat af Anne Hansen.") != std::string::npos);
+    CHECK(comments->message.da.find("Slet den, før planen offentliggøres") != std::string::npos);
+    CHECK(comments->section.rfind("6 ", 0) == 0);
+
+    EngineOutput draft = run(Stage::draft);
+    REQUIRE(find(draft, "tracked-changes"));
+    CHECK(find(draft, "tracked-changes")->severity == Severity::info);
+    CHECK(find(draft, "comments")->severity == Severity::info);
+
+    // Without revisions there is nothing to report.
+    plan.doc.meta.revisions.clear();
+    EngineOutput clean = run(Stage::final);
+    CHECK_FALSE(find(clean, "tracked-changes"));
+    CHECK_FALSE(find(clean, "comments"));
+}
+
 TEST_CASE("assemble: a goal waiver takes the goal out of the goal checks", "[report][waivers]") {
     ReportOptions o;
     o.waivers = {{"goal-2017-4", "Thisted", 2017, "Kommunen modtager ingen flygtninge i 2017.", "plantjek.yaml", 3}};

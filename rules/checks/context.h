@@ -96,6 +96,9 @@ CheckFn find_kind(std::string_view name);
 // Not a requirement: the plan year's deadlines into the report, and a
 // warning when an adoption/publication date stated in the plan is late.
 void check_deadlines(Context&);
+// Not a requirement: tracked changes and comments left in the document
+// (Metadata::revisions), a warning in a final plan, info in a draft.
+void check_revisions(Context&);
 
 // Goal bookkeeping shared by "goals", "targets" and "consistency": fills
 // out.goals once (addressed, page, section, targets of the main text).
