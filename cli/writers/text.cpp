@@ -85,6 +85,9 @@ void write_columns(std::ostream& os, const Report& r, const WriterOptions& o) {
         os << st.red() << st.bold() << tr(l, "IKKE I ORDEN", "NONCONFORMANT") << st.off();
     os << " — " << s.passed << "/" << s.requirements << tr(l, " krav opfyldt", " requirements met") << ", "
        << s.errors << tr(l, " fejl", " errors") << ", " << s.warnings << tr(l, " advarsler", " warnings") << "\n";
+    if (!r.ocr_pages.empty())  // scanned pages: their text is less sure, and kept out of the spelling check
+        os << tr(l, "Sider læst med OCR: ", "Pages read by OCR: ") << pages_list(r.ocr_pages) << " ("
+           << tr(l, "sikkerhed ", "confidence ") << format_number(r.ocr_confidence, l) << ")\n";
 
     if (!r.requirements.empty()) {
         os << "\n" << st.bold() << tr(l, "Krav", "Requirements") << st.off() << "\n";
