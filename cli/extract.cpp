@@ -67,6 +67,16 @@ int run_extract(const CommonOptions& common, const ExtractOptions& opts) {
         m["encrypted"] = d.meta.encrypted;
         m["tracked_changes"] = d.meta.tracked_changes;
         m["comments"] = d.meta.comments;
+        if (!d.meta.revisions.empty()) {  // tracked changes and comments, by the block's source_index
+            auto& rv = m["revisions"] = nlohmann::ordered_json::array();
+            for (const auto& x : d.meta.revisions)
+                rv.push_back({{"kind", x.kind == Revision::Kind::insertion  ? "insertion"
+                                       : x.kind == Revision::Kind::deletion ? "deletion"
+                                                                            : "comment"},
+                              {"source_index", x.source_index},
+                              {"excerpt", x.excerpt},
+                              {"author", x.author}});
+        }
         m["pages_without_text"] = d.meta.pages_without_text;
         if (!d.meta.encoding.empty()) m["encoding"] = d.meta.encoding;
         j["bookmarks"] = nlohmann::ordered_json::array();

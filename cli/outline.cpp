@@ -80,9 +80,12 @@ int run_outline(const CommonOptions& common, const OutlineOptions& opts) {
     for (const auto& s : outline.sections) {
         std::cout << std::string(2 * static_cast<std::size_t>(std::max(0, s.level - 1)), ' ');
         std::cout << section_label(s);
-        std::cout << "  (" << (da ? "s. " : "p. ") << s.first_page;
-        if (s.last_page > s.first_page) std::cout << "–" << s.last_page;
-        std::cout << ")\n";
+        if (s.first_page > 0) {  // 0: a DOCX/ODT that records no page breaks
+            std::cout << "  (" << (da ? "s. " : "p. ") << s.first_page;
+            if (s.last_page > s.first_page) std::cout << "–" << s.last_page;
+            std::cout << ")";
+        }
+        std::cout << "\n";
     }
     return exit_code::ok;
 }

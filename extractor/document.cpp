@@ -43,4 +43,10 @@ const char* error_kind_name(ErrorKind k) {
     return "io";
 }
 
+void forget_pages(Document& doc) {
+    for (auto& b : doc.blocks) b.page = 0;
+    doc.meta.pages = 0;
+    doc.notes.push_back("no page breaks recorded: pages unknown, locations by section");
+}
+
 }  // namespace plantjek

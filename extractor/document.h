@@ -37,7 +37,14 @@ struct Block {
     // rejoin them.
     std::string text;
     BlockKind kind = BlockKind::paragraph;
-    int page = 1;              // 1-based; DOCX/ODT count explicit/rendered page breaks
+    // 1-based. 0 = not known: a DOCX or ODT that records no page break at
+    // all (no w:lastRenderedPageBreak, no explicit page or section break;
+    // ODT: no soft or explicit break and no one-page statistic) has no
+    // pages until it is rendered, and a made-up "page 1" would send a
+    // reader to the wrong place. Every block of such a document has page 0
+    // and Metadata::pages is 0; locations then name the section and the
+    // paragraph within it (rules/result.h, Location).
+    int page = 1;
     int outline_level = 0;     // 1..9 from a heading style or outline level; 0 = none
     std::string style;         // the source's style name (resolved, not the id); "ocr" for text read by OCR
     std::string number;        // numbering label a reader of the document sees, e.g. "2.1"
@@ -57,13 +64,30 @@ struct Bookmark {
     int page = 0;  // 0 when the destination could not be resolved
 };
 
+// An unaccepted tracked change or a comment left in a DOCX or ODT, and
+// where it sits: what rules/checks/revisions.cpp reports (they would be
+// published with the plan). Format changes (w:rPrChange, ODT
+// text:format-change) only set Metadata::tracked_changes. Cost: one small
+// entry per change or comment; the excerpt is at most ~80 characters.
+struct Revision {
+    enum class Kind { insertion, deletion, comment };
+    Kind kind = Kind::insertion;
+    // Block::source_index of the paragraph (or table cell) it sits in, which
+    // normalisation keeps; a deleted paragraph has no block of its own: the
+    // next one with a larger index is where it was.
+    std::size_t source_index = 0;
+    std::string excerpt;  // the inserted or deleted words, or the comment's text; may be empty
+    std::string author;   // as the file names it; may be empty
+};
+
 struct Metadata {
     std::string title, author, subject, creator, producer;
     std::string created, modified;   // ISO 8601 where the source allows
-    int pages = 0;
+    int pages = 0;                   // 0 = not known (see Block::page)
     bool encrypted = false;          // opened with a password (or owner-only protection)
     bool tracked_changes = false;    // DOCX w:ins/w:del, ODT text:tracked-changes
     bool comments = false;           // DOCX comments part / ODT office:annotation
+    std::vector<Revision> revisions;  // the insertions, deletions and comments, in document order
     std::vector<int> pages_without_text;  // PDF pages with no text layer
     std::vector<int> ocr_pages;      // PDF pages whose text was read by OCR (extractor/ocr.h)
     double ocr_confidence = 0.0;     // mean word confidence of the OCR'd text, 0–100 (0 when none)
@@ -77,5 +101,10 @@ struct Document {
     std::vector<Bookmark> bookmarks;
     std::vector<std::string> notes;  // reader remarks worth showing (English, for logs)
 };
+
+// Makes every page of `doc` unknown (Block::page 0, Metadata::pages 0) and
+// says so in its notes: what the DOCX and ODT readers do with a file that
+// records no page break (see Block::page).
+void forget_pages(Document& doc);
 
 }  // namespace plantjek

@@ -12,12 +12,18 @@
 // - Pages: if the file has w:lastRenderedPageBreak (Word saved it), only
 //   those count; otherwise explicit page breaks, pageBreakBefore and
 //   non-continuous section breaks. A block's page is where its text begins.
+//   A body without any of them has no known pages: every block gets page 0
+//   and meta.pages is 0 (docProps/app.xml is no help: pandoc copies
+//   "<Pages>1" from its reference document whatever the length).
 // - Tables: one table_cell block per cell (its paragraphs joined by '\n'),
 //   col counting grid columns (gridSpan); empty cells are left out.
 // - Order of blocks: body, then footnotes (in order of reference, numbered
 //   1, 2, ... with the page of the reference), endnotes, headers, footers.
-// - Tracked changes: insertions kept, deletions dropped; comments are only
-//   noted in meta. Footnote marks are not put into the body text.
+// - Tracked changes: insertions kept, deletions dropped; each w:ins/w:del
+//   (and move) and each comment is listed in meta.revisions with its
+//   paragraph, words and author (a comment's words from comments.xml, its
+//   place from its range start, else its reference). Footnote marks are
+//   not put into the body text.
 // - source_index: ordinal of the paragraph (or cell) in its part.
 #include <algorithm>
 #include <array>
@@ -419,7 +425,10 @@ public:
         metadata();
         if (auto x = part_xml(rel_target("comments")))
             for (const xmlNode* c = x->root()->children; c; c = c->next)
-                if (w(c, "comment")) doc_.meta.comments = true;
+                if (w(c, "comment")) {
+                    doc_.meta.comments = true;
+                    comment_text_[xml::attr(c, "id")] = {xml::attr(c, "author"), office::short_text(words(c))};
+                }
 
         const xmlNode* body = wchild(root, "body");
         if (body) {
@@ -432,6 +441,7 @@ public:
         headers_footers();
         // app.xml has the page count of the last save by Word; breaks give a lower bound.
         if (doc_.meta.pages < last_page) doc_.meta.pages = last_page;
+        if (last_page == 1) forget_pages(doc_);
         if (zip_.lenient()) doc_.notes.push_back("zip archive failed the strict consistency check; read leniently");
         return std::move(doc_);
     }
@@ -502,6 +512,32 @@ private:
         }
     }
 
+    // -- revisions --
+    // The w:t (or, deleted, w:delText) words below n, paragraphs apart by a space.
+    static std::string words(const xmlNode* n) {
+        std::string out;
+        for (const xmlNode* c = n->children; c; c = c->next) {
+            if (c->type != XML_ELEMENT_NODE) continue;
+            if (w(c, "t") || w(c, "delText")) out += xml::text(c);
+            else if (w(c, "tab")) out += ' ';
+            else out += words(c);
+            if (w(c, "p")) out += ' ';
+        }
+        return out;
+    }
+    void revision(Revision::Kind kind, std::string excerpt, std::string author) {
+        doc_.meta.revisions.push_back({kind, para_index_, office::short_text(excerpt), std::move(author)});
+    }
+    // A comment is listed once, where its range starts (else its reference).
+    void comment_at(const xmlNode* n) {
+        doc_.meta.comments = true;
+        std::string id = xml::attr(n, "id");
+        if (!comments_placed_.insert(id).second) return;
+        auto it = comment_text_.find(id);
+        if (it == comment_text_.end()) revision(Revision::Kind::comment, "", "");
+        else revision(Revision::Kind::comment, it->second.second, it->second.first);
+    }
+
     // -- pages --
     void collect_sections(const xmlNode* body) {
         for (const xmlNode* n = body->children; n; n = n->next) {
@@ -530,10 +566,16 @@ private:
             } else if (w(n, "sdt")) {
                 if (const xmlNode* c = wchild(n, "sdtContent")) story(c, kind);
             } else if (w(n, "customXml") || w(n, "ins") || w(n, "moveTo")) {
-                if (!w(n, "customXml")) doc_.meta.tracked_changes = true;
+                if (!w(n, "customXml")) {
+                    doc_.meta.tracked_changes = true;
+                    para_index_ = source_index_;
+                    revision(Revision::Kind::insertion, words(n), xml::attr(n, "author"));
+                }
                 story(n, kind);
             } else if (w(n, "del") || w(n, "moveFrom")) {
                 doc_.meta.tracked_changes = true;
+                para_index_ = source_index_;
+                revision(Revision::Kind::deletion, words(n), xml::attr(n, "author"));
             }
         }
     }
@@ -629,6 +671,7 @@ private:
 
     void paragraph_block(const xmlNode* p, BlockKind kind) {
         bool body = kind == BlockKind::paragraph;
+        para_index_ = source_index_;  // the index this paragraph's block gets
         ParaInfo info = paragraph(p, body);
         std::size_t index = source_index_++;
         std::vector<Para> boxes = std::move(info.p.boxes);
@@ -685,6 +728,7 @@ private:
                 int page = 0;
                 bool bold = true, any = false;
                 std::size_t index = source_index_++;
+                para_index_ = index;
                 auto flush = [&] {
                     std::string s = office::trim(text);
                     if (!s.empty()) {
@@ -754,10 +798,17 @@ private:
             run(n, out, bold);
         } else if (nm == "ins" || nm == "moveTo") {
             doc_.meta.tracked_changes = true;
+            std::size_t from = out.text.size();
+            std::size_t at = doc_.meta.revisions.size();
+            revision(Revision::Kind::insertion, "", xml::attr(n, "author"));
             inline_content(n, out, bold);
+            doc_.meta.revisions[at].excerpt = office::short_text(std::string_view(out.text).substr(from));
         } else if (nm == "del" || nm == "moveFrom") {
             doc_.meta.tracked_changes = true;
-        } else if (nm == "commentRangeStart" || nm == "commentRangeEnd") {
+            revision(Revision::Kind::deletion, words(n), xml::attr(n, "author"));
+        } else if (nm == "commentRangeStart") {
+            comment_at(n);
+        } else if (nm == "commentRangeEnd") {
             doc_.meta.comments = true;
         } else if (nm == "hyperlink" || nm == "smartTag" || nm == "customXml" || nm == "fldSimple" || nm == "dir" ||
                    nm == "bdo" || nm == "sdtContent" || nm == "drawing" || nm == "pict" || nm == "object") {
@@ -840,7 +891,7 @@ private:
                 auto& refs = nm == "footnoteReference" ? footnote_refs_ : endnote_refs_;
                 refs.push_back({xml::attr(c, "id"), out.page ? out.page : page_});
             } else if (nm == "commentReference") {
-                doc_.meta.comments = true;
+                comment_at(c);
             } else if (nm == "drawing" || nm == "pict" || nm == "object") {
                 inline_content(c, out, bold);
             } else if (nm == "delText" || nm == "instrText" || nm == "delInstrText") {
@@ -871,6 +922,7 @@ private:
             if (it == by_id.end() || !done.insert(id).second) return;
             std::string text;
             std::size_t index = source_index_;
+            para_index_ = index;
             for (const xmlNode* p = it->second->children; p; p = p->next) {
                 if (!w(p, "p")) continue;
                 ParaInfo info = paragraph(p, false);
@@ -928,6 +980,9 @@ private:
     int tables_ = 0;
     std::size_t source_index_ = 0;
     std::vector<NoteRef> footnote_refs_, endnote_refs_;
+    std::size_t para_index_ = 0;  // source_index of the paragraph being read (Revision::source_index)
+    std::map<std::string, std::pair<std::string, std::string>> comment_text_;  // id → author, words
+    std::set<std::string> comments_placed_;
 };
 
 }  // namespace

@@ -11,10 +11,16 @@
 //   it continues (text:continue-numbering / text:continue-list).
 // - Pages: text:soft-page-break, fo:break-before/after="page" and a
 //   style:master-page-name on a paragraph style (not before the first
-//   content). A block's page is where its text begins.
+//   content). A block's page is where its text begins. Without any break
+//   the pages are not known (page 0, meta.pages 0), unless the writer's
+//   statistic says the document has one page (LibreOffice and Word
+//   write it from their layout; pandoc writes none).
 // - Notes (text:note) become footnote blocks after the body, numbered by
 //   their citation, with the page of the reference; annotations and tracked
-//   deletions never reach the body; tracked insertions stay.
+//   deletions never reach the body; tracked insertions stay. Each
+//   insertion, deletion (from text:tracked-changes, placed where its
+//   text:change mark stands) and annotation is listed in meta.revisions
+//   with its paragraph, words and author; format changes are not.
 // - Headers/footers of every master page follow the notes, duplicates once.
 #include <algorithm>
 #include <array>
@@ -254,7 +260,9 @@ public:
             styles_ = &in_styles;
             headers_footers(styles->root());
         }
+        bool counted_one = doc_.meta.pages == 1;  // the writer's own statistic, from its layout
         if (doc_.meta.pages < last_page) doc_.meta.pages = last_page;
+        if (last_page == 1 && !counted_one) forget_pages(doc_);
         if (zip_.lenient()) doc_.notes.push_back("zip archive failed the strict consistency check; read leniently");
         return std::move(doc_);
     }
@@ -310,6 +318,7 @@ private:
                 page_break();
             } else if (t(n, "tracked-changes")) {
                 if (xml::child(n, "changed-region", kText)) doc_.meta.tracked_changes = true;
+                read_changed_regions(n);
             } else if (t(n, "section") || t(n, "index-body") || t(n, "index-title") || t(n, "table-of-content") ||
                        t(n, "alphabetical-index") || t(n, "illustration-index") || t(n, "table-index") ||
                        t(n, "object-index") || t(n, "user-index") || t(n, "bibliography")) {
@@ -318,6 +327,31 @@ private:
                 story(n, kind, list_depth);
             }
         }
+    }
+
+    // text:changed-region: id → what changed (insertion, deletion), by whom,
+    // and a deletion's words (they live here, not in the body).
+    void read_changed_regions(const xmlNode* tc) {
+        for (const xmlNode* r = tc->children; r; r = r->next) {
+            if (!t(r, "changed-region")) continue;
+            std::string id = xml::attr(r, "id", kText);
+            if (id.empty()) id = xml::attr(r, "id");  // ODF 1.3: xml:id
+            for (const xmlNode* c = r->children; c; c = c->next) {
+                bool ins = t(c, "insertion"), del = t(c, "deletion");
+                if (!ins && !del) continue;
+                Region g;
+                g.kind = ins ? Revision::Kind::insertion : Revision::Kind::deletion;
+                if (const xmlNode* info = xml::child(c, "change-info", kOffice))
+                    g.author = office::trim(xml::text(xml::child(info, "creator")));
+                if (del)
+                    for (const xmlNode* p = c->children; p; p = p->next) collect_plain(p, g.words);
+                regions_[id] = std::move(g);
+            }
+        }
+    }
+
+    void revision(Revision::Kind kind, const std::string& excerpt, const std::string& author) {
+        doc_.meta.revisions.push_back({kind, para_index_, office::short_text(excerpt), author});
     }
 
     struct ListCtx {
@@ -403,6 +437,7 @@ private:
         if (before && body && content_seen_) page_break();
 
         Para para;
+        para_index_ = source_index_;  // the index this paragraph's block gets
         inline_content(p, para, style_bold.value_or(false));
         if (para.page == 0) para.page = page_;
         std::size_t index = source_index_++;
@@ -493,6 +528,7 @@ private:
         int page = 0;
         bool bold = true, any = false;
         std::size_t index = source_index_++;
+        para_index_ = index;
         std::function<void(const xmlNode*)> walk = [&](const xmlNode* parent) {
             for (const xmlNode* n = parent->children; n; n = n->next) {
                 if (t(n, "p") || t(n, "h")) {
@@ -589,10 +625,28 @@ private:
                                       out.page ? out.page : page_});
             } else if (xml::is(n, "annotation", kOffice)) {
                 doc_.meta.comments = true;
+                std::string words;
+                for (const xmlNode* p = n->children; p; p = p->next) collect_plain(p, words);
+                revision(Revision::Kind::comment, words, office::trim(xml::text(xml::child(n, "creator"))));
             } else if (xml::is(n, "annotation-end", kOffice)) {
                 doc_.meta.comments = true;
-            } else if (t(n, "change") || t(n, "change-start") || t(n, "change-end")) {
+            } else if (t(n, "change") || t(n, "change-start")) {
+                // A deletion's mark (text:change) or where an insertion starts.
                 doc_.meta.tracked_changes = true;
+                auto it = regions_.find(xml::attr(n, "change-id", kText));
+                if (it != regions_.end() && placed_.insert(it->first).second) {
+                    open_[it->first] = {&out, para_index_, out.text.size(), doc_.meta.revisions.size()};
+                    revision(it->second.kind, it->second.words, it->second.author);
+                }
+            } else if (t(n, "change-end")) {
+                doc_.meta.tracked_changes = true;
+                auto it = open_.find(xml::attr(n, "change-id", kText));
+                // The insertion's words when it ends in the paragraph it began in (compared, never followed).
+                if (it != open_.end() && it->second.para == &out && it->second.index == para_index_ &&
+                    it->second.from <= out.text.size())
+                    doc_.meta.revisions[it->second.revision].excerpt =
+                        office::short_text(std::string_view(out.text).substr(it->second.from));
+                if (it != open_.end()) open_.erase(it);
             } else if (t(n, "span") || t(n, "a") || t(n, "meta") || t(n, "meta-field") || t(n, "ruby") ||
                        t(n, "ruby-base")) {
                 bool b = bold;
@@ -679,6 +733,18 @@ private:
     bool in_body_ = true, content_seen_ = false;
     int page_ = 1, tables_ = 0;
     std::size_t source_index_ = 0;
+    std::size_t para_index_ = 0;  // source_index of the paragraph being read (Revision::source_index)
+    struct Region {
+        Revision::Kind kind = Revision::Kind::insertion;
+        std::string author, words;
+    };
+    std::map<std::string, Region> regions_;  // text:changed-region by id
+    std::set<std::string> placed_;           // regions already listed
+    struct Open {
+        const Para* para;
+        std::size_t index, from, revision;
+    };
+    std::map<std::string, Open> open_;  // insertions whose text:change-end is still to come
 };
 
 }  // namespace

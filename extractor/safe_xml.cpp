@@ -8,6 +8,8 @@
 #include <cstring>
 #include <mutex>
 
+#include "extractor/utf8.h"
+
 namespace plantjek {
 
 namespace {
@@ -240,6 +242,17 @@ std::string label(std::string_view s) {
     std::string t = trim(s);
     if (t.size() > 1 && t.back() == '.') t.pop_back();
     return t;
+}
+
+std::string short_text(std::string_view s, std::size_t max) {
+    std::string t = utf8::squeeze_spaces(s);
+    std::size_t i = 0, n = 0;
+    while (i < t.size() && n < max) {
+        ++i;
+        while (i < t.size() && (static_cast<unsigned char>(t[i]) & 0xC0) == 0x80) ++i;
+        ++n;
+    }
+    return i < t.size() ? t.substr(0, i) + "…" : t;
 }
 
 }  // namespace office

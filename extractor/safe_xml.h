@@ -75,5 +75,9 @@ std::string trim(std::string_view s);
 // removed ("2.1." → "2.1", "a)" stays).
 std::string label(std::string_view s);
 
+// A revision's excerpt (Revision::excerpt): white space squeezed, at most
+// `max` code points, "…" where it was cut.
+std::string short_text(std::string_view s, std::size_t max = 80);
+
 }  // namespace office
 }  // namespace plantjek

@@ -30,6 +30,18 @@ std::optional<double> optional_number(const J& j) {
     return j.get<double>();
 }
 
+// A location's page is written only where it is known (> 0) and its
+// paragraph only where it is set (rules/result.h): a DOCX without page
+// breaks has no pages, and "page": 0 would read as a page. Read back as 0.
+void put_page(J& j, int page) {
+    if (page > 0) j["page"] = page;
+}
+void put_paragraph(J& j, int paragraph) {
+    if (paragraph > 0) j["paragraph"] = paragraph;
+}
+int get_page(const J& j) { return j.value("page", 0); }
+int get_paragraph(const J& j) { return j.value("paragraph", 0); }
+
 J target_json(const Target& t, const Texts& tx) {
     J j;
     j["text"] = t.text;
@@ -40,7 +52,7 @@ J target_json(const Target& t, const Texts& tx) {
     j["change_pct"] = optional_number(t.change_pct);
     j["direction"] = t.direction;
     j["filled"] = t.filled;
-    j["page"] = t.page;
+    put_page(j, t.page);
     return j;
 }
 
@@ -54,7 +66,7 @@ Target target_from(const J& j, const Texts& tx) {
     t.change_pct = optional_number(j.at("change_pct"));
     t.direction = j.at("direction");
     t.filled = j.at("filled");
-    t.page = j.at("page");
+    t.page = get_page(j);
     return t;
 }
 
@@ -89,9 +101,13 @@ J summary_json(const Summary& s) {
 
 J outline_json(const Report& r) {
     J outline = J::array();
-    for (const auto& s : r.outline)
-        outline.push_back({{"level", s.level}, {"number", s.number}, {"title", s.title}, {"page", s.page},
-                           {"annex", s.annex}, {"requirements", s.requirements}});
+    for (const auto& s : r.outline) {
+        J e = {{"level", s.level}, {"number", s.number}, {"title", s.title}};
+        put_page(e, s.page);
+        e["annex"] = s.annex;
+        e["requirements"] = s.requirements;
+        outline.push_back(std::move(e));
+    }
     return outline;
 }
 
@@ -99,8 +115,15 @@ J requirements_json(const Report& r, const Texts& tx) {
     J reqs = J::array();
     for (const auto& q : r.requirements) {
         J ev = J::array();
-        for (const auto& e : q.evidence)
-            ev.push_back({{"page", e.page}, {"section", e.section}, {"excerpt", e.excerpt}, {"match", e.match}});
+        for (const auto& e : q.evidence) {
+            J x;
+            put_page(x, e.page);
+            x["section"] = e.section;
+            put_paragraph(x, e.paragraph);
+            x["excerpt"] = e.excerpt;
+            x["match"] = e.match;
+            ev.push_back(std::move(x));
+        }
         reqs.push_back({{"id", q.id}, {"title", tx.put(q.title)}, {"legal_basis", q.legal_basis},
                         {"severity", severity_name(q.severity)}, {"status", req_status_name(q.status)},
                         {"evidence", ev}, {"message", tx.put(q.message)}});
@@ -115,7 +138,9 @@ J goals_json(const Report& r, const Texts& tx) {
         for (const auto& t : g.targets) targets.push_back(target_json(t, tx));
         J goal = {{"id", g.id}, {"title", tx.put(g.title)}, {"addressed", g.addressed}, {"pending", g.pending},
                   {"target", g.targets.empty() ? J(nullptr) : target_json(g.targets.front(), tx)},
-                  {"targets", targets}, {"page", g.page}, {"section", g.section}};
+                  {"targets", targets}};
+        put_page(goal, g.page);
+        goal["section"] = g.section;
         if (!g.waived.empty()) goal["waived"] = g.waived;  // the waiver's reason
         goals.push_back(std::move(goal));
     }
@@ -124,9 +149,14 @@ J goals_json(const Report& r, const Texts& tx) {
 
 J findings_json(const Report& r, const Texts& tx) {
     J findings = J::array();
-    for (const auto& f : r.findings)
-        findings.push_back({{"rule", f.rule}, {"severity", severity_name(f.severity)}, {"message", tx.put(f.message)},
-                            {"page", f.page}, {"section", f.section}, {"excerpt", f.excerpt}});
+    for (const auto& f : r.findings) {
+        J x = {{"rule", f.rule}, {"severity", severity_name(f.severity)}, {"message", tx.put(f.message)}};
+        put_page(x, f.page);
+        x["section"] = f.section;
+        put_paragraph(x, f.paragraph);
+        x["excerpt"] = f.excerpt;
+        findings.push_back(std::move(x));
+    }
     return findings;
 }
 
@@ -184,7 +214,7 @@ void read_outline(const J& a, Report& r) {
         e.level = x.at("level");
         e.number = x.at("number");
         e.title = x.at("title");
-        e.page = x.at("page");
+        e.page = get_page(x);
         e.annex = x.at("annex");
         e.requirements = x.at("requirements").get<std::vector<std::string>>();
         r.outline.push_back(std::move(e));
@@ -199,7 +229,8 @@ void read_requirements(const J& a, Report& r, const Texts& tx) {
         q.legal_basis = x.at("legal_basis");
         q.severity = severity_from_name(x.at("severity").get<std::string>());
         q.status = req_status_from_name(x.at("status").get<std::string>());
-        for (const auto& e : x.at("evidence")) q.evidence.push_back({e.at("page"), e.at("section"), e.at("excerpt"), e.at("match")});
+        for (const auto& e : x.at("evidence"))
+            q.evidence.push_back({get_page(e), e.at("section"), e.at("excerpt"), e.at("match"), get_paragraph(e)});
         q.message = tx.get(x.at("message"));
         r.requirements.push_back(std::move(q));
     }
@@ -213,7 +244,7 @@ void read_goals(const J& a, Report& r, const Texts& tx) {
         g.addressed = x.at("addressed");
         g.pending = x.at("pending");
         for (const auto& t : x.at("targets")) g.targets.push_back(target_from(t, tx));
-        g.page = x.at("page");
+        g.page = get_page(x);
         g.section = x.at("section");
         g.waived = x.value("waived", std::string());
         r.goals.push_back(std::move(g));
@@ -226,8 +257,9 @@ void read_findings(const J& a, Report& r, const Texts& tx) {
         f.rule = x.at("rule");
         f.severity = severity_from_name(x.at("severity").get<std::string>());
         f.message = tx.get(x.at("message"));
-        f.page = x.at("page");
+        f.page = get_page(x);
         f.section = x.at("section");
+        f.paragraph = get_paragraph(x);
         f.excerpt = x.at("excerpt");
         r.findings.push_back(std::move(f));
     }

@@ -348,6 +348,22 @@ std::string Context::excerpt(std::size_t block, std::size_t at) const {
     return (b > 0 ? "…" : "") + out;
 }
 
+int Context::paragraph_of(std::size_t block) const {
+    if (block >= doc().blocks.size() || doc().blocks[block].page != 0) return 0;
+    int s = section_of[block];
+    const auto& list = s >= 0 ? outline().sections[s].blocks : outline().preamble;
+    int n = 0, table = -1;
+    for (auto b : list) {
+        if (b >= doc().blocks.size()) continue;
+        const Block& x = doc().blocks[b];
+        if (x.kind == BlockKind::header || x.kind == BlockKind::footer || x.kind == BlockKind::footnote) continue;
+        if (x.kind != BlockKind::table_cell || x.table != table) ++n;
+        table = x.kind == BlockKind::table_cell ? x.table : -1;
+        if (b == block) return n;
+    }
+    return 0;
+}
+
 Evidence Context::evidence_for_section(int s) const {
     Evidence e;
     e.page = section_page(s);
@@ -366,6 +382,7 @@ Evidence Context::evidence_for_block(std::size_t block, std::size_t at, std::str
     Evidence e;
     e.page = block < doc().blocks.size() ? doc().blocks[block].page : 0;
     e.section = block < section_of.size() ? section_name(section_of[block]) : "";
+    e.paragraph = paragraph_of(block);
     e.excerpt = excerpt(block, at);
     e.match = std::move(match);
     return e;
@@ -393,6 +410,7 @@ void Context::add_finding(const std::string& rule, Severity sev, Text2 message, 
     if (block < doc().blocks.size()) {
         f.page = doc().blocks[block].page;
         f.section = section_name(section_of[block]);
+        f.paragraph = paragraph_of(block);
         f.excerpt = excerpt(block, at);
     }
     out.findings.push_back(std::move(f));
@@ -458,6 +476,7 @@ void add_requirement_findings(EngineOutput& out) {
         if (!q.evidence.empty()) {
             f.page = q.evidence.front().page;
             f.section = q.evidence.front().section;
+            f.paragraph = q.evidence.front().paragraph;
         }
         out.findings.push_back(std::move(f));
     }
@@ -524,6 +543,7 @@ EngineOutput run_engine(const EngineInput& in) {
         out.requirements.push_back(std::move(res));
     }
     checks::check_deadlines(c);
+    checks::check_revisions(c);
     std::stable_sort(out.findings.begin(), out.findings.end(),
                      [](const Finding& a, const Finding& b) { return a.page < b.page; });
     for (const auto& t : c.targets)

@@ -34,11 +34,19 @@ inline const char* req_status_name(ReqStatus s) {  // "pass", "fail", "warn", "n
     return "pass";
 }
 
+// Locations. `page` is 1-based, 0 where it is not known: a DOCX or ODT
+// that records no page break (extractor/document.h, Block::page), or a
+// finding about the whole plan. `section` is the section's label ("4.2
+// Borgere på kanten", "Budget"), "" before the first heading or for the
+// whole plan. `paragraph` is set only where the page is not known: the
+// 1-based position of the paragraph within its section (a table counts as
+// one), so a Word user can still find the place; 0 = not set.
 struct Evidence {
     int page = 0;
-    std::string section;  // section number or title ("5", "Budget")
+    std::string section;  // section label ("5 Budget", "Budget")
     std::string excerpt;  // a short passage, UTF-8, at most ~200 characters
     std::string match;    // the words that matched (for highlighting), may be empty
+    int paragraph = 0;
 };
 
 struct RequirementResult {
@@ -81,7 +89,16 @@ struct Finding {
     int page = 0;
     std::string section;
     std::string excerpt;
+    int paragraph = 0;
 };
+
+// A location as a reader is told it: "s. 4" / "p. 4" where the page is
+// known; else "afsnit 4.2, tekstafsnit 3" / "section 4.2, paragraph 3"
+// (the section's number, else its title). "" when neither is known. With
+// with_section false the section is left out (a writer that already shows
+// it as a group's title). The one place the writers and the checks' own
+// messages format a location.
+Text2 location_text(int page, const std::string& section, int paragraph, bool with_section = true);
 
 struct SpellingEntry {
     std::string word;

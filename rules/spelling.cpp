@@ -604,7 +604,7 @@ Collected collect_words(const Document& doc, const CheckedBlocks& checked, Lexic
                     s.first = pos;
                     s.shown = t.word;
                 }
-                if (opts.is_compound) s.pages.push_back(b.page);
+                if (opts.is_compound && b.page > 0) s.pages.push_back(b.page);
                 continue;
             }
             std::string shown = token_display(t);
@@ -617,7 +617,7 @@ Collected collect_words(const Document& doc, const CheckedBlocks& checked, Lexic
             }
             auto& e = col.entries[it->second];
             ++e.count;
-            e.pages.push_back(b.page);
+            if (b.page > 0) e.pages.push_back(b.page);  // 0: not known (a DOCX without page breaks)
         }
     }
     col.near.assign(col.entries.size(), false);
@@ -693,7 +693,7 @@ std::vector<SpellingEntry> footnote_marks(const Document& doc, const NormaliseRe
             notes.push_back(std::move(e));
         }
         ++notes[it->second].count;
-        notes[it->second].pages.push_back(m.page);
+        if (m.page > 0) notes[it->second].pages.push_back(m.page);
     }
     return notes;
 }

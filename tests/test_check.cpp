@@ -122,6 +122,24 @@ TEST_CASE("check: a complete plan passes; an unfilled budget and target fail wit
     CHECK(located);
 }
 
+TEST_CASE("check: a goal without a target is filed in the section where its goal is treated", "[check][targets][locations]") {
+    std::string text = plan2012("12.400.000", "1.480");
+    const std::string target3 = " Antallet af unge under 30 år på offentlig forsørgelse skal begrænses til "
+                                "1.900 personer i december 2012, svt. et fald på 3 pct. fra december 2010 til december 2012.";
+    auto at = text.find(target3);
+    REQUIRE(at != std::string::npos);
+    text.erase(at, target3.size());
+    Report r = check_text(text);
+    REQUIRE(req(r, "goal-targets"));
+    CHECK(req(r, "goal-targets")->status == ReqStatus::fail);
+    const Finding* f = nullptr;
+    for (const auto& x : r.findings)
+        if (x.rule == "goal-targets") f = &x;
+    REQUIRE(f);
+    CHECK(f->message.da.find("goal-2012-3") != std::string::npos);
+    CHECK(f->section == "1 Ministerens mål for 2012");  // the goals' chapter, not the plan as a whole
+}
+
 TEST_CASE("check: a goal table read row by row (OCR) pairs each label with the values on the next line", "[check][targets]") {
     auto with_annex = [](const std::string& annex) {
         std::string t = plan2012("12.400.000", "1.480");
@@ -264,6 +282,51 @@ TEST_CASE("plantjek check: exit codes, JSON contract, Danish and English", "[che
 
     auto badprofile = run_cli({"check", "--profile", "nope", corpus("docx/2012-aarhus-complete.docx")});
     CHECK(badprofile.code == 2);
+}
+
+TEST_CASE("locations: a DOCX without page breaks gives section and paragraph, never a page", "[check][locations]") {
+    // pandoc's DOCX records no page break: every location used to be "s. 1".
+    auto docx = run_cli({"check", "--no-spelling", "-f", "json", corpus("docx/2012-kolding-budget-xxx.docx")});
+    auto j = nlohmann::json::parse(docx.out);
+    CHECK(j["input"]["pages"] == 0);
+    bool placeholder = false;
+    for (const auto& f : j["findings"]) {
+        CHECK_FALSE(f.contains("page"));
+        CHECK(f.contains("section"));
+        if (f["rule"] == "no-placeholders" && f["excerpt"] == "xxx") {
+            placeholder = true;
+            CHECK(f["section"] == "5 Budget for beskæftigelsesindsatsen");
+            CHECK(f["paragraph"] == 1);  // the budget table is the section's first paragraph
+        }
+    }
+    CHECK(placeholder);
+    for (const auto& q : j["requirements"])
+        for (const auto& e : q["evidence"]) CHECK_FALSE(e.contains("page"));
+    for (const auto& s : j["outline"]) CHECK_FALSE(s.contains("page"));
+
+    auto text = run_cli({"check", "--no-spelling", corpus("docx/2012-kolding-budget-xxx.docx")});
+    CHECK(text.out.find("afsnit 5, tekstafsnit 1") != std::string::npos);
+    CHECK(text.out.find("s. 1") == std::string::npos);
+    auto en = run_cli({"--lang", "en", "check", "--no-spelling", corpus("docx/2012-kolding-budget-xxx.docx")});
+    CHECK(en.out.find("section 5, paragraph 1") != std::string::npos);
+    auto html = run_cli({"check", "--no-spelling", "-f", "html", corpus("docx/2012-kolding-budget-xxx.docx")});
+    CHECK(html.out.find("afsnit 5, tekstafsnit 1") != std::string::npos);
+
+    // The same plan as LibreOffice's ODT records its page breaks: real pages, no paragraph.
+    auto odt = run_cli({"check", "--no-spelling", "-f", "json", corpus("odt/2012-kolding-budget-xxx.odt")});
+    auto k = nlohmann::json::parse(odt.out);
+    CHECK(k["input"]["pages"] == 2);
+    bool paged = false;
+    for (const auto& f : k["findings"])
+        if (f["rule"] == "no-placeholders" && f["excerpt"] == "xxx") {
+            paged = true;
+            CHECK(f["page"].get<int>() >= 1);
+            CHECK_FALSE(f.contains("paragraph"));
+        }
+    CHECK(paged);
+    auto odt_text = run_cli({"check", "--no-spelling", corpus("odt/2012-kolding-budget-xxx.odt")});
+    CHECK(odt_text.out.find("(s. ") != std::string::npos);
+    CHECK(odt_text.out.find("tekstafsnit") == std::string::npos);
 }
 
 TEST_CASE("plantjek check: several plans and formats into a folder, with the overview", "[check][cli][batch]") {

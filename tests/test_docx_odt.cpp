@@ -229,6 +229,10 @@ TEST_CASE("docx (pandoc): tracked changes, comments, footnote, page break, table
     CHECK_FALSE(contains(all_text(d), "slettet tekst"));
     CHECK_FALSE(contains(all_text(d), "Husk at tjekke tallene"));
     CHECK(contains(body, "Her er kommenteret tekst i planen."));
+    REQUIRE(d.meta.revisions.size() == 3);  // the comment's range start and reference count once
+    CHECK(d.meta.revisions[2].kind == Revision::Kind::comment);
+    CHECK(d.meta.revisions[2].excerpt == "Husk at tjekke tallene");
+    CHECK(d.meta.revisions[2].source_index == find(d, "Her er kommenteret tekst i planen.")->source_index);
 
     // The footnote is a block of its own after the body, not inside the paragraph.
     const Block* fn = find(d, "Kilde: Jobindsats.dk, opgjort i august.");
@@ -306,6 +310,19 @@ void check_libreoffice_numbered(const Document& d) {
     std::string all = all_text(d);
     CHECK_FALSE(contains(all, "fjernet ord"));
     CHECK_FALSE(contains(all, "Husk at tjekke"));
+    // Each change and comment is listed with its paragraph, words and author.
+    REQUIRE(d.meta.revisions.size() == 3);
+    const auto& rv = d.meta.revisions;
+    CHECK(rv[0].kind == Revision::Kind::insertion);
+    CHECK(rv[0].excerpt == "indsat tekst");
+    CHECK(rv[1].kind == Revision::Kind::deletion);
+    CHECK(rv[1].excerpt == "fjernet ord");
+    CHECK(rv[2].kind == Revision::Kind::comment);
+    CHECK(rv[2].excerpt == "Husk at tjekke tallene");
+    for (const auto& x : rv) CHECK(x.author == "A");
+    CHECK(rv[0].source_index == find(d, "Tekst med indsat tekst og resten.")->source_index);
+    CHECK(rv[1].source_index == rv[0].source_index);
+    CHECK(rv[2].source_index == find(d, "Her er en kommentar i teksten.")->source_index);
 
     const Block* fn = find(d, "Kilde: Beskæftigelsesministeriet.");
     REQUIRE(fn);
@@ -606,6 +623,25 @@ TEST_CASE("docx: w:lastRenderedPageBreak, when present, is the page count", "[do
     CHECK(find(d, "Fire")->page == 3);  // the explicit break was rendered as this one, not counted twice
 }
 
+TEST_CASE("docx: a file that records no page break has no pages, not a made-up page 1", "[docx][pages]") {
+    // pandoc's app.xml says <Pages>1</Pages> whatever the length: it is not believed.
+    std::string app =
+        "<Properties xmlns=\"http://schemas.openxmlformats.org/officeDocument/2006/extended-properties\">"
+        "<Application>Microsoft Word 12.0.0</Application><Pages>1</Pages></Properties>";
+    std::string body = "<w:p><w:pPr><w:pStyle w:val=\"Heading1\"/><w:outlineLvl w:val=\"0\"/></w:pPr><w:r><w:t>Budget</w:t></w:r></w:p>" +
+                       para("Første afsnit") + para("Andet afsnit");
+    Document d = read_docx(docx_with(body, {{"docProps/app.xml", app}}), {});
+    REQUIRE(find(d, "Andet afsnit"));
+    for (const auto& b : d.blocks) CHECK(b.page == 0);
+    CHECK(d.meta.pages == 0);
+
+    // One recorded break, of any kind, makes the pages known.
+    Document e = read_docx(docx_with(para("Et") + "<w:p><w:r><w:lastRenderedPageBreak/><w:t>To</w:t></w:r></w:p>"), {});
+    CHECK(find(e, "Et")->page == 1);
+    CHECK(find(e, "To")->page == 2);
+    CHECK(e.meta.pages == 2);
+}
+
 TEST_CASE("docx: strict OOXML namespace and rels-named main part", "[docx]") {
     std::string doc =
         "<?xml version=\"1.0\"?><w:document xmlns:w=\"http://purl.oclc.org/ooxml/wordprocessingml/main\">"
@@ -699,6 +735,34 @@ TEST_CASE("odt: paragraph styles with an outline level, pages, continued lists",
     CHECK(note->kind == BlockKind::footnote);
     CHECK(note->number == "*");
     CHECK(note->page == 3);
+}
+
+TEST_CASE("odt: without a recorded break the pages are unknown, unless the writer counted one page", "[odt][pages]") {
+    std::string body = "<text:h text:outline-level=\"1\">Budget</text:h><text:p>Første afsnit</text:p>";
+    Document d = read_odt(odt_with(body), {});  // pandoc: no break, no statistic
+    REQUIRE(find(d, "Første afsnit"));
+    for (const auto& b : d.blocks) CHECK(b.page == 0);
+    CHECK(d.meta.pages == 0);
+
+    auto meta = [](int pages) {
+        return Entry{"meta.xml",
+                     "<?xml version=\"1.0\"?><office:document-meta "
+                     "xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\" "
+                     "xmlns:meta=\"urn:oasis:names:tc:opendocument:xmlns:meta:1.0\"><office:meta>"
+                     "<meta:document-statistic meta:page-count=\"" + std::to_string(pages) +
+                         "\"/></office:meta></office:document-meta>"};
+    };
+    // LibreOffice writes a soft page break for every page it laid out: none and a count of 1 is one real page.
+    Document one = read_odt(odt_with(body, "", "", {meta(1)}), {});
+    CHECK(find(one, "Første afsnit")->page == 1);
+    CHECK(one.meta.pages == 1);
+    // A count of several pages without a break says nothing about where they begin.
+    Document many = read_odt(odt_with(body, "", "", {meta(9)}), {});
+    CHECK(find(many, "Første afsnit")->page == 0);
+    CHECK(many.meta.pages == 0);
+    Document soft = read_odt(odt_with(body + "<text:soft-page-break/><text:p>Side to</text:p>", "", "", {meta(2)}), {});
+    CHECK(find(soft, "Første afsnit")->page == 1);
+    CHECK(find(soft, "Side to")->page == 2);
 }
 
 TEST_CASE("odt: encrypted package and missing content.xml", "[odt][hostile]") {

@@ -145,6 +145,126 @@ TEST_CASE("assemble: the report of the stages, with the failed requirement among
     CHECK(r.summary.failed >= 1);
 }
 
+TEST_CASE("revisions: tracked changes and comments are findings with count, place and words; warning in a final plan, info in a draft", "[report][revisions]") {
+    LoadedPlan plan = load_plan(corpus("2012-aarhus-complete.txt"), PipelineOptions{});
+    const auto& blocks = plan.doc.blocks;
+    auto block_with = [&](const std::string& words) -> const Block& {
+        auto it = std::find_if(blocks.begin(), blocks.end(), [&](const Block& b) { return b.text.find(words) != std::string::npos; });
+        REQUIRE(it != blocks.end());
+        return *it;
+    };
+    const Block& budget = block_with("Budget for beskæftigelsesindsatsen");
+    const Block& challenge = block_with("De vigtigste beskæftigelsespolitiske udfordringer");
+    plan.doc.meta.tracked_changes = plan.doc.meta.comments = true;
+    plan.doc.meta.revisions = {
+        {Revision::Kind::insertion, challenge.source_index + 1, "flere ledige", "Anne Hansen"},
+        {Revision::Kind::deletion, challenge.source_index + 1, "færre", "Anne Hansen"},
+        {Revision::Kind::insertion, budget.source_index + 1, "12 mio. kr.", "Bo"},
+        {Revision::Kind::comment, budget.source_index + 1, "Husk at tjekke tallene", "Bo"},
+    };
+    auto choice = choose_profile(profiles(), plan.identity, "", 0);
+    REQUIRE(choice.profile);
+    auto run = [&](Stage stage) {
+        EngineInput in{&plan.doc, &plan.outline, &plan.identity, choice.profile, choice.year, stage, {}};
+        return run_engine(in);
+    };
+    auto find = [](const EngineOutput& out, const std::string& rule) -> const Finding* {
+        for (const auto& f : out.findings)
+            if (f.rule == rule) return &f;
+        return nullptr;
+    };
+    EngineOutput final_plan = run(Stage::final);
+    const Finding* changes = find(final_plan, "tracked-changes");
+    const Finding* comments = find(final_plan, "comments");
+    REQUIRE(changes);
+    REQUIRE(comments);
+    CHECK(changes->severity == Severity::warning);
+    CHECK(changes->message.da.rfind("Dokumentet har 3 ikke-accepterede ændringer (registrerede ændringer; 2 indsat, 1 slettet)", 0) == 0);
+    CHECK(changes->message.da.find("Anne Hansen") != std::string::npos);
+    CHECK(changes->message.en.rfind("The document has 3 unaccepted tracked changes", 0) == 0);
+    CHECK(changes->excerpt == "flere ledige");
+    CHECK(changes->section.rfind("3 ", 0) == 0);  // the first change's section: the challenges chapter
+    CHECK(changes->page == 1);  // the text file's one page
+    CHECK(comments->message.da.rfind("Dokumentet har 1 kommentar: s. 1.", 0) == 0);
+    CHECK(comments->excerpt == "Husk at tjekke tallene");
+    INFO(changes->message.da);
+    INFO(comments->message.da);
+    CHECK(changes->message.da.find("Første: indsat af Anne Hansen.") != std::string::npos);
+    CHECK(comments->message.da.find("Slet den, før planen offentliggøres") != std::string::npos);
+    CHECK(comments->section.rfind("6 ", 0) == 0);
+
+    EngineOutput draft = run(Stage::draft);
+    REQUIRE(find(draft, "tracked-changes"));
+    CHECK(find(draft, "tracked-changes")->severity == Severity::info);
+    CHECK(find(draft, "comments")->severity == Severity::info);
+
+    // Without revisions there is nothing to report.
+    plan.doc.meta.revisions.clear();
+    EngineOutput clean = run(Stage::final);
+    CHECK_FALSE(find(clean, "tracked-changes"));
+    CHECK_FALSE(find(clean, "comments"));
+}
+
+TEST_CASE("empty sections: a running header read by OCR as a heading is never an empty-section error", "[report][ocr]") {
+    Document d;
+    d.format = Format::pdf;
+    auto add = [&](std::string text, int page, bool ocr, BlockKind kind = BlockKind::paragraph) {
+        Block b;
+        b.text = std::move(text);
+        b.page = page;
+        b.ocr = ocr;
+        b.kind = kind;
+        b.source_index = d.blocks.size();
+        d.blocks.push_back(std::move(b));
+        return d.blocks.size() - 1;
+    };
+    Outline o;
+    auto section = [&](std::string number, std::string title, std::size_t heading, std::vector<std::size_t> blocks) {
+        Section x;
+        x.number = std::move(number);
+        x.title = std::move(title);
+        x.heading = (x.number.empty() ? "" : x.number + " ") + x.title;
+        x.heading_block = heading;
+        x.first_page = x.last_page = d.blocks[heading].page;
+        x.blocks = std::move(blocks);
+        x.signal = "caps";
+        o.sections.push_back(std::move(x));
+    };
+    const std::string running = "BESKÆFTIGELSESPLAN 2012 KOLDING KOMMUNE";
+    section("", running, add(running, 1, true), {});
+    auto h1 = add("1 Ministerens mål for 2012", 1, true);
+    section("1", "Ministerens mål for 2012", h1, {add("Ledige skal hurtigt tilbage i job.", 1, true)});
+    section("", running, add(running, 2, true), {});
+    auto h2 = add("2 Budget for beskæftigelsesindsatsen", 2, true);
+    section("2", "Budget for beskæftigelsesindsatsen", h2, {add("Aktivering i alt: 12.400.000 kr.", 2, true)});
+    section("3", "Strategi for den borgerrettede indsats", add("3 Strategi for den borgerrettede indsats", 3, false), {});
+    section("4", "Andre aktører", add("4 Andre aktører", 3, true), {});
+    Identity id;
+    id.years = {2012};
+    id.municipalities = {"Kolding"};
+    id.kind = DocKind::plan;
+    auto choice = choose_profile(profiles(), id, "", 0);
+    REQUIRE(choice.profile);
+    EngineInput in{&d, &o, &id, choice.profile, choice.year, Stage::final, {}};
+    EngineOutput out = run_engine(in);
+    int running_info = 0, errors_empty = 0, ocr_warning = 0;
+    for (const auto& f : out.findings) {
+        if (f.rule != "no-placeholders") continue;
+        INFO(f.message.da);
+        bool about_running = f.message.da.find(running) != std::string::npos;
+        if (about_running) CHECK(f.severity == Severity::info);
+        if (about_running && f.severity == Severity::info) ++running_info;
+        if (f.severity == Severity::error && f.message.da.find("er tomt") != std::string::npos) {
+            ++errors_empty;
+            CHECK(f.message.da.find("3 Strategi") != std::string::npos);  // the typed, truly empty section
+        }
+        if (f.severity == Severity::warning && f.message.da.find("4 Andre aktører") != std::string::npos) ++ocr_warning;
+    }
+    CHECK(running_info == 2);
+    CHECK(errors_empty == 1);
+    CHECK(ocr_warning == 1);  // an OCR'd empty section seen once: look at the scan, not an error
+}
+
 TEST_CASE("assemble: a goal waiver takes the goal out of the goal checks", "[report][waivers]") {
     ReportOptions o;
     o.waivers = {{"goal-2017-4", "Thisted", 2017, "Kommunen modtager ingen flygtninge i 2017.", "plantjek.yaml", 3}};
@@ -321,6 +441,47 @@ TEST_CASE("json: every field survives the round trip, in each text mode", "[repo
     CHECK_FALSE(da["goals"][0]["target"].contains("deadline_year"));
     Report from_da = report_from_json(da, JsonTexts::da);
     CHECK(from_da.findings[0].message.en == "xxx står tilbage");  // a one-language JSON: that text for both
+}
+
+TEST_CASE("json: a location without a page has no page key, and keeps its section and paragraph", "[report][json][locations]") {
+    Report r = full_report();
+    r.findings = {{"no-placeholders", Severity::error, {"xxx står tilbage", "xxx is left"}, 0, "4.2 Unge", "xxx", 3}};
+    r.requirements[0].evidence = {{0, "5 Budget", "Budget for …", "Budget", 2}};
+    r.goals[0].page = 0;
+    r.goals[0].targets[0].page = 0;
+    r.outline[0].page = 0;
+    for (JsonTexts t : {JsonTexts::both, JsonTexts::da}) {
+        auto j = report_to_json(r, t);
+        CHECK_FALSE(j["findings"][0].contains("page"));
+        CHECK(j["findings"][0]["section"] == "4.2 Unge");
+        CHECK(j["findings"][0]["paragraph"] == 3);
+        CHECK_FALSE(j["requirements"][0]["evidence"][0].contains("page"));
+        CHECK(j["requirements"][0]["evidence"][0]["paragraph"] == 2);
+        CHECK_FALSE(j["goals"][0].contains("page"));
+        CHECK_FALSE(j["goals"][0]["targets"][0].contains("page"));
+        CHECK_FALSE(j["outline"][0].contains("page"));
+        std::string once = dump_json(j, 2);
+        Report back = report_from_json(nlohmann::ordered_json::parse(once), t);
+        CHECK(back.findings[0].page == 0);
+        CHECK(back.findings[0].paragraph == 3);
+        CHECK(back.requirements[0].evidence[0].paragraph == 2);
+        CHECK(dump(back, t) == once);
+    }
+    // With a page, no paragraph key: the page says where.
+    auto paged = report_to_json(full_report(), JsonTexts::da);
+    CHECK(paged["findings"][0]["page"] == 6);
+    CHECK_FALSE(paged["findings"][0].contains("paragraph"));
+}
+
+TEST_CASE("location_text: the page where known, else the section's number (or title) and the paragraph", "[report][locations]") {
+    CHECK(location_text(4, "4.2 Unge", 0).da == "s. 4");
+    CHECK(location_text(4, "4.2 Unge", 0).en == "p. 4");
+    CHECK(location_text(0, "4.2 Unge", 3).da == "afsnit 4.2, tekstafsnit 3");
+    CHECK(location_text(0, "4.2 Unge", 3).en == "section 4.2, paragraph 3");
+    CHECK(location_text(0, "Budget", 0).da == "afsnit Budget");
+    CHECK(location_text(0, "4.2 Unge", 3, false).da == "tekstafsnit 3");
+    CHECK(location_text(0, "", 2).da == "tekstafsnit 2 før første overskrift");
+    CHECK(location_text(0, "", 0).da.empty());
 }
 
 TEST_CASE("json: what is not a report is refused", "[report][json]") {

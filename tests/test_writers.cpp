@@ -408,6 +408,19 @@ TEST_CASE("writers: matched words are highlighted in the evidence", "[writers][h
     CHECK(h.text("//tr[@id='req-budget']//blockquote[1]/span[@class='where']") == "s. 9 · afsnit 5");
 }
 
+TEST_CASE("writers: the text report names the pages read by OCR", "[writers][ocr]") {
+    Report r;
+    r.path = "scannet.pdf";
+    r.status = Status::conformant;
+    r.ocr_pages = {2, 3};
+    r.ocr_confidence = 87.46;
+    finish_report(r);
+    CHECK(render("text", r).find("Sider læst med OCR: 2, 3 (sikkerhed 87,5)") != std::string::npos);
+    CHECK(render("text", r, Lang::en).find("Pages read by OCR: 2, 3 (confidence 87.5)") != std::string::npos);
+    r.ocr_pages.clear();
+    CHECK(render("text", r).find("OCR") == std::string::npos);
+}
+
 TEST_CASE("writers: csv quotes by RFC 4180 and writes a batch with one header", "[writers][csv]") {
     Report a;
     a.path = "dir/plan, \"udkast\"\n2.docx";

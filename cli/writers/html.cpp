@@ -147,16 +147,24 @@ E highlight(const std::string& excerpt, const std::string& match) {
     return out;
 }
 
-E where(int page, const std::string& section, Lang l) {
-    E s;
-    if (page > 0) s += tr(l, "s. ", "p. ") + std::to_string(page);
-    if (!section.empty()) s += (s.empty() ? "" : " · ") + tr(l, "afsnit ", "section ") + html_escape(section);
+// An evidence's place: "s. 4 · afsnit 4.2 Unge"; without pages the
+// location alone ("afsnit 4.2, tekstafsnit 3").
+E where(const Evidence& e, Lang l) {
+    if (e.page <= 0) return html_escape(pick(location_text(e.page, e.section, e.paragraph), l));
+    E s = pick(location_text(e.page, "", 0), l);
+    if (!e.section.empty()) s += " · " + tr(l, "afsnit ", "section ") + html_escape(e.section);
     return s;
+}
+
+// " (s. 4)" / " (afsnit 4.2, tekstafsnit 3)" after an item, dimmed; "" when not known.
+E at(int page, const std::string& section, int paragraph, Lang l, bool with_section = true) {
+    std::string w = pick(location_text(page, section, paragraph, with_section), l);
+    return w.empty() ? E() : " <span class=\"dim\">(" + html_escape(w) + ")</span>";
 }
 
 E evidence_html(const Evidence& e, Lang l) {
     E s = "<blockquote>";
-    E w = where(e.page, e.section, l);
+    E w = where(e, l);
     if (!w.empty()) s += "<span class=\"where\">" + w + "</span>";
     s += highlight(e.excerpt, e.match) + "</blockquote>";
     return s;
@@ -257,14 +265,16 @@ void todo(std::ostream& os, const Report& r, Lang l) {
         os << "<li class=\"" << status_class(q->status) << "\">" << mark_span(q->status, l) << " <a href=\"#"
            << html_escape(anchor(q->id)) << "\"><strong>" << html_escape(pick(q->title, l)) << "</strong></a>: "
            << html_escape(pick(q->message, l));
-        if (!q->evidence.empty() && q->evidence.front().page > 0)
-            os << " <span class=\"dim\">(" << tr(l, "s. ", "p. ") << q->evidence.front().page << ")</span>";
+        if (!q->evidence.empty()) {
+            const Evidence& e = q->evidence.front();
+            os << at(e.page, e.section, e.paragraph, l);
+        }
         os << "</li>\n";
     }
     for (const auto* f : loose) {
         os << "<li class=\"fail\"><span class=\"sev error\">" << tr(l, "fejl", "error") << "</span> "
            << html_escape(pick(f->message, l));
-        if (f->page > 0) os << " <span class=\"dim\">(" << tr(l, "s. ", "p. ") << f->page << ")</span>";
+        os << at(f->page, f->section, f->paragraph, l);
         os << "</li>\n";
     }
     os << "</ul>\n</section>\n";
@@ -359,7 +369,7 @@ void findings(std::ostream& os, const Report& r, Lang l) {
                                                                    : "info";
             os << "<li class=\"finding " << sev << "\"><span class=\"sev " << sev << "\">" << label << "</span> "
                << html_escape(pick(f->message, l));
-            if (f->page > 0) os << " <span class=\"dim\">(" << tr(l, "s. ", "p. ") << f->page << ")</span>";
+            os << at(f->page, f->section, f->paragraph, l, false);
             os << " <span class=\"id\">" << html_escape(f->rule) << "</span>";
             if (!f->excerpt.empty()) os << "<blockquote>" << html_escape(f->excerpt) << "</blockquote>";
             os << "</li>\n";
@@ -419,7 +429,9 @@ void footer(std::ostream& os, const Report& r, Lang l) {
     item(tr(l, "Fil", "File"), r.path);
     item(tr(l, "Format", "Format"), r.format);
     item(tr(l, "Størrelse", "Size"), format_number(static_cast<double>(r.bytes), l) + " bytes");
-    item(tr(l, "Sider", "Pages"), std::to_string(r.pages));
+    item(tr(l, "Sider", "Pages"), r.pages > 0 ? std::to_string(r.pages)
+                                              : tr(l, "ikke kendt (filen har ingen sideskift)",
+                                                   "not known (the file records no page breaks)"));
     item(tr(l, "Ord", "Words"), format_number(r.words, l));
     if (!r.ocr_pages.empty()) {
         std::string p;

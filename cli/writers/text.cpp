@@ -85,6 +85,9 @@ void write_columns(std::ostream& os, const Report& r, const WriterOptions& o) {
         os << st.red() << st.bold() << tr(l, "IKKE I ORDEN", "NONCONFORMANT") << st.off();
     os << " — " << s.passed << "/" << s.requirements << tr(l, " krav opfyldt", " requirements met") << ", "
        << s.errors << tr(l, " fejl", " errors") << ", " << s.warnings << tr(l, " advarsler", " warnings") << "\n";
+    if (!r.ocr_pages.empty())  // scanned pages: their text is less sure, and kept out of the spelling check
+        os << tr(l, "Sider læst med OCR: ", "Pages read by OCR: ") << pages_list(r.ocr_pages) << " ("
+           << tr(l, "sikkerhed ", "confidence ") << format_number(r.ocr_confidence, l) << ")\n";
 
     if (!r.requirements.empty()) {
         os << "\n" << st.bold() << tr(l, "Krav", "Requirements") << st.off() << "\n";
@@ -98,8 +101,11 @@ void write_columns(std::ostream& os, const Report& r, const WriterOptions& o) {
                 case ReqStatus::not_applicable: mark = "–"; colour = st.dim(); break;
             }
             os << "  " << colour << mark << st.off() << " " << pad(pick(q.title, l), 44);
-            if (!q.evidence.empty() && q.evidence.front().page > 0)
-                os << tr(l, " s. ", " p. ") << q.evidence.front().page;
+            if (!q.evidence.empty()) {
+                const Evidence& e = q.evidence.front();
+                std::string at = pick(location_text(e.page, e.section, e.paragraph), l);
+                if (!at.empty()) os << " " << at;
+            }
             os << "\n";
             if (q.status == ReqStatus::fail || q.status == ReqStatus::warn || q.status == ReqStatus::waived)
                 os << "      " << pick(q.message, l) << st.dim() << "  [" << q.legal_basis << "]" << st.off()
@@ -151,7 +157,8 @@ void write_columns(std::ostream& os, const Report& r, const WriterOptions& o) {
                                   : f->severity == Severity::warning ? st.yellow() + tr(l, "advarsel", "warning")
                                                                      : st.dim() + tr(l, "info", "info");
                 os << "    " << sev << st.off() << ": " << pick(f->message, l);
-                if (f->page) os << tr(l, " (s. ", " (p. ") << f->page << ")";
+                std::string at = pick(location_text(f->page, f->section, f->paragraph, false), l);
+                if (!at.empty()) os << " (" << at << ")";
                 os << "\n";
                 if (!f->excerpt.empty()) os << "      " << st.dim() << "»" << f->excerpt << "«" << st.off() << "\n";
             }
@@ -174,7 +181,8 @@ void write_columns(std::ostream& os, const Report& r, const WriterOptions& o) {
                 os << tr(l, "  forslag: ", "  suggestions: ");
                 for (std::size_t i = 0; i < w.suggestions.size(); ++i) os << (i ? ", " : "") << w.suggestions[i];
             }
-            os << tr(l, "  s. ", "  p. ") << pages_list(w.pages) << "\n";
+            if (!w.pages.empty()) os << tr(l, "  s. ", "  p. ") << pages_list(w.pages);
+            os << "\n";
         }
     }
 }

@@ -39,13 +39,13 @@ void check_consistency(Context& c, const Requirement& r, RequirementResult& res)
                 return s;
             };
             std::string g = std::to_string(goal);
+            Text2 at = location_text(a->target.page, c.section_name(a->section), c.paragraph_of(a->block));
             c.add_finding(r.id, r.severity,
                           {"Mål " + g + ": hovedteksten siger " + num(*m->target.value) + " " + m->target.unit +
-                               ", måloversigten " + num(*a->target.value) + " " + a->target.unit + " (side " +
-                               std::to_string(a->target.page) + ").",
+                               ", måloversigten " + num(*a->target.value) + " " + a->target.unit + " (" + at.da + ").",
                            "Goal " + g + ": the main text says " + num(*m->target.value) + " " + m->target.unit +
-                               ", the goal overview " + num(*a->target.value) + " " + a->target.unit + " (page " +
-                               std::to_string(a->target.page) + ")."},
+                               ", the goal overview " + num(*a->target.value) + " " + a->target.unit + " (" + at.en +
+                               ")."},
                           m->block);
             res.evidence.push_back(c.evidence_for_block(m->block));
             res.evidence.push_back(c.evidence_for_block(a->block));

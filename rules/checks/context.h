@@ -51,6 +51,10 @@ struct Context {
     int section_page(int s) const;
     // The first ~200 characters around byte offset `at` of a block's text.
     std::string excerpt(std::size_t block, std::size_t at = 0) const;
+    // Where the page of a block is not known (Block::page 0): its 1-based
+    // position among its section's paragraphs (the preamble's before the
+    // first heading), a table counting as one; else 0. Linear in the section.
+    int paragraph_of(std::size_t block) const;
     Evidence evidence_for_section(int s) const;
     Evidence evidence_for_block(std::size_t block, std::size_t at = 0, std::string match = {}) const;
     // Is s (or an ancestor of s) an annex section?
@@ -92,6 +96,9 @@ CheckFn find_kind(std::string_view name);
 // Not a requirement: the plan year's deadlines into the report, and a
 // warning when an adoption/publication date stated in the plan is late.
 void check_deadlines(Context&);
+// Not a requirement: tracked changes and comments left in the document
+// (Metadata::revisions), a warning in a final plan, info in a draft.
+void check_revisions(Context&);
 
 // Goal bookkeeping shared by "goals", "targets" and "consistency": fills
 // out.goals once (addressed, page, section, targets of the main text).

@@ -16,8 +16,9 @@ void check_described(Context& c, const Requirement& r, RequirementResult& res) {
     if (b >= 0) {
         res.status = ReqStatus::pass;
         res.evidence.push_back(c.evidence_for_block(static_cast<std::size_t>(b)));
-        res.message = {"Beskrevet i teksten (side " + std::to_string(c.doc().blocks[b].page) + ").",
-                       "Described in the text (page " + std::to_string(c.doc().blocks[b].page) + ")."};
+        const Evidence& e = res.evidence.back();
+        Text2 at = location_text(e.page, e.section, e.paragraph);
+        res.message = {"Beskrevet i teksten (" + at.da + ").", "Described in the text (" + at.en + ")."};
         return;
     }
     missing(c, r, res, {"Ikke beskrevet.", "Not described."});

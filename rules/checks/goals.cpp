@@ -202,6 +202,21 @@ void check_targets(Context& c, const Requirement& r, RequirementResult& res) {
     if (without) {
         why.da += (why.da.empty() ? "" : " ") + std::string("Intet måltal fundet for: ") + without_ids + ".";
         why.en += (why.en.empty() ? "" : " ") + std::string("No target found for: ") + without_ids + ".";
+        // A missing target belongs to the section where its goal is treated,
+        // when all the goals without one share it; else to the whole plan
+        // (never to another goal's section).
+        std::vector<const GoalResult*> lacking;
+        for (const auto& g : c.out.goals)
+            if (!g.pending && !c.goal_waived(g.id) && g.targets.empty()) lacking.push_back(&g);
+        bool shared = !lacking.empty();
+        for (const auto* g : lacking) shared = shared && g->addressed && !g->section.empty() && g->section == lacking[0]->section;
+        if (shared && res.evidence.empty()) {
+            Evidence e;
+            e.page = lacking[0]->page;
+            e.section = lacking[0]->section;
+            e.excerpt = lacking[0]->title.da;
+            res.evidence.push_back(e);
+        }
     }
     missing(c, r, res, why);
 }

@@ -1,8 +1,28 @@
 // "placeholders": template leftovers anywhere in the body text (the
-// profile's placeholder patterns) and sections left empty.
+// profile's placeholder patterns) and sections left empty. An empty
+// section whose heading was read by OCR is not counted against the plan:
+// when its words stand on several OCR'd pages it is a running header read
+// as a heading (an info finding says so), else a warning asks to look at
+// the scanned page.
+#include <set>
+
 #include "rules/checks/context.h"
 
 namespace plantjek::checks {
+
+namespace {
+
+// The pages whose OCR'd text has a block with the heading's words.
+std::size_t ocr_pages_with(const Context& c, std::size_t heading_block) {
+    const auto& blocks = c.doc().blocks;
+    const std::string key = heading_key(blocks[heading_block].text);
+    std::set<int> pages;
+    for (const auto& b : blocks)
+        if (b.ocr && heading_key(b.text) == key) pages.insert(b.page);
+    return pages.size();
+}
+
+}  // namespace
 
 void check_placeholders(Context& c, const Requirement& r, RequirementResult& res) {
     const auto& blocks = c.doc().blocks;
@@ -32,6 +52,24 @@ void check_placeholders(Context& c, const Requirement& r, RequirementResult& res
         for (auto b : secs[s].blocks)
             if (b < c.body.size() && c.body[b]) has_text = true;
         if (has_child || has_text) continue;
+        const std::size_t h = secs[s].heading_block;
+        if (h < blocks.size() && blocks[h].ocr) {
+            const std::string name = c.section_name(static_cast<int>(s));
+            std::size_t pages = ocr_pages_with(c, h);
+            if (pages >= 2)
+                c.add_finding(r.id, Severity::info,
+                              {"Overskriften '" + name + "' står på " + std::to_string(pages) +
+                                   " OCR-læste sider: læst som sidehoved, ikke som et tomt afsnit.",
+                               "The heading '" + name + "' stands on " + std::to_string(pages) +
+                                   " OCR'd pages: read as a running header, not as an empty section."},
+                              h);
+            else
+                c.add_finding(r.id, Severity::warning,
+                              {"Afsnittet '" + name + "' ser tomt ud på en OCR-læst side; se efter på den scannede side.",
+                               "The section '" + name + "' looks empty on an OCR'd page; check the scanned page."},
+                              h);
+            continue;
+        }
         ++hits;
         c.add_finding(r.id, r.severity,
                       {"Afsnittet '" + c.section_name(static_cast<int>(s)) + "' er tomt.",
