@@ -259,8 +259,16 @@ TEST_CASE("plantjek check: exit codes, JSON contract, Danish and English", "[che
     CHECK_FALSE(u["error"]["message"].get<std::string>().empty());
 
     auto other = run_cli({"check", "--no-spelling", corpus("docx/2015-furesoe-opfoelgning.docx")});
-    CHECK(other.code == 0);
-    CHECK(other.out.find("ikke ud til at være en beskæftigelsesplan") != std::string::npos);
+    // Not a plan: a verdict of its own, never exit 0 under the default --fail-on.
+    CHECK(other.code == 1);
+    CHECK(other.out.find("IKKE EN BESKÆFTIGELSESPLAN") != std::string::npos);
+    CHECK(other.out.find("I ORDEN") == std::string::npos);
+    auto other_json = run_cli({"check", "--no-spelling", "-f", "json", corpus("docx/2015-furesoe-opfoelgning.docx")});
+    CHECK(nlohmann::json::parse(other_json.out)["status"] == "not-a-plan");
+    auto other_never = run_cli({"check", "--no-spelling", "--fail-on", "never", corpus("docx/2015-furesoe-opfoelgning.docx")});
+    CHECK(other_never.code == 0);
+    auto other_en = run_cli({"--lang", "en", "check", "--no-spelling", corpus("docx/2015-furesoe-opfoelgning.docx")});
+    CHECK(other_en.out.find("NOT AN EMPLOYMENT PLAN") != std::string::npos);
 
     auto badprofile = run_cli({"check", "--profile", "nope", corpus("docx/2012-aarhus-complete.docx")});
     CHECK(badprofile.code == 2);

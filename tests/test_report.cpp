@@ -219,6 +219,16 @@ TEST_CASE("assemble: no profile — not a plan, no plan year, a year no profile 
     Report r = assemble(in, {});
     CHECK(r.requirements.empty());
     CHECK(has_finding(r, "not-a-plan"));
+    // a verdict of its own: not "conformant with 0/0 requirements"
+    CHECK(r.status == Status::not_a_plan);
+    CHECK(fails(r, FailOn::error));
+    CHECK(fails(r, FailOn::warning));
+    CHECK_FALSE(fails(r, FailOn::never));
+    apply_waivers(r, {Waiver{"budget", "", 0, "x", "", 0}});  // the verdict is computed again: still not a plan
+    CHECK(r.status == Status::not_a_plan);
+    Report back = report_from_json(report_to_json(r, JsonTexts::da), JsonTexts::da);
+    CHECK(back.status == Status::not_a_plan);
+    CHECK(report_to_json(r, JsonTexts::da)["status"] == "not-a-plan");
     in.choice.problem = P::no_year;
     r = assemble(in, {});
     CHECK(r.status == Status::nonconformant);
@@ -338,7 +348,9 @@ TEST_CASE("json: what is not a report is refused", "[report][json]") {
 }
 
 TEST_CASE("names: statuses, stages and kinds both ways", "[report]") {
-    for (Status s : {Status::conformant, Status::nonconformant, Status::unreadable}) CHECK(status_from_name(status_name(s)) == s);
+    for (Status s : {Status::conformant, Status::nonconformant, Status::not_a_plan, Status::unreadable})
+        CHECK(status_from_name(status_name(s)) == s);
+    CHECK(std::string(status_name(Status::not_a_plan)) == "not-a-plan");
     for (Stage s : {Stage::draft, Stage::final}) CHECK(stage_from_name(stage_name(s)) == s);
     for (DocKind k : {DocKind::plan, DocKind::draft, DocKind::annex, DocKind::other})
         CHECK(doc_kind_from_name(doc_kind_name(k)) == k);

@@ -114,6 +114,7 @@ struct Html {
 std::string verdict_word(const std::string& status, Lang l) {
     if (status == "conformant") return l == Lang::da ? "I ORDEN" : "CONFORMANT";
     if (status == "nonconformant") return l == Lang::da ? "IKKE I ORDEN" : "NONCONFORMANT";
+    if (status == "not-a-plan") return l == Lang::da ? "IKKE EN BESKÆFTIGELSESPLAN" : "NOT AN EMPLOYMENT PLAN";
     return l == Lang::da ? "KAN IKKE LÆSES" : "UNREADABLE";
 }
 
@@ -321,6 +322,55 @@ TEST_CASE("writers: the batch overview has a row per plan and a column per requi
     write_overview_html(en, entries, o);
     CHECK(en.str().find("Employment plans — overview") != std::string::npos);
     CHECK(en.str().find("Beskæftigelsesplaner") == std::string::npos);
+}
+
+namespace {
+// A document that is no plan, as assemble() reports one.
+Report not_a_plan_report() {
+    Report r;
+    r.path = "dagsorden.docx";
+    r.municipalities = {"Roskilde"};
+    r.years = {2013};
+    r.kind = DocKind::other;
+    r.reasons = {{"type: ikke en beskæftigelsesplan (ordet 'beskæftigelsesplan' forekommer ikke)",
+                  "kind: not an employment plan (the word 'beskæftigelsesplan' does not occur)"}};
+    r.findings = {{kNotAPlanRule, Severity::info, {"Ikke en plan.", "Not a plan."}, 0, "", ""}};
+    finish_report(r);
+    return r;
+}
+}  // namespace
+
+TEST_CASE("writers: a document that is no plan has a grey verdict of its own everywhere", "[writers][not-a-plan]") {
+    const Report r = not_a_plan_report();
+    REQUIRE(r.status == Status::not_a_plan);
+    for (Lang lang : {Lang::da, Lang::en}) {
+        std::string text = render("text", r, lang);
+        CHECK(text.find(verdict_word("not-a-plan", lang)) != std::string::npos);
+        CHECK(text.find(lang == Lang::da ? "I ORDEN" : "CONFORMANT") == std::string::npos);
+        CHECK(text.find("0/0") == std::string::npos);
+        Html h(render("html", r, lang));
+        CHECK(h.text("//header[@id='verdict']/@class") == "banner not-a-plan");
+        CHECK(h.text("//header[@id='verdict']/p[@class='verdict']") == verdict_word("not-a-plan", lang));
+        auto rows = parse_csv(render("csv", r, lang));
+        REQUIRE(rows.size() == 2);
+        CHECK(rows[1][6] == "not-a-plan");
+        CHECK(rows[1].back() == (lang == Lang::da ? "Ikke en beskæftigelsesplan" : "Not an employment plan"));
+        CHECK(rows[0].back() == "verdict");
+    }
+    CHECK(render("text", r).find("forekommer ikke") != std::string::npos);  // the reason is shown
+    // the overview counts it apart from the conformant and nonconformant plans
+    Report ok;
+    ok.path = "plan.docx";
+    finish_report(ok);
+    REQUIRE(ok.status == Status::conformant);
+    std::ostringstream ss;
+    write_overview_html(ss, {{r, "dagsorden.html"}, {ok, "plan.html"}}, WriterOptions{});
+    Html h(ss.str());
+    CHECK(h.text("//header/p[@class='counts']") ==
+          "2 filer · 1 i orden · 0 ikke i orden · 1 ikke en beskæftigelsesplan · 0 kan ikke læses");
+    CHECK(h.text("//table[@class='overview']/tbody/tr[1]/@class") == "plan not-a-plan");
+    CHECK(h.text("//table[@class='overview']/tbody/tr[1]/td[@class='status']") == "Ikke en beskæftigelsesplan");
+    CHECK(ss.str().find("tr.not-a-plan td.status{") != std::string::npos);
 }
 
 TEST_CASE("writers: a link that looks like a URL scheme stays relative", "[writers][overview][escape]") {

@@ -35,6 +35,7 @@ td.num{text-align:right;white-space:nowrap}
 tr.conformant td.status{color:#fff;background:var(--ok)}
 tr.nonconformant td.status{color:#fff;background:var(--bad)}
 tr.unreadable td.status{color:#fff;background:#475467}
+tr.not-a-plan td.status{color:#fff;background:var(--dim)}
 td.pass{color:var(--ok);font-weight:700}td.fail{color:#fff;background:var(--bad);font-weight:700}
 td.warn{color:#fff;background:var(--warn);font-weight:700}td.not-applicable,td.waived,td.absent{color:var(--dim)}
 td.unfilled{color:var(--bad);font-weight:700}
@@ -104,12 +105,9 @@ void write_overview_html(std::ostream& os, const std::vector<OverviewEntry>& pla
         for (const auto& g : e.report.goals)
             if (int n = goal_number(g.id); n > 0) goal_titles[n].insert(pick(g.title, l));
 
-    int conformant = 0, nonconformant = 0, unreadable = 0;
-    for (const auto& e : plans) {
-        if (e.report.status == Status::conformant) ++conformant;
-        else if (e.report.status == Status::nonconformant) ++nonconformant;
-        else ++unreadable;
-    }
+    std::map<Status, int> count;
+    for (const auto& e : plans) ++count[e.report.status];
+    const int conformant = count[Status::conformant];
 
     os << "<!DOCTYPE html>\n<html lang=\"" << (l == Lang::da ? "da" : "en") << "\">\n<head>\n<meta charset=\"utf-8\">\n"
        << "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
@@ -117,9 +115,10 @@ void write_overview_html(std::ostream& os, const std::vector<OverviewEntry>& pla
        << tr(l, "Beskæftigelsesplaner — oversigt", "Employment plans — overview") << " · plantjek</title>\n<style>"
        << kCss << "</style>\n</head>\n<body>\n<header id=\"verdict\">\n<h1>"
        << tr(l, "Beskæftigelsesplaner — oversigt", "Employment plans — overview") << "</h1>\n<p class=\"counts\">"
-       << plans.size() << tr(l, " planer", " plans") << " · " << conformant << tr(l, " i orden", " conformant")
-       << " · " << nonconformant << tr(l, " ikke i orden", " nonconformant") << " · " << unreadable
-       << tr(l, " kan ikke læses", " unreadable") << "</p>\n</header>\n<div class=\"wrap\">\n";
+       << plans.size() << tr(l, " filer", " files") << " · " << conformant << tr(l, " i orden", " conformant")
+       << " · " << count[Status::nonconformant] << tr(l, " ikke i orden", " nonconformant") << " · "
+       << count[Status::not_a_plan] << tr(l, " ikke en beskæftigelsesplan", " not an employment plan") << " · "
+       << count[Status::unreadable] << tr(l, " kan ikke læses", " unreadable") << "</p>\n</header>\n<div class=\"wrap\">\n";
     os << "<p class=\"legend\">✓ " << tr(l, "opfyldt", "met") << " · ✗ " << tr(l, "ikke opfyldt", "not met")
        << " · ! " << tr(l, "advarsel", "warning") << " · – " << tr(l, "ikke relevant", "not applicable") << " · ~ "
        << tr(l, "fritaget", "waived") << " · — " << tr(l, "ikke kontrolleret", "not checked") << ". "
@@ -141,9 +140,7 @@ void write_overview_html(std::ostream& os, const std::vector<OverviewEntry>& pla
     std::map<std::string, int> passes, applicable;
     for (const auto& e : plans) {
         const Report& r = e.report;
-        std::string status = r.status == Status::conformant      ? tr(l, "I orden", "Conformant")
-                             : r.status == Status::nonconformant ? tr(l, "Ikke i orden", "Nonconformant")
-                                                           : tr(l, "Kan ikke læses", "Unreadable");
+        const std::string status = status_label(r.status, l);
         os << "<tr class=\"plan " << html_escape(status_name(r.status)) << "\"><td class=\"file\">";
         if (!e.href.empty()) os << "<a href=\"" << safe_href(e.href) << "\">" << html_escape(base_name(r.path)) << "</a>";
         else os << html_escape(base_name(r.path));

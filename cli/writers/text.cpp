@@ -76,13 +76,17 @@ void write_columns(std::ostream& os, const Report& r, const WriterOptions& o) {
     if (r.years.size() > 2) years = std::to_string(r.years.front()) + "–" + std::to_string(r.years.back());
     os << tr(l, "Kommune: ", "Municipality: ") << (kommune.empty() ? "?" : kommune) << " · "
        << tr(l, "Planår: ", "Plan year: ") << (years.empty() ? "?" : years) << " · "
-       << tr(l, "Type: ", "Kind: ") << doc_kind_name(r.kind) << " · " << tr(l, "Profil: ", "Profile: ")
+       << tr(l, "Type: ", "Kind: ") << doc_kind_label(r.kind, l) << " · " << tr(l, "Profil: ", "Profile: ")
        << (r.profile.empty() ? "—" : r.profile) << "\n";
     const auto& s = r.summary;
-    if (r.status == Status::conformant)
-        os << st.green() << st.bold() << tr(l, "I ORDEN", "CONFORMANT") << st.off();
-    else
-        os << st.red() << st.bold() << tr(l, "IKKE I ORDEN", "NONCONFORMANT") << st.off();
+    if (r.status == Status::not_a_plan) {
+        os << st.dim() << st.bold() << status_banner(r.status, l) << st.off() << " — "
+           << tr(l, "kravene er ikke kontrolleret", "the requirements were not checked") << "\n";
+        for (const auto& x : r.reasons) os << "  " << st.dim() << pick(Text2{x.da, x.en}, l) << st.off() << "\n";
+        return;
+    }
+    os << (r.status == Status::conformant ? st.green() : st.red()) << st.bold() << status_banner(r.status, l)
+       << st.off();
     os << " — " << s.passed << "/" << s.requirements << tr(l, " krav opfyldt", " requirements met") << ", "
        << s.errors << tr(l, " fejl", " errors") << ", " << s.warnings << tr(l, " advarsler", " warnings") << "\n";
 

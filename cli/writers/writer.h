@@ -68,6 +68,14 @@ std::string format_number(double v, Lang l);
 std::string years_label(const std::vector<int>& years);
 // "Frederikshavn, Læsø"; "" when unknown.
 std::string municipalities_label(const std::vector<std::string>& m);
+// The verdict for a person: "I orden", "Ikke i orden", "Ikke en
+// beskæftigelsesplan", "Kan ikke læses" (English "Conformant", ...);
+// status_banner is the same in capitals, for the verdict line.
+std::string status_label(Status s, Lang l);
+std::string status_banner(Status s, Lang l);
+// The document kind and the stage in words ("udkast", "bilag", "endelig").
+std::string doc_kind_label(DocKind k, Lang l);
+std::string stage_label(Stage s, Lang l);
 // ✓ ✗ ! – ~ and the word for it ("opfyldt"/"met", ...).
 const char* req_status_mark(ReqStatus s);
 std::string req_status_label(ReqStatus s, Lang l);

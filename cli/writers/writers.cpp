@@ -82,6 +82,41 @@ std::string municipalities_label(const std::vector<std::string>& m) {
     return s;
 }
 
+// The verdict in words, in each language, plain and in capitals.
+struct StatusWords {
+    Status status;
+    const char *da, *en, *da_caps, *en_caps;
+};
+constexpr StatusWords kStatusWords[] = {
+    {Status::conformant, "I orden", "Conformant", "I ORDEN", "CONFORMANT"},
+    {Status::nonconformant, "Ikke i orden", "Nonconformant", "IKKE I ORDEN", "NONCONFORMANT"},
+    {Status::not_a_plan, "Ikke en beskæftigelsesplan", "Not an employment plan", "IKKE EN BESKÆFTIGELSESPLAN",
+     "NOT AN EMPLOYMENT PLAN"},
+    {Status::unreadable, "Kan ikke læses", "Unreadable", "KAN IKKE LÆSES", "UNREADABLE"},
+};
+
+const StatusWords& status_words(Status s) {
+    for (const auto& w : kStatusWords)
+        if (w.status == s) return w;
+    return kStatusWords[3];
+}
+
+std::string status_label(Status s, Lang l) { return tr(l, status_words(s).da, status_words(s).en); }
+
+std::string status_banner(Status s, Lang l) { return tr(l, status_words(s).da_caps, status_words(s).en_caps); }
+
+std::string doc_kind_label(DocKind k, Lang l) {
+    switch (k) {
+        case DocKind::plan: return tr(l, "plan", "plan");
+        case DocKind::draft: return tr(l, "udkast", "draft");
+        case DocKind::annex: return tr(l, "bilag", "annex");
+        case DocKind::other: return tr(l, "ukendt", "unknown");
+    }
+    return "";
+}
+
+std::string stage_label(Stage s, Lang l) { return s == Stage::draft ? tr(l, "udkast", "draft") : tr(l, "endelig", "final"); }
+
 const char* req_status_mark(ReqStatus s) {
     switch (s) {
         case ReqStatus::pass: return "✓";
