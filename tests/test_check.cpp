@@ -403,3 +403,23 @@ TEST_CASE("plantjek profiles and explain", "[cli][profiles]") {
     CHECK(run_cli({"explain", "goal-2012-3"}).out.find("Unge skal i uddannelse eller job") != std::string::npos);
     CHECK(run_cli({"explain", "no-such-thing"}).code == 2);
 }
+
+TEST_CASE("check: a committee's decision is not a plan; a plan with chapters of its own is checked", "[check][not-a-plan]") {
+    Report decision = check_text(
+        "Beskæftigelsesudvalget\n\nPunkt 5. Beskæftigelsesplan 2014\n\n"
+        "Beslutning: Udvalget godkender udkastet til Beskæftigelsesplan 2014. Beskæftigelsesplanen sendes i høring "
+        "i Det Lokale Beskæftigelsesråd og hos Regionen.\n");
+    CHECK(decision.status == Status::not_a_plan);
+    CHECK(decision.requirements.empty());
+    CHECK(fails(decision, FailOn::error));
+
+    Report plan = check_text(
+        "Beskæftigelsesplan 2012\n\nJobcenter Kolding\n\n"
+        "Beskæftigelsesudvalget indstiller planen til godkendelse i Byrådet.\n\n"
+        "1. Det vil vi nå\n\nMinisterens mål for 2012 er vores udgangspunkt. Antallet af personer i "
+        "arbejdskraftreserven skal begrænses til 1.610 personer i december 2012.\n\n"
+        "2. Sådan hjælper vi de ledige\n\nDen borgerrettede indsats bygger på tidlige samtaler.\n\n"
+        "3. Sammen med virksomhederne\n\nDen virksomhedsrettede indsats samles i ét team.\n");
+    CHECK(plan.status != Status::not_a_plan);
+    CHECK_FALSE(plan.requirements.empty());
+}
