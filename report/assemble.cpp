@@ -116,12 +116,7 @@ FailOn fail_on_from_name(std::string_view name) {
 bool fails(const Report& r, FailOn fail_on) {
     if (fail_on == FailOn::never || r.status == Status::unreadable) return false;
     if (r.status == Status::nonconformant || r.status == Status::not_a_plan) return true;
-    if (fail_on == FailOn::warning) {
-        if (r.summary.warnings > 0) return true;
-        for (const auto& q : r.requirements)
-            if (q.status == ReqStatus::warn) return true;
-    }
-    return false;
+    return fail_on == FailOn::warning && (r.summary.warnings > 0 || r.summary.warned > 0);
 }
 
 Stage stage_for(const Identity& id, const ReportOptions& o) {

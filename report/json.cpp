@@ -83,8 +83,9 @@ J plan_json(const Report& r, const Texts& tx) {
 }
 
 J summary_json(const Summary& s) {
-    return {{"requirements", s.requirements}, {"passed", s.passed},     {"failed", s.failed},
-            {"errors", s.errors},             {"warnings", s.warnings}, {"misspellings", s.misspellings}};
+    return {{"requirements", s.requirements}, {"passed", s.passed}, {"failed", s.failed},
+            {"warned", s.warned},             {"waived", s.waived}, {"errors", s.errors},
+            {"warnings", s.warnings},         {"misspellings", s.misspellings}};
 }
 
 J outline_json(const Report& r) {
@@ -124,9 +125,12 @@ J goals_json(const Report& r, const Texts& tx) {
 
 J findings_json(const Report& r, const Texts& tx) {
     J findings = J::array();
-    for (const auto& f : r.findings)
-        findings.push_back({{"rule", f.rule}, {"severity", severity_name(f.severity)}, {"message", tx.put(f.message)},
-                            {"page", f.page}, {"section", f.section}, {"excerpt", f.excerpt}});
+    for (const auto& f : r.findings) {
+        J finding = {{"rule", f.rule},       {"severity", severity_name(f.severity)}, {"message", tx.put(f.message)},
+                     {"page", f.page},       {"section", f.section},                  {"excerpt", f.excerpt}};
+        if (f.requirement_result) finding["requirement_result"] = true;
+        findings.push_back(std::move(finding));
+    }
     return findings;
 }
 
@@ -174,8 +178,18 @@ void read_plan(const J& p, Report& r, const Texts& tx) {
     }
 }
 
+// warned and waived were added to plantjek.report/1 later: 0 when absent.
 Summary read_summary(const J& s) {
-    return {s.at("requirements"), s.at("passed"), s.at("failed"), s.at("errors"), s.at("warnings"), s.at("misspellings")};
+    Summary out;
+    out.requirements = s.at("requirements");
+    out.passed = s.at("passed");
+    out.failed = s.at("failed");
+    out.warned = s.value("warned", 0);
+    out.waived = s.value("waived", 0);
+    out.errors = s.at("errors");
+    out.warnings = s.at("warnings");
+    out.misspellings = s.at("misspellings");
+    return out;
 }
 
 void read_outline(const J& a, Report& r) {
@@ -229,6 +243,7 @@ void read_findings(const J& a, Report& r, const Texts& tx) {
         f.page = x.at("page");
         f.section = x.at("section");
         f.excerpt = x.at("excerpt");
+        f.requirement_result = x.value("requirement_result", false);
         r.findings.push_back(std::move(f));
     }
 }

@@ -67,8 +67,11 @@ void finish_report(Report& r) {
         ++s.requirements;
         if (q.status == ReqStatus::pass || q.status == ReqStatus::waived) ++s.passed;
         if (q.status == ReqStatus::fail) ++s.failed;
+        if (q.status == ReqStatus::warn) ++s.warned;
+        if (q.status == ReqStatus::waived) ++s.waived;
     }
     for (const auto& f : r.findings) {
+        if (f.requirement_result) continue;  // counted with its requirement
         if (f.severity == Severity::error) ++s.errors;
         if (f.severity == Severity::warning) ++s.warnings;
     }

@@ -54,8 +54,15 @@ struct ReportError {
     Text2 message;
 };
 
+// The counts every writer shows, made so that they match the marks.
+// Requirements (the applicable ones) = passed + failed + warned, where
+// passed includes the waived; failed are the ✗, warned the !. Findings are
+// counted apart: errors and warnings are the error- and warning-level
+// findings other than a requirement's own (Finding::requirement_result).
 struct Summary {
-    int requirements = 0, passed = 0, failed = 0, errors = 0, warnings = 0, misspellings = 0;
+    int requirements = 0, passed = 0, failed = 0, warned = 0, waived = 0;
+    int errors = 0, warnings = 0;  // findings
+    int misspellings = 0;
 };
 
 struct Report {

@@ -81,6 +81,10 @@ struct Finding {
     int page = 0;
     std::string section;
     std::string excerpt;
+    // The finding restates a failed (or warned) requirement's own result, so
+    // that the list of what to act on is complete; the summary counts it
+    // with the requirements, not again as a finding.
+    bool requirement_result = false;
 };
 
 struct SpellingEntry {

@@ -387,6 +387,8 @@ TEST_CASE("plantjek profiles and explain", "[cli][profiles]") {
     CHECK(show.code == 0);
     CHECK(show.out.find("bek. nr. 735") != std::string::npos);
     CHECK(show.out.find("goal-2012-4") != std::string::npos);
+    CHECK(show.out.find("alvor: fejl") != std::string::npos);  // Danish, not "alvor: error"
+    CHECK(show.out.find("alvor: error") == std::string::npos);
     auto good = run_cli({"profiles", "check", std::string(PLANTJEK_TEST_SOURCE_DIR) + "/rules/profiles/2011.yaml"});
     CHECK(good.code == 0);
     TempDir dir;

@@ -178,10 +178,10 @@ void banner(std::ostream& os, const Report& r, Lang l) {
                 : tr(l, "Planen mangler noget, som reglerne kræver — se de krav, der er markeret ✗, nedenfor.",
                      "The plan lacks something the rules require — see the requirements marked ✗ below.");
         os << "<p>" << what << "</p>\n";
-        os << "<p class=\"summary\">" << s.passed << tr(l, " af ", " of ") << s.requirements
-           << tr(l, " krav opfyldt", " requirements met") << " · " << s.errors << tr(l, " fejl", " errors") << " · "
-           << s.warnings << (l == Lang::da ? (s.warnings == 1 ? " advarsel" : " advarsler") : " warnings");
-        if (r.spelling.checked) os << " · " << s.misspellings << tr(l, " ukendte ord", " unknown words");
+        os << "<p class=\"summary\">" << html_escape(requirement_counts(s, l)) << " · "
+           << html_escape(finding_counts(s, l));
+        if (r.spelling.checked)
+            os << " · " << count_noun(s.misspellings, l, "ukendt ord", "ukendte ord", "unknown word", "unknown words");
         os << "</p>\n";
     }
     os << "<dl>";
@@ -251,7 +251,7 @@ void todo(std::ostream& os, const Report& r, Lang l) {
         os << "</li>\n";
     }
     for (const auto* f : loose) {
-        os << "<li class=\"fail\"><span class=\"sev error\">" << tr(l, "fejl", "error") << "</span> "
+        os << "<li class=\"fail\"><span class=\"sev error\">" << severity_label(Severity::error, l) << "</span> "
            << html_escape(pick(f->message, l));
         if (f->page > 0) os << " <span class=\"dim\">(" << tr(l, "s. ", "p. ") << f->page << ")</span>";
         os << "</li>\n";
@@ -327,15 +327,16 @@ void goals(std::ostream& os, const Report& r, Lang l) {
 
 void findings(std::ostream& os, const Report& r, Lang l) {
     os << "<section id=\"findings\">\n<h2>" << tr(l, "Fund", "Findings") << "</h2>\n";
-    if (r.findings.empty()) {
-        os << "<p>" << tr(l, "Ingen fund.", "No findings.") << "</p>\n</section>\n";
-        return;
-    }
     std::map<std::string, std::vector<const Finding*>> by_section;
     std::vector<std::string> order;
     for (const auto& f : r.findings) {
+        if (f.requirement_result) continue;  // shown, with its message, in the checklist
         if (!by_section.count(f.section)) order.push_back(f.section);
         by_section[f.section].push_back(&f);
+    }
+    if (order.empty()) {
+        os << "<p>" << tr(l, "Ingen fund ud over kravene.", "No findings beyond the requirements.") << "</p>\n</section>\n";
+        return;
     }
     for (const auto& sec : order) {
         os << "<h3>"
@@ -343,9 +344,7 @@ void findings(std::ostream& os, const Report& r, Lang l) {
            << "</h3>\n<ul class=\"findings\">\n";
         for (const Finding* f : by_section[sec]) {
             std::string sev = severity_name(f->severity);
-            std::string label = f->severity == Severity::error     ? tr(l, "fejl", "error")
-                                : f->severity == Severity::warning ? tr(l, "advarsel", "warning")
-                                                                   : "info";
+            const std::string label = severity_label(f->severity, l);
             os << "<li class=\"finding " << sev << "\"><span class=\"sev " << sev << "\">" << label << "</span> "
                << html_escape(pick(f->message, l));
             if (f->page > 0) os << " <span class=\"dim\">(" << tr(l, "s. ", "p. ") << f->page << ")</span>";

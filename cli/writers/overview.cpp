@@ -38,11 +38,11 @@ tr.unreadable td.status{color:#fff;background:#475467}
 tr.not-a-plan td.status{color:#fff;background:var(--dim)}
 td.pass{color:var(--ok);font-weight:700}td.fail{color:#fff;background:var(--bad);font-weight:700}
 td.warn{color:#fff;background:var(--warn);font-weight:700}td.not-applicable,td.waived,td.absent{color:var(--dim)}
-td.unfilled{color:var(--bad);font-weight:700}
+td.unfilled{color:var(--bad);font-weight:700}td.missing{color:#fff;background:var(--bad);font-weight:600}
 tfoot td{font-weight:600;background:var(--bg)}
 a{color:#175cd3}
 .legend{font-size:12px;color:var(--dim)}
-@media print{header,td.status,td.fail,td.warn{-webkit-print-color-adjust:exact;print-color-adjust:exact}a{color:inherit;text-decoration:none}@page{size:landscape;margin:10mm}}
+@media print{header,td.status,td.fail,td.warn,td.missing{-webkit-print-color-adjust:exact;print-color-adjust:exact}a{color:inherit;text-decoration:none}@page{size:landscape;margin:10mm}}
 )CSS";
 
 // A relative link as given, made safe: characters that would change its
@@ -108,6 +108,13 @@ void write_overview_html(std::ostream& os, const std::vector<OverviewEntry>& pla
     std::map<Status, int> count;
     for (const auto& e : plans) ++count[e.report.status];
     const int conformant = count[Status::conformant];
+    Summary totals;  // the sums of the count columns
+    for (const auto& e : plans) {
+        totals.failed += e.report.summary.failed;
+        totals.warned += e.report.summary.warned;
+        totals.errors += e.report.summary.errors;
+        totals.warnings += e.report.summary.warnings;
+    }
 
     os << "<!DOCTYPE html>\n<html lang=\"" << (l == Lang::da ? "da" : "en") << "\">\n<head>\n<meta charset=\"utf-8\">\n"
        << "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
@@ -115,7 +122,7 @@ void write_overview_html(std::ostream& os, const std::vector<OverviewEntry>& pla
        << tr(l, "Beskæftigelsesplaner — oversigt", "Employment plans — overview") << " · plantjek</title>\n<style>"
        << kCss << "</style>\n</head>\n<body>\n<header id=\"verdict\">\n<h1>"
        << tr(l, "Beskæftigelsesplaner — oversigt", "Employment plans — overview") << "</h1>\n<p class=\"counts\">"
-       << plans.size() << tr(l, " filer", " files") << " · " << conformant << tr(l, " i orden", " conformant")
+       << count_noun(static_cast<int>(plans.size()), l, "fil", "filer", "file", "files") << " · " << conformant << tr(l, " i orden", " conformant")
        << " · " << count[Status::nonconformant] << tr(l, " ikke i orden", " nonconformant") << " · "
        << count[Status::not_a_plan] << tr(l, " ikke en beskæftigelsesplan", " not an employment plan") << " · "
        << count[Status::unreadable] << tr(l, " kan ikke læses", " unreadable") << "</p>\n</header>\n<div class=\"wrap\">\n";
@@ -126,8 +133,10 @@ void write_overview_html(std::ostream& os, const std::vector<OverviewEntry>& pla
 
     os << "<table class=\"overview\">\n<thead><tr><th class=\"text\">" << tr(l, "Fil", "File")
        << "</th><th class=\"text\">" << tr(l, "Kommune", "Municipality") << "</th><th>" << tr(l, "Planår", "Year")
-       << "</th><th>" << tr(l, "Status", "Status") << "</th><th>" << tr(l, "Fejl", "Errors") << "</th><th>"
-       << tr(l, "Advarsler", "Warnings") << "</th>";
+       << "</th><th>" << tr(l, "Status", "Status") << "</th><th title=\"✗\">" << tr(l, "Ikke opfyldt", "Not met")
+       << "</th><th title=\"!\">" << tr(l, "Med advarsel", "With warnings") << "</th><th>"
+       << tr(l, "Fund: fejl", "Findings: errors") << "</th><th>" << tr(l, "Fund: advarsler", "Findings: warnings")
+       << "</th>";
     for (const auto& id : ids)
         os << "<th class=\"req\" title=\"" << html_escape(titles[id]) << "\">" << html_escape(id) << "</th>";
     for (const auto& [n, t] : goal_titles) {
@@ -146,6 +155,7 @@ void write_overview_html(std::ostream& os, const std::vector<OverviewEntry>& pla
         else os << html_escape(base_name(r.path));
         os << "</td><td class=\"text\">" << html_escape(municipalities_label(r.municipalities)) << "</td><td>"
            << html_escape(years_label(r.years)) << "</td><td class=\"status\">" << status << "</td><td class=\"num\">"
+           << r.summary.failed << "</td><td class=\"num\">" << r.summary.warned << "</td><td class=\"num\">"
            << r.summary.errors << "</td><td class=\"num\">" << r.summary.warnings << "</td>";
         for (const auto& id : ids) {
             const RequirementResult* q = nullptr;
@@ -173,9 +183,9 @@ void write_overview_html(std::ostream& os, const std::vector<OverviewEntry>& pla
                 os << "<td class=\"not-applicable\">" << tr(l, "afventer", "pending") << "</td>";
                 continue;
             }
-            if (g->targets.empty()) {
-                os << "<td class=\"" << (g->addressed ? "pass" : "fail") << "\">" << (g->addressed ? "✓" : "✗")
-                   << "</td>";
+            if (g->targets.empty()) {  // ✗ is kept for the requirements, so that the marks and counts agree
+                if (g->addressed) os << "<td class=\"pass\">✓</td>";
+                else os << "<td class=\"missing\">" << tr(l, "mangler", "missing") << "</td>";
                 continue;
             }
             bool unfilled = false;
@@ -196,7 +206,9 @@ void write_overview_html(std::ostream& os, const std::vector<OverviewEntry>& pla
         os << "</tr>\n";
     }
     os << "</tbody>\n<tfoot><tr><td class=\"text\" colspan=\"3\">" << tr(l, "Opfyldt i alt", "Met in total")
-       << "</td><td>" << conformant << "/" << plans.size() << "</td><td></td><td></td>";
+       << "</td><td>" << conformant << "/" << plans.size() << "</td>";
+    for (const int total : {totals.failed, totals.warned, totals.errors, totals.warnings})
+        os << "<td class=\"num\">" << total << "</td>";
     for (const auto& id : ids) os << "<td>" << passes[id] << "/" << applicable[id] << "</td>";
     for (std::size_t i = 0; i < goal_titles.size(); ++i) os << "<td></td>";
     os << "</tr></tfoot>\n</table>\n<p class=\"legend\">plantjek " << PLANTJEK_VERSION << " (" << kReportSchema

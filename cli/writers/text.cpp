@@ -87,8 +87,7 @@ void write_columns(std::ostream& os, const Report& r, const WriterOptions& o) {
     }
     os << (r.status == Status::conformant ? st.green() : st.red()) << st.bold() << status_banner(r.status, l)
        << st.off();
-    os << " — " << s.passed << "/" << s.requirements << tr(l, " krav opfyldt", " requirements met") << ", "
-       << s.errors << tr(l, " fejl", " errors") << ", " << s.warnings << tr(l, " advarsler", " warnings") << "\n";
+    os << " — " << requirement_counts(s, l) << " · " << finding_counts(s, l) << "\n";
 
     if (!r.requirements.empty()) {
         os << "\n" << st.bold() << tr(l, "Krav", "Requirements") << st.off() << "\n";
@@ -142,18 +141,20 @@ void write_columns(std::ostream& os, const Report& r, const WriterOptions& o) {
     std::map<std::string, std::vector<const Finding*>> by_section;
     std::vector<std::string> order;
     for (const auto& f : r.findings) {
+        if (f.requirement_result) continue;  // shown, with its message, in the checklist
         if (!by_section.count(f.section)) order.push_back(f.section);
         by_section[f.section].push_back(&f);
     }
-    if (!r.findings.empty()) {
+    if (!order.empty()) {
         os << "\n" << st.bold() << tr(l, "Fund", "Findings") << st.off() << "\n";
         for (const auto& sec : order) {
             os << "  " << (sec.empty() ? tr(l, "(hele planen)", "(whole plan)") : tr(l, "Afsnit ", "Section ") + sec)
                << "\n";
             for (const Finding* f : by_section[sec]) {
-                std::string sev = f->severity == Severity::error     ? st.red() + tr(l, "fejl", "error")
-                                  : f->severity == Severity::warning ? st.yellow() + tr(l, "advarsel", "warning")
-                                                                     : st.dim() + tr(l, "info", "info");
+                std::string sev = (f->severity == Severity::error     ? st.red()
+                                   : f->severity == Severity::warning ? st.yellow()
+                                                                      : st.dim()) +
+                                  severity_label(f->severity, l);
                 os << "    " << sev << st.off() << ": " << pick(f->message, l);
                 if (f->page) os << tr(l, " (s. ", " (p. ") << f->page << ")";
                 os << "\n";

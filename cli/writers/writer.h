@@ -73,6 +73,19 @@ std::string municipalities_label(const std::vector<std::string>& m);
 // status_banner is the same in capitals, for the verdict line.
 std::string status_label(Status s, Lang l);
 std::string status_banner(Status s, Lang l);
+// A count with its noun in the right number: "1 advarsel", "2 advarsler",
+// "1 error", "2 errors".
+std::string count_noun(int n, Lang l, const char* da_one, const char* da_many, const char* en_one,
+                       const char* en_many);
+// The summary in words, the same in every writer, so that the counts match
+// the marks: "10 krav: 8 opfyldt, 2 ikke opfyldt, 0 med advarsel" (the ✗
+// and the ! of the checklist; ", 1 fritaget" when a waiver applies), and
+// apart from them "fund: 4 fejl, 1 advarsel" (Summary: the findings other
+// than a requirement's own).
+std::string requirement_counts(const Summary& s, Lang l);
+std::string finding_counts(const Summary& s, Lang l);
+// "fejl", "advarsel", "info" (English "error", "warning", "info").
+std::string severity_label(Severity s, Lang l);
 // The document kind and the stage in words ("udkast", "bilag", "endelig").
 std::string doc_kind_label(DocKind k, Lang l);
 std::string stage_label(Stage s, Lang l);

@@ -105,12 +105,40 @@ std::string status_label(Status s, Lang l) { return tr(l, status_words(s).da, st
 
 std::string status_banner(Status s, Lang l) { return tr(l, status_words(s).da_caps, status_words(s).en_caps); }
 
+std::string count_noun(int n, Lang l, const char* da_one, const char* da_many, const char* en_one,
+                       const char* en_many) {
+    return std::to_string(n) + " " + (n == 1 ? tr(l, da_one, en_one) : tr(l, da_many, en_many));
+}
+
+std::string requirement_counts(const Summary& s, Lang l) {
+    std::string out = count_noun(s.requirements, l, "krav", "krav", "requirement", "requirements") + ": " +
+                      std::to_string(s.passed - s.waived) + tr(l, " opfyldt, ", " met, ") + std::to_string(s.failed) +
+                      tr(l, " ikke opfyldt, ", " not met, ") + std::to_string(s.warned) +
+                      tr(l, " med advarsel", s.warned == 1 ? " with a warning" : " with warnings");
+    if (s.waived) out += ", " + std::to_string(s.waived) + tr(l, " fritaget", " waived");
+    return out;
+}
+
+std::string finding_counts(const Summary& s, Lang l) {
+    return tr(l, "fund: ", "findings: ") + count_noun(s.errors, l, "fejl", "fejl", "error", "errors") + ", " +
+           count_noun(s.warnings, l, "advarsel", "advarsler", "warning", "warnings");
+}
+
+std::string severity_label(Severity s, Lang l) {
+    switch (s) {
+        case Severity::error: return tr(l, "fejl", "error");
+        case Severity::warning: return tr(l, "advarsel", "warning");
+        case Severity::info: return tr(l, "info", "info");
+    }
+    return "";
+}
+
 std::string doc_kind_label(DocKind k, Lang l) {
     switch (k) {
-        case DocKind::plan: return tr(l, "plan", "plan");
+        case DocKind::plan: return tr(l, "beskæftigelsesplan", "employment plan");
         case DocKind::draft: return tr(l, "udkast", "draft");
         case DocKind::annex: return tr(l, "bilag", "annex");
-        case DocKind::other: return tr(l, "ukendt", "unknown");
+        case DocKind::other: return tr(l, "ikke en beskæftigelsesplan", "not an employment plan");
     }
     return "";
 }
