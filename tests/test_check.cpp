@@ -425,3 +425,26 @@ TEST_CASE("check: a committee's decision is not a plan; a plan with chapters of 
     CHECK(plan.status != Status::not_a_plan);
     CHECK_FALSE(plan.requirements.empty());
 }
+
+TEST_CASE("check: a change-only target is filled, and the text report shows its change", "[check][targets]") {
+    TempDir dir;
+    std::string path = dir.write(
+        "plan.txt",
+        "Beskæftigelsesplan 2012\n\nJobcenter Kolding\n\n1. Ministerens mål for 2012\n\n"
+        "Ledige skal hurtigt tilbage i job – langtidsledigheden skal bekæmpes. Antallet af personer i "
+        "arbejdskraftreserven skal nedbringes med 2 pct. fra december 2011 til december 2012.\n");
+    auto json = run_cli({"check", "--no-spelling", "-f", "json", path});
+    auto j = nlohmann::json::parse(json.out);
+    bool seen = false;
+    for (const auto& g : j["goals"])
+        if (g["id"] == "goal-2012-1") {
+            REQUIRE(g["targets"].size() == 1);
+            CHECK(g["targets"][0]["filled"] == true);
+            CHECK(g["targets"][0]["change_pct"] == -2.0);
+            seen = true;
+        }
+    CHECK(seen);
+    auto text = run_cli({"check", "--no-spelling", path});
+    CHECK(text.out.find("→ \u2212" "2 pct., december 2012") != std::string::npos);
+    CHECK(text.out.find("ikke udfyldt") == std::string::npos);
+}

@@ -471,6 +471,58 @@ TEST_CASE("writers: Danish reports have no English words and get singular and pl
         }
 }
 
+// Issue 20 pt 4: "nedbringes med 2 pct." is filled in the JSON, and was
+// "ikke udfyldt" in the text report and the overview.
+TEST_CASE("writers: a target given only as a change is shown as its change everywhere", "[writers][targets]") {
+    Report r;
+    r.path = "plan.txt";
+    r.years = {2012};
+    GoalResult g;
+    g.id = "goal-2012-1";
+    g.title = {"Langtidsledigheden skal bekæmpes", "Long-term unemployment"};
+    g.addressed = true;
+    Target down;
+    down.text = "Antallet skal nedbringes med 2 pct. fra december 2011 til december 2012.";
+    down.unit = "pct.";
+    down.deadline = "december 2012";
+    down.change_pct = -2.0;
+    down.filled = true;
+    g.targets = {down};
+    r.goals.push_back(g);
+    g.id = "goal-2012-2";
+    Target up = down;
+    up.change_pct = 3.0;
+    g.targets = {up};
+    r.goals.push_back(g);
+    g.id = "goal-2012-3";
+    Target blank;
+    blank.filled = false;  // "nedbringes med X pct."
+    g.targets = {blank};
+    r.goals.push_back(g);
+    finish_report(r);
+    const std::string minus = "\u2212" "2 pct.";
+    std::string text = render("text", r);
+    CHECK(text.find("→ " + minus + ", december 2012") != std::string::npos);
+    CHECK(text.find("→ +3 pct., december 2012") != std::string::npos);
+    CHECK(occurrences(text, "ikke udfyldt") == 1);  // only the placeholder
+    Html h(render("html", r));
+    auto cells = h.texts("//table[@class='goals']/tbody/tr/td[3]");
+    REQUIRE(cells.size() == 3);
+    CHECK(cells[0] == minus);
+    CHECK(cells[1] == "+3 pct.");
+    CHECK(cells[2] == "ikke udfyldt");
+    std::ostringstream ss;
+    write_overview_html(ss, {{r, "plan.html"}}, WriterOptions{});
+    Html o(ss.str());
+    auto goal_cells = o.texts("//table[@class='overview']/tbody/tr/td[contains(@class,'num') and @title]");
+    REQUIRE(goal_cells.size() == 3);
+    CHECK(goal_cells[0] == minus);
+    CHECK(goal_cells[1] == "+3 pct.");
+    CHECK(goal_cells[2] == "ikke udfyldt");
+    CHECK(o.count("//td[contains(@class,'unfilled')]") == 1);
+    CHECK(render("text", r, Lang::en).find("→ " + minus) != std::string::npos);
+}
+
 TEST_CASE("writers: a link that looks like a URL scheme stays relative", "[writers][overview][escape]") {
     Report r;
     r.path = "javascript:alert(1).docx";

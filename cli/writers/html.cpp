@@ -312,11 +312,11 @@ void goals(std::ostream& os, const Report& r, Lang l) {
             } else {
                 os << "<td class=\"num\">";
                 if (t->value) os << html_escape(format_number(*t->value, l));
-                else os << "<span class=\"sev error\">" << tr(l, "ikke udfyldt", "not filled in") << "</span>";
-                os << "</td><td>" << html_escape(t->unit) << "</td><td>" << html_escape(t->deadline)
+                else if (target_missing(*t)) os << "<span class=\"sev error\">" << html_escape(target_label(*t, l)) << "</span>";
+                else os << html_escape(target_label(*t, l));  // a change-only target: its change
+                os << "</td><td>" << html_escape(t->value ? t->unit : "") << "</td><td>" << html_escape(t->deadline)
                    << "</td><td class=\"num\">";
-                if (t->change_pct)
-                    os << (*t->change_pct > 0 ? "+" : "") << html_escape(format_number(*t->change_pct, l)) << " pct.";
+                if (t->change_pct) os << html_escape(change_label(*t->change_pct, l));
                 os << "</td><td class=\"num\">" << (t->page > 0 ? std::to_string(t->page) : "") << "</td>";
             }
             os << "</tr>\n";

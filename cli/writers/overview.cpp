@@ -193,12 +193,8 @@ void write_overview_html(std::ostream& os, const std::vector<OverviewEntry>& pla
             for (std::size_t i = 0; i < g->targets.size(); ++i) {
                 const Target& t = g->targets[i];
                 if (i) cell += "<br>";
-                if (t.value) {
-                    cell += html_escape(format_number(*t.value, l) + (t.unit.empty() ? "" : " " + t.unit));
-                } else {
-                    unfilled = true;
-                    cell += tr(l, "ikke udfyldt", "not filled in");
-                }
+                unfilled = unfilled || target_missing(t);
+                cell += html_escape(target_label(t, l));
             }
             os << "<td class=\"num" << (unfilled ? " unfilled" : "") << "\" title=\""
                << html_escape(g->targets.front().text) << "\">" << cell << "</td>";

@@ -128,10 +128,10 @@ void write_columns(std::ostream& os, const Report& r, const WriterOptions& o) {
             os << "\n";
             for (const auto& t : g.targets) {
                 os << "      → ";
-                if (t.value) os << format_number(*t.value, l) << " " << t.unit;
-                else os << st.red() << tr(l, "ikke udfyldt", "not filled in") << st.off();
+                if (target_missing(t)) os << st.red() << target_label(t, l) << st.off();
+                else os << target_label(t, l);
                 if (!t.deadline.empty()) os << ", " << t.deadline;
-                if (t.change_pct) os << ", " << format_number(*t.change_pct, l) << " pct.";
+                if (t.change_pct && t.value) os << ", " << change_label(*t.change_pct, l);
                 if (t.page) os << tr(l, " (s. ", " (p. ") << t.page << ")";
                 os << "\n";
             }

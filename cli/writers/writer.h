@@ -84,6 +84,16 @@ std::string count_noun(int n, Lang l, const char* da_one, const char* da_many, c
 // than a requirement's own).
 std::string requirement_counts(const Summary& s, Lang l);
 std::string finding_counts(const Summary& s, Lang l);
+// A change in per cent with its sign: "−2 pct.", "+3 pct." (U+2212, the
+// minus sign), "0 pct.".
+std::string change_label(double pct, Lang l);
+// What a target fixes, in every writer alike: its value ("1.610 personer");
+// for a target given only as a change ("nedbringes med 2 pct.", filled in
+// the JSON) the change, "−2 pct."; "ikke udfyldt" where a placeholder is
+// left; "intet tal" where no figure was read. target_missing: the latter two
+// (shown in red).
+std::string target_label(const Target& t, Lang l);
+bool target_missing(const Target& t);
 // "fejl", "advarsel", "info" (English "error", "warning", "info").
 std::string severity_label(Severity s, Lang l);
 // The document kind and the stage in words ("udkast", "bilag", "endelig").

@@ -124,6 +124,19 @@ std::string finding_counts(const Summary& s, Lang l) {
            count_noun(s.warnings, l, "advarsel", "advarsler", "warning", "warnings");
 }
 
+std::string change_label(double pct, Lang l) {
+    const std::string n = format_number(pct < 0 ? -pct : pct, l);
+    return (pct < 0 ? "\u2212" : pct > 0 ? "+" : "") + n + " pct.";
+}
+
+bool target_missing(const Target& t) { return !t.value && !(t.filled && t.change_pct); }
+
+std::string target_label(const Target& t, Lang l) {
+    if (t.value) return format_number(*t.value, l) + (t.unit.empty() ? "" : " " + t.unit);
+    if (t.filled && t.change_pct) return change_label(*t.change_pct, l);
+    return t.filled ? tr(l, "intet tal", "no figure") : tr(l, "ikke udfyldt", "not filled in");
+}
+
 std::string severity_label(Severity s, Lang l) {
     switch (s) {
         case Severity::error: return tr(l, "fejl", "error");
