@@ -14,23 +14,10 @@
 
 #include "cli/commands.h"
 #include "cli/exit_codes.h"
+#include "cli/writers/writer.h"
 #include "extractor/pipeline.h"
 
 namespace plantjek {
-
-namespace {
-
-const char* kind_text(DocKind k, bool da) {
-    switch (k) {
-        case DocKind::plan: return da ? "beskæftigelsesplan" : "employment plan";
-        case DocKind::draft: return da ? "udkast" : "draft";
-        case DocKind::annex: return da ? "bilag" : "annex";
-        case DocKind::other: return da ? "ikke en beskæftigelsesplan" : "not an employment plan";
-    }
-    return "?";
-}
-
-}  // namespace
 
 int run_outline(const CommonOptions& common, const OutlineOptions& opts) {
     PipelineOptions po;
@@ -72,7 +59,7 @@ int run_outline(const CommonOptions& common, const OutlineOptions& opts) {
     for (std::size_t i = 0; i < id.years.size(); ++i) years += (i ? ", " : "") + std::to_string(id.years[i]);
     std::cout << (da ? "Kommune: " : "Municipality: ") << (kommune.empty() ? "?" : kommune) << "\n"
               << (da ? "Planår: " : "Plan year: ") << (years.empty() ? "?" : years) << "\n"
-              << (da ? "Type: " : "Kind: ") << kind_text(id.kind, da) << "\n";
+              << (da ? "Type: " : "Kind: ") << doc_kind_label(id.kind, da ? Lang::da : Lang::en) << "\n";
     for (const auto& r : id.reasons) std::cout << "  - " << (da ? r.da : r.en) << "\n";
     std::cout << "\n";
     if (outline.sections.empty())

@@ -4,6 +4,7 @@
 
 #include "cli/commands.h"
 #include "cli/exit_codes.h"
+#include "cli/writers/writer.h"
 #include "extractor/data_dir.h"
 #include "rules/profile.h"
 
@@ -21,7 +22,7 @@ void print_requirement(std::ostream& os, const Requirement& r, const Profile& p,
     os << "  " << r.id << " — " << tr(l, r.title) << "\n"
        << "      " << tr(l, "lovgrundlag: ", "legal basis: ") << r.legal_basis << "\n"
        << "      " << tr(l, "planår: ", "plan years: ") << years(a, b) << " · " << tr(l, "alvor: ", "severity: ")
-       << severity_name(r.severity) << (r.required ? "" : tr(l, " (kun hvis relevant)", " (only where relevant)"))
+       << severity_label(r.severity, l) << (r.required ? "" : tr(l, " (kun hvis relevant)", " (only where relevant)"))
        << (r.draft_may_lack ? tr(l, " · må mangle i et udkast", " · may be missing in a draft") : "") << "\n";
     if (!r.only_kommuner.empty()) {
         os << "      " << tr(l, "kun for: ", "only for: ");

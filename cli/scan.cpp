@@ -273,12 +273,14 @@ int run_scan(const CommonOptions& common, const CheckOptions& check_in, ScanOpti
     };
 
     // Counters for progress and summary.
-    std::size_t checked = 0, skipped = 0, done = 0, conformant = 0, nonconformant = 0, unreadable = 0, failing = 0;
+    std::size_t checked = 0, skipped = 0, done = 0, conformant = 0, nonconformant = 0, not_plans = 0,
+                unreadable = 0, failing = 0;
     long long pages = 0;
     std::map<std::string, int> reasons;
     auto count_status = [&](const Report& r) {
         if (r.status == Status::conformant) ++conformant;
         else if (r.status == Status::nonconformant) ++nonconformant;
+        else if (r.status == Status::not_a_plan) ++not_plans;
         else {
             ++unreadable;
             ++reasons[r.error && !r.error->kind.empty() ? r.error->kind : "?"];
@@ -491,7 +493,8 @@ int run_scan(const CommonOptions& common, const CheckOptions& check_in, ScanOpti
       << say(" kontrolleret, ", " checked, ") << skipped << say(" uændrede (sprunget over)", " unchanged (skipped)");
     if (!walk.ignored.empty()) s << ", " << walk.ignored.size() << say(" ikke planer (ignoreret)", " not plans (ignored)");
     s << "\n  " << say("konforme: ", "conformant: ") << conformant << say(", ikke-konforme: ", ", nonconformant: ")
-      << nonconformant << say(", ulæselige: ", ", unreadable: ") << unreadable;
+      << nonconformant << say(", ikke beskæftigelsesplaner: ", ", not employment plans: ") << not_plans
+      << say(", ulæselige: ", ", unreadable: ") << unreadable;
     if (!reasons.empty()) {
         s << " (";
         bool first = true;

@@ -33,7 +33,7 @@ CREATE TABLE documents (
   profile_version TEXT NOT NULL,      -- sha256 (16 hex) of the applied profile file (+ --rules files)
   options         TEXT NOT NULL,      -- the checking options that change a result
   tool_version    TEXT NOT NULL,
-  status          TEXT NOT NULL,      -- conformant | nonconformant | unreadable
+  status          TEXT NOT NULL,      -- conformant | nonconformant | not-a-plan | unreadable
   error_kind      TEXT,               -- when unreadable: io, empty, unsupported, corrupt, encrypted,
                                       -- no-text, too-large, hostile, crash, timeout, out-of-memory
   error_da        TEXT,

@@ -545,8 +545,49 @@ struct KindSignals {
     bool about = false;           // the title starts with a report word
     std::string about_word;
     bool committee = false;       // a recommendation to a committee on the first page
+    bool decision = false;        // a committee's decision on the first page ("Beslutning: Udvalget godkender")
     bool title_is_plan = false;
+    // What the plan itself contains and a note about one seldom does
+    // (plan_content): each found counts once, by its name for the reason.
+    std::vector<std::string> content_da, content_en;
 };
+
+// The contents of a plan found in the body and the headings: the minister's
+// goals, a target sentence, the citizen- and the business-oriented
+// strategy, an annex (Tillæg, Bilag), a budget. Three of them make a plan of
+// a document whose title or word is lost; four outweigh a front page that
+// reads like a committee's (a foreword that "indstiller" the plan).
+void read_plan_content(const Outline& outline, const Zones& z, KindSignals& k) {
+    static const RE2 goals("(?:ministerens|ministerielle|ministeriets)\\s+(?:[" PJ_L "]+\\s+){0,2}mål|ministermål");
+    static const RE2 target(
+        "(?:begrænses|nedbringes|reduceres|øges|forøges|hæves|sænkes|bringes ned|ned)\\s+(?:til|med)\\s+"
+        "(?:højst\\s+|mindst\\s+|maksimalt\\s+|ca\\.\\s+)?\\d");
+    static const RE2 citizen("borgerrettede?\\s+indsats");
+    static const RE2 business("virksomhedsrettede?\\s+indsats");
+    bool annex = false, budget = false;
+    for (const auto& s : outline.sections) {
+        if (s.annex) annex = true;
+        const std::string h = utf8::lower(s.heading);
+        if (contains(h, "budget") || contains(h, "økonomi")) budget = true;
+    }
+    const std::string& text = z.body_lower;
+    const struct {
+        bool found;
+        const char *da, *en;
+    } items[] = {
+        {RE2::PartialMatch(text, goals), "ministerens mål", "the minister's goals"},
+        {RE2::PartialMatch(text, target), "måltal", "a target sentence"},
+        {RE2::PartialMatch(text, citizen), "den borgerrettede indsats", "the citizen-oriented effort"},
+        {RE2::PartialMatch(text, business), "den virksomhedsrettede indsats", "the business-oriented effort"},
+        {annex, "tillæg/bilag", "an annex"},
+        {budget, "budget", "a budget"},
+    };
+    for (const auto& i : items)
+        if (i.found) {
+            k.content_da.push_back(i.da);
+            k.content_en.push_back(i.en);
+        }
+}
 
 const RE2& re_draft() {
     static const RE2 re(
@@ -574,11 +615,19 @@ KindSignals read_kind_signals(const Outline& outline, const Zones& z) {
     static const RE2 other_re(
         "(?:^|[^" PJ_L "])(dagsorden|referat|indstilling|beslutningsprotokol|resultatrevision|"
         "opfølgning|høringssvar|notat|mødedato|sagsnr|pressemeddelelse|kvartalsrapport|"
-        "målopfølgning)(?:[^" PJ_L "]|$)");
+        "målopfølgning|holdningspapir|positionspapir|debatoplæg)(?:[^" PJ_L "]|$)");
     // A document about a plan rather than the plan: its title starts with a report word.
     static const RE2 about_re(
         "^\\s*(?:\\d+\\.\\s*)?(opfølgning|status|statusnotat|notat|referat|dagsorden|resultatrevision|"
-        "høringssvar|evaluering|indstilling|godkendelse|beslutning|orientering|midtvejsstatus)(?:[^" PJ_L "]|$)");
+        "høringssvar|evaluering|indstilling|godkendelse|beslutning|orientering|midtvejsstatus|holdningspapir|"
+        "positionspapir|debatoplæg)(?:[^" PJ_L "]|$)");
+    // ... or it says what it is about: "Rådets synspunkter om beskæftigelsesplanen 2015".
+    static const RE2 about_plan_re("(?:^|[^" PJ_L "])((?:om|vedrørende|vedr\\.)\\s+(?:den\\s+|kommunens\\s+)?"
+                                   "beskæftigelsesplan)");
+    // A committee's decision: "Beslutning: Udvalget godkender …, og planen sendes i høring".
+    static const RE2 decision_re(
+        "(?:^|\\n)\\s*beslutning\\s*(?::|\\n|i\\s+[" PJ_L "]*udvalget)[^\\n]*(?:godkend|tiltræd|sendes\\s+i\\s+høring|"
+        "vedtag|tog\\s+[" PJ_L "]+\\s+til\\s+efterretning)");
     KindSignals k;
     std::string meta_lower, running_lower, word;
     for (const auto& t : z.meta) meta_lower += utf8::lower(t) + "\n";
@@ -595,26 +644,46 @@ KindSignals read_kind_signals(const Outline& outline, const Zones& z) {
         if (all_annex) k.is_annex = true;
     }
     k.other_marker = RE2::PartialMatch(z.title_lower + meta_lower, other_re, &k.other_word);
-    k.about = RE2::PartialMatch(plan_title, about_re, &k.about_word);
+    k.about = RE2::PartialMatch(plan_title, about_re, &k.about_word) ||
+              RE2::PartialMatch(plan_title, about_plan_re, &k.about_word);
     k.committee = contains(z.first_page_lower, "indstiller") ||
                   (contains(z.first_page_lower, "indstilling") && contains(z.first_page_lower, "beslutning"));
+    k.decision = RE2::PartialMatch(z.first_page_lower, decision_re);
     k.title_is_plan = contains(plan_title, "beskæftigelsesplan") && !k.about;
+    read_plan_content(outline, z, k);
     return k;
 }
 
+std::string joined(const std::vector<std::string>& v) {
+    std::string s;
+    for (const auto& x : v) s += (s.empty() ? "" : ", ") + x;
+    return s;
+}
+
 // Not an employment plan: the reason, or none when the document is one.
+// Every signal is weighed: what the front says (the plan's title, a report
+// word, a committee's recommendation or decision) against what the body
+// holds (read_plan_content). A false "not a plan" hides every defect, so the
+// plan's own contents win over its front.
 std::optional<Reason> not_a_plan(const KindSignals& k, const Identity& id) {
-    if (!k.plan_word_anywhere)
+    const std::size_t content = k.content_da.size();
+    const bool reads_as_plan = content >= 3;  // enough for a plan whose title or word is lost
+    const bool is_plan = content >= 4;        // a plan, whatever its front page says
+    if (!k.plan_word_anywhere && !reads_as_plan)
         return Reason{"type: ikke en beskæftigelsesplan (ordet 'beskæftigelsesplan' forekommer ikke)",
                       "kind: not an employment plan (the word 'beskæftigelsesplan' does not occur)"};
-    if (!k.plan_word_front && id.years.empty())
+    if (!k.plan_word_front && id.years.empty() && !reads_as_plan)
         return Reason{"type: ikke en beskæftigelsesplan (hverken plantitel eller planår)",
                       "kind: not an employment plan (neither a plan title nor a plan year)"};
+    if (is_plan) return std::nullopt;
     if (k.about)
         return Reason{"type: ikke en beskæftigelsesplan, men et dokument om en (titlen begynder med '" +
                           k.about_word + "')",
                       "kind: not an employment plan but a document about one (the title begins with '" +
                           k.about_word + "')"};
+    if (k.decision)
+        return Reason{"type: ikke en beskæftigelsesplan, men et udvalgs beslutning om en (beslutning på første side)",
+                      "kind: not an employment plan but a committee's decision on one (decision on the first page)"};
     if (k.committee)
         return Reason{"type: ikke en beskæftigelsesplan, men en sag til et udvalg (indstilling på første side)",
                       "kind: not an employment plan but a committee item (recommendation on the first page)"};
@@ -622,6 +691,15 @@ std::optional<Reason> not_a_plan(const KindSignals& k, const Identity& id) {
         return Reason{"type: ikke en beskæftigelsesplan ('" + k.other_word + "' på forsiden, ingen plantitel)",
                       "kind: not an employment plan ('" + k.other_word + "' on the front page, no plan title)"};
     return std::nullopt;
+}
+
+// Why a document is a plan although its front or its words say otherwise.
+std::optional<Reason> plan_despite(const KindSignals& k, const Identity& id) {
+    const bool front_against = !k.plan_word_anywhere || (!k.plan_word_front && id.years.empty()) || k.about ||
+                               k.decision || k.committee || (k.other_marker && !k.title_is_plan);
+    if (!front_against) return std::nullopt;
+    return Reason{"type: beskæftigelsesplan efter indholdet (" + joined(k.content_da) + ")",
+                  "kind: employment plan by its contents (" + joined(k.content_en) + ")"};
 }
 
 void identify_kind(const Document& doc, const Outline& outline, const Zones& z, Identity& id) {
@@ -646,7 +724,7 @@ void identify_kind(const Document& doc, const Outline& outline, const Zones& z, 
                                   (doc.meta.tracked_changes ? "tracked changes" : "comments") + ")"});
     } else {
         id.kind = DocKind::plan;
-        id.reasons.push_back({"type: beskæftigelsesplan", "kind: employment plan"});
+        id.reasons.push_back(plan_despite(k, id).value_or(Reason{"type: beskæftigelsesplan", "kind: employment plan"}));
     }
 }
 

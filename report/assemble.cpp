@@ -49,7 +49,7 @@ void fill_document(Report& r, const CheckedPlan& in) {
 void add_choice_finding(Report& r, const ProfileChoice& c) {
     using P = ProfileChoice::Problem;
     if (c.problem == P::not_a_plan) {
-        r.findings.push_back({"not-a-plan", Severity::info,
+        r.findings.push_back({kNotAPlanRule, Severity::info,
                               {"Dokumentet ser ikke ud til at være en beskæftigelsesplan; kravene er ikke kontrolleret.",
                                "The document does not look like an employment plan; the requirements were not checked."},
                               0, "", ""});
@@ -115,13 +115,8 @@ FailOn fail_on_from_name(std::string_view name) {
 
 bool fails(const Report& r, FailOn fail_on) {
     if (fail_on == FailOn::never || r.status == Status::unreadable) return false;
-    if (r.status == Status::nonconformant) return true;
-    if (fail_on == FailOn::warning) {
-        if (r.summary.warnings > 0) return true;
-        for (const auto& q : r.requirements)
-            if (q.status == ReqStatus::warn) return true;
-    }
-    return false;
+    if (r.status == Status::nonconformant || r.status == Status::not_a_plan) return true;
+    return fail_on == FailOn::warning && (r.summary.warnings > 0 || r.summary.warned > 0);
 }
 
 Stage stage_for(const Identity& id, const ReportOptions& o) {

@@ -49,9 +49,11 @@ bool waiver_applies(const Waiver& w, const std::vector<std::string>& municipalit
 // What makes `check` and `scan` exit with 1.
 enum class FailOn { error, warning, never };
 FailOn fail_on_from_name(std::string_view name);  // "error", "warning", "never"; throws std::invalid_argument
-// Whether the report is at or above `fail_on`: a nonconformant plan, or
-// with FailOn::warning also a warning or a warned requirement. An
-// unreadable input never "fails" (it has its own exit code).
+// Whether the report is at or above `fail_on`: a nonconformant plan or a
+// document that is no plan (never exit 0 by default: a batch that holds an
+// agenda instead of a plan is not in order), or with FailOn::warning also a
+// warning or a warned requirement. An unreadable input never "fails" (it
+// has its own exit code).
 bool fails(const Report& r, FailOn fail_on);
 
 struct ReportOptions {

@@ -95,8 +95,9 @@ J plan_json(const Report& r, const Texts& tx) {
 }
 
 J summary_json(const Summary& s) {
-    return {{"requirements", s.requirements}, {"passed", s.passed},     {"failed", s.failed},
-            {"errors", s.errors},             {"warnings", s.warnings}, {"misspellings", s.misspellings}};
+    return {{"requirements", s.requirements}, {"passed", s.passed}, {"failed", s.failed},
+            {"warned", s.warned},             {"waived", s.waived}, {"errors", s.errors},
+            {"warnings", s.warnings},         {"misspellings", s.misspellings}};
 }
 
 J outline_json(const Report& r) {
@@ -155,6 +156,7 @@ J findings_json(const Report& r, const Texts& tx) {
         x["section"] = f.section;
         put_paragraph(x, f.paragraph);
         x["excerpt"] = f.excerpt;
+        if (f.requirement_result) x["requirement_result"] = true;
         findings.push_back(std::move(x));
     }
     return findings;
@@ -204,8 +206,18 @@ void read_plan(const J& p, Report& r, const Texts& tx) {
     }
 }
 
+// warned and waived were added to plantjek.report/1 later: 0 when absent.
 Summary read_summary(const J& s) {
-    return {s.at("requirements"), s.at("passed"), s.at("failed"), s.at("errors"), s.at("warnings"), s.at("misspellings")};
+    Summary out;
+    out.requirements = s.at("requirements");
+    out.passed = s.at("passed");
+    out.failed = s.at("failed");
+    out.warned = s.value("warned", 0);
+    out.waived = s.value("waived", 0);
+    out.errors = s.at("errors");
+    out.warnings = s.at("warnings");
+    out.misspellings = s.at("misspellings");
+    return out;
 }
 
 void read_outline(const J& a, Report& r) {
@@ -261,6 +273,7 @@ void read_findings(const J& a, Report& r, const Texts& tx) {
         f.section = x.at("section");
         f.paragraph = get_paragraph(x);
         f.excerpt = x.at("excerpt");
+        f.requirement_result = x.value("requirement_result", false);
         r.findings.push_back(std::move(f));
     }
 }

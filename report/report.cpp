@@ -22,13 +22,15 @@ const char* status_name(Status s) {
     switch (s) {
         case Status::conformant: return "conformant";
         case Status::nonconformant: return "nonconformant";
+        case Status::not_a_plan: return "not-a-plan";
         case Status::unreadable: return "unreadable";
     }
     return "unreadable";
 }
 
 Status status_from_name(std::string_view name) {
-    static constexpr Status all[] = {Status::conformant, Status::nonconformant, Status::unreadable};
+    static constexpr Status all[] = {Status::conformant, Status::nonconformant, Status::not_a_plan,
+                                     Status::unreadable};
     return from_name(name, all, status_name, "status");
 }
 
@@ -65,8 +67,11 @@ void finish_report(Report& r) {
         ++s.requirements;
         if (q.status == ReqStatus::pass || q.status == ReqStatus::waived) ++s.passed;
         if (q.status == ReqStatus::fail) ++s.failed;
+        if (q.status == ReqStatus::warn) ++s.warned;
+        if (q.status == ReqStatus::waived) ++s.waived;
     }
     for (const auto& f : r.findings) {
+        if (f.requirement_result) continue;  // counted with its requirement
         if (f.severity == Severity::error) ++s.errors;
         if (f.severity == Severity::warning) ++s.warnings;
     }
@@ -75,6 +80,11 @@ void finish_report(Report& r) {
         r.status = Status::unreadable;
         return;
     }
+    for (const auto& f : r.findings)
+        if (f.rule == kNotAPlanRule) {
+            r.status = Status::not_a_plan;
+            return;
+        }
     bool error = s.errors > 0;
     for (const auto& q : r.requirements)
         if (q.status == ReqStatus::fail && q.severity == Severity::error) error = true;

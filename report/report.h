@@ -24,9 +24,13 @@ namespace plantjek {
 
 inline constexpr const char* kReportSchema = "plantjek.report/1";
 
-// The verdict. `unreadable` carries Report::error.
-enum class Status { conformant, nonconformant, unreadable };
-const char* status_name(Status s);  // "conformant", "nonconformant", "unreadable"
+// The verdict. `unreadable` carries Report::error. `not_a_plan`: the
+// document was read but is no employment plan (an agenda, a committee
+// decision, a position paper), so no requirement was checked; it is never
+// conformant, and is counted apart from both verdicts in every overview.
+enum class Status { conformant, nonconformant, not_a_plan, unreadable };
+// "conformant", "nonconformant", "not-a-plan", "unreadable"
+const char* status_name(Status s);
 // The inverse; throws std::invalid_argument for an unknown name.
 Status status_from_name(std::string_view name);
 
@@ -50,8 +54,15 @@ struct ReportError {
     Text2 message;
 };
 
+// The counts every writer shows, made so that they match the marks.
+// Requirements (the applicable ones) = passed + failed + warned, where
+// passed includes the waived; failed are the ✗, warned the !. Findings are
+// counted apart: errors and warnings are the error- and warning-level
+// findings other than a requirement's own (Finding::requirement_result).
 struct Summary {
-    int requirements = 0, passed = 0, failed = 0, errors = 0, warnings = 0, misspellings = 0;
+    int requirements = 0, passed = 0, failed = 0, warned = 0, waived = 0;
+    int errors = 0, warnings = 0;  // findings
+    int misspellings = 0;
 };
 
 struct Report {
@@ -79,6 +90,10 @@ struct Report {
     std::vector<int> ocr_pages;      // pages read by OCR (scanned)
     double ocr_confidence = 0;       // their mean word confidence, 0–100
 };
+
+// The rule id of the finding assemble() adds for a document that is no
+// plan; finish_report() reads the verdict not_a_plan from it.
+inline constexpr const char* kNotAPlanRule = "not-a-plan";
 
 // Fills summary and status from requirements, findings and spelling: the
 // one place a verdict is decided. assemble() calls it; so does whoever

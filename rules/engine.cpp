@@ -473,6 +473,7 @@ void add_requirement_findings(EngineOutput& out) {
         f.rule = q.id;
         f.severity = q.status == ReqStatus::fail ? q.severity : Severity::warning;
         f.message = {q.title.da + ": " + q.message.da, q.title.en + ": " + q.message.en};
+        f.requirement_result = true;
         if (!q.evidence.empty()) {
             f.page = q.evidence.front().page;
             f.section = q.evidence.front().section;

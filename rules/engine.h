@@ -43,7 +43,7 @@ struct EngineOutput {
     std::vector<GoalResult> goals;                // goal number order
     // The checks' own findings in document order (page), then one per failed
     // requirement (and per warned one without evidence), so that the list
-    // of what to act on is complete.
+    // of what to act on is complete; those carry Finding::requirement_result.
     std::vector<Finding> findings;
     std::vector<Deadline> deadlines;              // the plan year's deadlines
     // For the report's outline: which requirement ids have evidence in which

@@ -90,6 +90,10 @@ struct Finding {
     std::string section;
     std::string excerpt;
     int paragraph = 0;
+    // The finding restates a failed (or warned) requirement's own result, so
+    // that the list of what to act on is complete; the summary counts it
+    // with the requirements, not again as a finding.
+    bool requirement_result = false;
 };
 
 // A location as a reader is told it: "s. 4" / "p. 4" where the page is

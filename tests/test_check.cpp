@@ -277,8 +277,16 @@ TEST_CASE("plantjek check: exit codes, JSON contract, Danish and English", "[che
     CHECK_FALSE(u["error"]["message"].get<std::string>().empty());
 
     auto other = run_cli({"check", "--no-spelling", corpus("docx/2015-furesoe-opfoelgning.docx")});
-    CHECK(other.code == 0);
-    CHECK(other.out.find("ikke ud til at være en beskæftigelsesplan") != std::string::npos);
+    // Not a plan: a verdict of its own, never exit 0 under the default --fail-on.
+    CHECK(other.code == 1);
+    CHECK(other.out.find("IKKE EN BESKÆFTIGELSESPLAN") != std::string::npos);
+    CHECK(other.out.find("I ORDEN") == std::string::npos);
+    auto other_json = run_cli({"check", "--no-spelling", "-f", "json", corpus("docx/2015-furesoe-opfoelgning.docx")});
+    CHECK(nlohmann::json::parse(other_json.out)["status"] == "not-a-plan");
+    auto other_never = run_cli({"check", "--no-spelling", "--fail-on", "never", corpus("docx/2015-furesoe-opfoelgning.docx")});
+    CHECK(other_never.code == 0);
+    auto other_en = run_cli({"--lang", "en", "check", "--no-spelling", corpus("docx/2015-furesoe-opfoelgning.docx")});
+    CHECK(other_en.out.find("NOT AN EMPLOYMENT PLAN") != std::string::npos);
 
     auto badprofile = run_cli({"check", "--profile", "nope", corpus("docx/2012-aarhus-complete.docx")});
     CHECK(badprofile.code == 2);
@@ -442,6 +450,8 @@ TEST_CASE("plantjek profiles and explain", "[cli][profiles]") {
     CHECK(show.code == 0);
     CHECK(show.out.find("bek. nr. 735") != std::string::npos);
     CHECK(show.out.find("goal-2012-4") != std::string::npos);
+    CHECK(show.out.find("alvor: fejl") != std::string::npos);  // Danish, not "alvor: error"
+    CHECK(show.out.find("alvor: error") == std::string::npos);
     auto good = run_cli({"profiles", "check", std::string(PLANTJEK_TEST_SOURCE_DIR) + "/rules/profiles/2011.yaml"});
     CHECK(good.code == 0);
     TempDir dir;
@@ -501,4 +511,47 @@ TEST_CASE("plantjek check: a folder points to scan, a missing file names its nea
     auto prof = run_cli({"check", "--profile", "2012-2105", folder + "/2012-aarhus-complete.txt"});
     CHECK(prof.code == 2);
     CHECK(prof.err.find("mente du 2012-2015?") != std::string::npos);
+}
+
+TEST_CASE("check: a committee's decision is not a plan; a plan with chapters of its own is checked", "[check][not-a-plan]") {
+    Report decision = check_text(
+        "Beskæftigelsesudvalget\n\nPunkt 5. Beskæftigelsesplan 2014\n\n"
+        "Beslutning: Udvalget godkender udkastet til Beskæftigelsesplan 2014. Beskæftigelsesplanen sendes i høring "
+        "i Det Lokale Beskæftigelsesråd og hos Regionen.\n");
+    CHECK(decision.status == Status::not_a_plan);
+    CHECK(decision.requirements.empty());
+    CHECK(fails(decision, FailOn::error));
+
+    Report plan = check_text(
+        "Beskæftigelsesplan 2012\n\nJobcenter Kolding\n\n"
+        "Beskæftigelsesudvalget indstiller planen til godkendelse i Byrådet.\n\n"
+        "1. Det vil vi nå\n\nMinisterens mål for 2012 er vores udgangspunkt. Antallet af personer i "
+        "arbejdskraftreserven skal begrænses til 1.610 personer i december 2012.\n\n"
+        "2. Sådan hjælper vi de ledige\n\nDen borgerrettede indsats bygger på tidlige samtaler.\n\n"
+        "3. Sammen med virksomhederne\n\nDen virksomhedsrettede indsats samles i ét team.\n");
+    CHECK(plan.status != Status::not_a_plan);
+    CHECK_FALSE(plan.requirements.empty());
+}
+
+TEST_CASE("check: a change-only target is filled, and the text report shows its change", "[check][targets]") {
+    TempDir dir;
+    std::string path = dir.write(
+        "plan.txt",
+        "Beskæftigelsesplan 2012\n\nJobcenter Kolding\n\n1. Ministerens mål for 2012\n\n"
+        "Ledige skal hurtigt tilbage i job – langtidsledigheden skal bekæmpes. Antallet af personer i "
+        "arbejdskraftreserven skal nedbringes med 2 pct. fra december 2011 til december 2012.\n");
+    auto json = run_cli({"check", "--no-spelling", "-f", "json", path});
+    auto j = nlohmann::json::parse(json.out);
+    bool seen = false;
+    for (const auto& g : j["goals"])
+        if (g["id"] == "goal-2012-1") {
+            REQUIRE(g["targets"].size() == 1);
+            CHECK(g["targets"][0]["filled"] == true);
+            CHECK(g["targets"][0]["change_pct"] == -2.0);
+            seen = true;
+        }
+    CHECK(seen);
+    auto text = run_cli({"check", "--no-spelling", path});
+    CHECK(text.out.find("→ \u2212" "2 pct., december 2012") != std::string::npos);
+    CHECK(text.out.find("ikke udfyldt") == std::string::npos);
 }

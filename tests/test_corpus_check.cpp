@@ -29,6 +29,7 @@ std::string unit_key(std::string u) {
 struct Figures {
     int triples = 0, agree = 0;
     int conformant_plans = 0, conformant_judged_non = 0;
+    int not_a_plan_wrong = 0;  // status not-a-plan exactly for the gold's kind other
     int targets = 0, targets_right = 0;
     std::vector<std::string> misses;
 };
@@ -48,10 +49,15 @@ void compare(const GoldPlan& g, const std::string& format, const Report& r, Figu
     }
     if (gold_conformant && !g.requirements.empty()) {
         ++f.conformant_plans;
-        if (r.status == Status::nonconformant) {
+        if (r.status == Status::nonconformant || r.status == Status::not_a_plan) {
             ++f.conformant_judged_non;
-            f.misses.push_back(g.id + "." + format + ": conformant in gold, judged nonconformant");
+            f.misses.push_back(g.id + "." + format + ": conformant in gold, judged " + status_name(r.status));
         }
+    }
+    // A false "not a plan" hides every defect; a document that is none is never in order.
+    if ((g.kind == "other") != (r.status == Status::not_a_plan)) {
+        ++f.not_a_plan_wrong;
+        f.misses.push_back(g.id + "." + format + ": kind " + g.kind + " in gold, status " + status_name(r.status));
     }
     for (const auto& t : g.targets) {
         ++f.targets;
@@ -129,6 +135,7 @@ TEST_CASE("corpus: requirement statuses and targets agree with the gold files", 
               << "FIGURE requirement_agreement " << req << " (" << f.agree << "/" << f.triples << ")\n"
               << "FIGURE conformant_judged_nonconformant " << f.conformant_judged_non << " of " << f.conformant_plans
               << "\n"
+              << "FIGURE not_a_plan_wrong " << f.not_a_plan_wrong << "\n"
               << "FIGURE targets_right " << tgt << " (" << f.targets_right << "/" << f.targets << ")\n";
     std::cout << "FIGURE json_round_trips_identical " << roundtrips.identical << " of " << roundtrips.tried << "\n";
     CHECK(roundtrips.tried == 3 * files);
@@ -136,5 +143,6 @@ TEST_CASE("corpus: requirement statuses and targets agree with the gold files", 
     CHECK(unreadable == 0);
     CHECK(req >= 0.98);
     CHECK(f.conformant_judged_non == 0);
+    CHECK(f.not_a_plan_wrong == 0);
     CHECK(tgt >= 0.98);
 }

@@ -235,3 +235,99 @@ TEST_CASE("identify: kind", "[identify][kind]") {
         CHECK(run(d).kind == DocKind::other);
     }
 }
+
+namespace {
+// A document of paragraphs, all on one page unless a line says "\f" (next page).
+Document pages(const std::vector<std::string>& lines) {
+    Document d;
+    d.format = Format::txt;
+    int page = 1;
+    for (const auto& t : lines) {
+        if (t == "\f") {
+            ++page;
+            continue;
+        }
+        d.blocks.push_back(para(t, page));
+    }
+    return d;
+}
+}  // namespace
+
+// Issue 20: the kind weighs every signal. A note about a plan is no plan even
+// when it names the plan and its year; a real plan is one even when its
+// chapters do not follow the template or its front reads like a committee's.
+TEST_CASE("identify: documents about a plan are not plans", "[identify][kind][not-a-plan]") {
+    struct Case {
+        const char* what;
+        S lines;
+        const char* reason;  // a part of the kind's reason
+    };
+    const Case cases[] = {
+        {"a committee's decision that sends the plan to hearing",
+         {"Beskæftigelsesudvalget", "Punkt 5. Beskæftigelsesplan 2014",
+          "Beslutning: Udvalget godkender udkastet til Beskæftigelsesplan 2014 med de ændringer, der blev drøftet på "
+          "mødet. Beskæftigelsesplanen sendes i høring i Det Lokale Beskæftigelsesråd og hos Regionen.",
+          "Planen tager udgangspunkt i beskæftigelsesministerens fire mål for 2014.", "Fraværende: Ingen."},
+         "beslutning"},
+        {"a position paper on the plan",
+         {"Holdningspapir", "LBR Vejle om Beskæftigelsesplan 2015",
+          "Det Lokale Beskæftigelsesråd mener, at beskæftigelsesplanen for 2015 skal give de unge uden uddannelse en "
+          "højere prioritet.",
+          "Rådet anbefaler, at jobcentret styrker samarbejdet med erhvervsskolerne, og at virksomhederne inddrages "
+          "tidligere i forløbene.",
+          "Rådet vil følge planens mål tæt og drøfte dem på sine møder."},
+         "holdningspapir"},
+        {"a statement of position whose title says what it is about",
+         {"Det Lokale Beskæftigelsesråds synspunkter om beskæftigelsesplanen 2015",
+          "Rådet finder, at planen bør prioritere de langtidsledige højere.",
+          "Rådet foreslår, at jobcentret opretter flere virksomhedspraktikker."},
+         "om beskæftigelsesplan"},
+    };
+    for (const auto& c : cases) {
+        INFO(c.what);
+        auto id = run(pages(c.lines));
+        CHECK(id.kind == DocKind::other);
+        CHECK(reason_has(id, c.reason));
+    }
+}
+
+TEST_CASE("identify: a real plan with few template signals is still a plan", "[identify][kind][not-a-plan]") {
+    SECTION("chapters of its own, and a foreword that reads like a committee's recommendation") {
+        auto id = run(pages({"Beskæftigelsesplan 2016",
+                             "Svendborg Kommune",
+                             "Forord",
+                             "Beskæftigelsesudvalget indstiller planen til godkendelse i Byrådet den 23. juni 2015.",
+                             "\f",
+                             "1. Vores vej til flere i job",
+                             "Vi vil have flere borgere i job og uddannelse, og vi tager udgangspunkt i "
+                             "beskæftigelsesministerens mål for 2016.",
+                             "2. Sådan hjælper vi borgerne",
+                             "Den borgerrettede indsats bygger på tidlige samtaler og virksomhedspraktik.",
+                             "3. Sammen med virksomhederne",
+                             "Den virksomhedsrettede indsats samler vi i ét virksomhedsteam.",
+                             "4. Det vil vi nå i 2016",
+                             "Antallet af langtidsledige skal nedbringes til 310 personer i december 2016.",
+                             "Bilag 1. Målene i tal",
+                             "Tabellen viser målene for 2016."}));
+        CHECK(id.kind == DocKind::plan);
+        CHECK(id.years == Y{2016});
+    }
+    SECTION("a plan whose cover is lost: the word 'beskæftigelsesplan' never occurs") {
+        auto id = run(pages({"1. Ministerens mål for 2013",
+                             "Planen for 2013 tager udgangspunkt i ministerens mål. Antallet af personer i "
+                             "arbejdskraftreserven skal begrænses til 640 personer i december 2013.",
+                             "2. Strategi for den borgerrettede indsats",
+                             "Jobcentret giver de ledige en tidlig indsats.",
+                             "3. Strategi for den virksomhedsrettede indsats",
+                             "Jobcentret besøger virksomhederne.",
+                             "Tillæg 1. Målopfølgningsskema",
+                             "Skemaet gentager måltallene."}));
+        CHECK(id.kind == DocKind::plan);
+        CHECK(reason_has(id, "ministerens mål"));
+    }
+    SECTION("the plan's own title with chapters of its own is a plan, not a note about one") {
+        auto id = run(pages({"Beskæftigelsesplan 2019", "Lejre Kommune", "\f", "Flere i job", "Vi vil have flere i job.",
+                             "Unge på vej", "De unge skal i uddannelse.", "Bilag", "Målene i tal."}));
+        CHECK(id.kind == DocKind::plan);
+    }
+}

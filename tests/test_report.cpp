@@ -96,6 +96,11 @@ Report full_report() {
     q.evidence = {{3, "5", "Budget for …", "Budget"}};
     q.message = {"Dispenseret: sendt særskilt", "Waived: sent separately"};
     r.requirements = {q};
+    q.id = "challenges";
+    q.status = ReqStatus::warn;
+    q.evidence.clear();
+    q.message = {"Kun i teksten", "Only in the text"};
+    r.requirements.push_back(q);
     GoalResult g;
     g.id = "goal-2021-1";
     g.title = {"Flere unge", "More young people"};
@@ -116,7 +121,9 @@ Report full_report() {
     t.page = 4;
     g.targets = {t, Target{}};
     r.goals = {g};
-    r.findings = {{"no-placeholders", Severity::error, {"xxx står tilbage", "xxx is left"}, 6, "5", "xxx"}};
+    r.findings = {{"no-placeholders", Severity::error, {"xxx står tilbage", "xxx is left"}, 6, "5", "xxx"},
+                  {"challenges", Severity::warning, {"Udfordringer: kun i teksten", "Challenges: only in the text"}, 0,
+                   "", "", true}};
     r.deadlines = {{"adoption", {"Vedtagelse", "Adoption"}, "2020-12-31"}};
     r.spelling.checked = true;
     r.spelling.words_checked = 4000;
@@ -265,6 +272,66 @@ TEST_CASE("empty sections: a running header read by OCR as a heading is never an
     CHECK(ocr_warning == 1);  // an OCR'd empty section seen once: look at the scan, not an error
 }
 
+// Issue 20 pt 6: "6 fejl" beside two ✗ — each failed requirement's own
+// finding was counted again as a finding.
+TEST_CASE("summary: the counts match the marks; findings are counted apart", "[report][summary]") {
+    Report r;
+    r.path = "p.txt";
+    auto add = [&](const char* id, ReqStatus st) {
+        RequirementResult q;
+        q.id = id;
+        q.status = st;
+        q.severity = st == ReqStatus::warn ? Severity::warning : Severity::error;
+        r.requirements.push_back(q);
+    };
+    add("minister-goals", ReqStatus::pass);
+    add("budget", ReqStatus::fail);
+    add("no-placeholders", ReqStatus::fail);
+    add("challenges", ReqStatus::warn);
+    add("repatriation", ReqStatus::waived);
+    add("annex-jobconsultants", ReqStatus::not_applicable);
+    // the engine's restatements of the failed and warned requirements ...
+    for (const char* id : {"budget", "no-placeholders"})
+        r.findings.push_back({id, Severity::error, {"x", "x"}, 0, "", "", true});
+    r.findings.push_back({"challenges", Severity::warning, {"x", "x"}, 0, "", "", true});
+    // ... and the findings of their own
+    r.findings.push_back({"no-placeholders", Severity::error, {"xxx", "xxx"}, 3, "5", "xxx"});
+    r.findings.push_back({"deadline", Severity::warning, {"sent", "late"}, 0, "", ""});
+    r.findings.push_back({"deadline", Severity::info, {"info", "info"}, 0, "", ""});
+    finish_report(r);
+    const Summary& s = r.summary;
+    CHECK(s.requirements == 5);
+    CHECK(s.failed == 2);  // the ✗
+    CHECK(s.warned == 1);  // the !
+    CHECK(s.waived == 1);  // the ~
+    CHECK(s.passed == 2);  // met or waived
+    CHECK(s.requirements == s.passed + s.failed + s.warned);
+    CHECK(s.errors == 1);    // the placeholder, not the two ✗ again
+    CHECK(s.warnings == 1);  // the late deadline, not the ! again
+    CHECK(r.status == Status::nonconformant);
+    // the engine marks its restatements
+    auto c = check("2017-thisted-goal-missing.txt");
+    int restated = 0, failed_or_bare_warn = 0;
+    for (const auto& f : c.report.findings) restated += f.requirement_result;
+    for (const auto& q : c.report.requirements)
+        failed_or_bare_warn += q.status == ReqStatus::fail || (q.status == ReqStatus::warn && q.evidence.empty());
+    CHECK(restated == failed_or_bare_warn);
+    CHECK(restated >= 1);
+    // --fail-on warning: a ! alone fails
+    Report warned;
+    warned.path = "w.txt";
+    RequirementResult q;
+    q.id = "challenges";
+    q.status = ReqStatus::warn;
+    warned.requirements.push_back(q);
+    finish_report(warned);
+    CHECK(warned.status == Status::conformant);
+    CHECK(warned.summary.warnings == 0);
+    CHECK(warned.summary.warned == 1);
+    CHECK(fails(warned, FailOn::warning));
+    CHECK_FALSE(fails(warned, FailOn::error));
+}
+
 TEST_CASE("assemble: a goal waiver takes the goal out of the goal checks", "[report][waivers]") {
     ReportOptions o;
     o.waivers = {{"goal-2017-4", "Thisted", 2017, "Kommunen modtager ingen flygtninge i 2017.", "plantjek.yaml", 3}};
@@ -339,6 +406,16 @@ TEST_CASE("assemble: no profile — not a plan, no plan year, a year no profile 
     Report r = assemble(in, {});
     CHECK(r.requirements.empty());
     CHECK(has_finding(r, "not-a-plan"));
+    // a verdict of its own: not "conformant with 0/0 requirements"
+    CHECK(r.status == Status::not_a_plan);
+    CHECK(fails(r, FailOn::error));
+    CHECK(fails(r, FailOn::warning));
+    CHECK_FALSE(fails(r, FailOn::never));
+    apply_waivers(r, {Waiver{"budget", "", 0, "x", "", 0}});  // the verdict is computed again: still not a plan
+    CHECK(r.status == Status::not_a_plan);
+    Report back = report_from_json(report_to_json(r, JsonTexts::da), JsonTexts::da);
+    CHECK(back.status == Status::not_a_plan);
+    CHECK(report_to_json(r, JsonTexts::da)["status"] == "not-a-plan");
     in.choice.problem = P::no_year;
     r = assemble(in, {});
     CHECK(r.status == Status::nonconformant);
@@ -397,6 +474,7 @@ TEST_CASE("fails: what --fail-on makes exit code 1", "[report]") {
     Report warned_req = ok;
     warned_req.requirements.push_back({});
     warned_req.requirements.back().status = ReqStatus::warn;
+    warned_req.summary.warned = 1;  // as finish_report counts it
     Report bad = ok;
     bad.status = Status::nonconformant;
     Report unreadable;
@@ -499,7 +577,9 @@ TEST_CASE("json: what is not a report is refused", "[report][json]") {
 }
 
 TEST_CASE("names: statuses, stages and kinds both ways", "[report]") {
-    for (Status s : {Status::conformant, Status::nonconformant, Status::unreadable}) CHECK(status_from_name(status_name(s)) == s);
+    for (Status s : {Status::conformant, Status::nonconformant, Status::not_a_plan, Status::unreadable})
+        CHECK(status_from_name(status_name(s)) == s);
+    CHECK(std::string(status_name(Status::not_a_plan)) == "not-a-plan");
     for (Stage s : {Stage::draft, Stage::final}) CHECK(stage_from_name(stage_name(s)) == s);
     for (DocKind k : {DocKind::plan, DocKind::draft, DocKind::annex, DocKind::other})
         CHECK(doc_kind_from_name(doc_kind_name(k)) == k);

@@ -392,6 +392,21 @@ TEST_CASE("scan: old Word and RTF files are taken as plans, by name and by conte
     CHECK(r.err.find("not a plan") == std::string::npos);
 }
 
+TEST_CASE("scan: a document that is no plan is counted apart, stored as not-a-plan and fails the scan", "[scan][not-a-plan]") {
+    TempDir dir;
+    copy_plans(dir.path / "p", 1);
+    dir.write("p/dagsorden.txt", "Dagsorden\n\nBeskæftigelsesudvalget, Roskilde Kommune\n\n"
+                                 "Punkt 1: Godkendelse af referat fra sidste møde.\n\nPunkt 2: Eventuelt.\n");
+    std::string db = (dir.path / "x.db").string();
+    auto r = run_cli({"scan", (dir.path / "p").string(), "--db", db, "--no-spelling", "-q"});
+    CHECK(r.code == 1);  // never exit 0 under the default --fail-on
+    CHECK(r.out.find("ikke beskæftigelsesplaner: 1") != std::string::npos);
+    Db d(db);
+    CHECK(d.one("SELECT status FROM documents WHERE path LIKE '%dagsorden.txt'") == "not-a-plan");
+    CHECK(d.one("SELECT count(*) FROM documents WHERE status = 'conformant'") == "1");
+    CHECK(run_cli({"scan", (dir.path / "p").string(), "--db", db, "--no-spelling", "-q", "--fail-on", "never"}).code == 0);
+}
+
 TEST_CASE("scan: usage errors are exit code 2", "[scan]") {
     TempDir dir;
     auto plans = copy_plans(dir.path / "p", 1);

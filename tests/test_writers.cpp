@@ -114,6 +114,7 @@ struct Html {
 std::string verdict_word(const std::string& status, Lang l) {
     if (status == "conformant") return l == Lang::da ? "I ORDEN" : "CONFORMANT";
     if (status == "nonconformant") return l == Lang::da ? "IKKE I ORDEN" : "NONCONFORMANT";
+    if (status == "not-a-plan") return l == Lang::da ? "IKKE EN BESKÆFTIGELSESPLAN" : "NOT AN EMPLOYMENT PLAN";
     return l == Lang::da ? "KAN IKKE LÆSES" : "UNREADABLE";
 }
 
@@ -321,6 +322,205 @@ TEST_CASE("writers: the batch overview has a row per plan and a column per requi
     write_overview_html(en, entries, o);
     CHECK(en.str().find("Employment plans — overview") != std::string::npos);
     CHECK(en.str().find("Beskæftigelsesplaner") == std::string::npos);
+}
+
+namespace {
+// A document that is no plan, as assemble() reports one.
+Report not_a_plan_report() {
+    Report r;
+    r.path = "dagsorden.docx";
+    r.municipalities = {"Roskilde"};
+    r.years = {2013};
+    r.kind = DocKind::other;
+    r.reasons = {{"type: ikke en beskæftigelsesplan (ordet 'beskæftigelsesplan' forekommer ikke)",
+                  "kind: not an employment plan (the word 'beskæftigelsesplan' does not occur)"}};
+    r.findings = {{kNotAPlanRule, Severity::info, {"Ikke en plan.", "Not a plan."}, 0, "", ""}};
+    finish_report(r);
+    return r;
+}
+}  // namespace
+
+TEST_CASE("writers: a document that is no plan has a grey verdict of its own everywhere", "[writers][not-a-plan]") {
+    const Report r = not_a_plan_report();
+    REQUIRE(r.status == Status::not_a_plan);
+    for (Lang lang : {Lang::da, Lang::en}) {
+        std::string text = render("text", r, lang);
+        CHECK(text.find(verdict_word("not-a-plan", lang)) != std::string::npos);
+        CHECK(text.find(lang == Lang::da ? "I ORDEN" : "CONFORMANT") == std::string::npos);
+        CHECK(text.find("0/0") == std::string::npos);
+        Html h(render("html", r, lang));
+        CHECK(h.text("//header[@id='verdict']/@class") == "banner not-a-plan");
+        CHECK(h.text("//header[@id='verdict']/p[@class='verdict']") == verdict_word("not-a-plan", lang));
+        auto rows = parse_csv(render("csv", r, lang));
+        REQUIRE(rows.size() == 2);
+        CHECK(rows[1][6] == "not-a-plan");
+        CHECK(rows[1].back() == (lang == Lang::da ? "Ikke en beskæftigelsesplan" : "Not an employment plan"));
+        CHECK(rows[0].back() == "verdict");
+    }
+    CHECK(render("text", r).find("forekommer ikke") != std::string::npos);  // the reason is shown
+    // the overview counts it apart from the conformant and nonconformant plans
+    Report ok;
+    ok.path = "plan.docx";
+    finish_report(ok);
+    REQUIRE(ok.status == Status::conformant);
+    std::ostringstream ss;
+    write_overview_html(ss, {{r, "dagsorden.html"}, {ok, "plan.html"}}, WriterOptions{});
+    Html h(ss.str());
+    CHECK(h.text("//header/p[@class='counts']") ==
+          "2 filer · 1 i orden · 0 ikke i orden · 1 ikke en beskæftigelsesplan · 0 kan ikke læses");
+    CHECK(h.text("//table[@class='overview']/tbody/tr[1]/@class") == "plan not-a-plan");
+    CHECK(h.text("//table[@class='overview']/tbody/tr[1]/td[@class='status']") == "Ikke en beskæftigelsesplan");
+    CHECK(ss.str().find("tr.not-a-plan td.status{") != std::string::npos);
+}
+
+namespace {
+int occurrences(const std::string& hay, const std::string& needle) {
+    int n = 0;
+    for (auto p = hay.find(needle); p != std::string::npos; p = hay.find(needle, p + needle.size())) ++n;
+    return n;
+}
+
+// The lines of a text report's section ("Krav", "Fund"): from its title to the next blank line.
+std::string text_section(const std::string& text, const std::string& title) {
+    auto p = text.find("\n" + title + "\n");
+    if (p == std::string::npos) return "";
+    p += title.size() + 2;
+    return text.substr(p, text.find("\n\n", p) - p);
+}
+}  // namespace
+
+// Issue 20 pt 6: "0 advarsler" beside a "!", "6 fejl" when two requirements fail.
+TEST_CASE("writers: the counts match the marks in text, HTML and the overview", "[writers][counts]") {
+    auto gold = load_gold();
+    std::vector<OverviewEntry> entries;
+    for (const auto& g : gold) {
+        const Report& r = corpus_report(g, g.formats.front());
+        INFO(r.path);
+        const Summary& s = r.summary;
+        int fail = 0, warn = 0;
+        for (const auto& q : r.requirements) fail += q.status == ReqStatus::fail, warn += q.status == ReqStatus::warn;
+        CHECK(s.failed == fail);
+        CHECK(s.warned == warn);
+        // text: the verdict line says what the checklist marks and the findings list shows
+        std::string text = render("text", r);
+        if (r.status != Status::not_a_plan) {
+            CHECK(text.find(std::to_string(fail) + " ikke opfyldt, " + std::to_string(warn) + " med advarsel") !=
+                  std::string::npos);
+            CHECK(occurrences(text_section(text, "Krav"), "  ✗ ") == fail);
+            CHECK(occurrences(text_section(text, "Krav"), "  ! ") == warn);
+            const std::string fund = text_section(text, "Fund");
+            CHECK(occurrences(fund, "    fejl: ") == s.errors);
+            CHECK(occurrences(fund, "    advarsel: ") == s.warnings);
+            CHECK(text.find(count_noun(s.errors, Lang::da, "fejl", "fejl", "", "") + ", " +
+                            count_noun(s.warnings, Lang::da, "advarsel", "advarsler", "", "")) != std::string::npos);
+        }
+        // HTML: the summary line against the checklist's marks and the findings list
+        Html h(render("html", r));
+        if (r.status != Status::not_a_plan) {
+            const std::string summary = h.text("//p[@class='summary']");
+            CHECK(summary.find(std::to_string(fail) + " ikke opfyldt") != std::string::npos);
+            CHECK(summary.find(std::to_string(warn) + " med advarsel") != std::string::npos);
+        }
+        CHECK(h.count("//table[@class='checklist']/tbody/tr[contains(@class,'fail')]") == static_cast<std::size_t>(fail));
+        CHECK(h.count("//table[@class='checklist']/tbody/tr[contains(@class,'warn')]") == static_cast<std::size_t>(warn));
+        CHECK(h.count("//li[contains(@class,'finding') and contains(@class,'error')]") ==
+              static_cast<std::size_t>(s.errors));
+        CHECK(h.count("//li[contains(@class,'finding') and contains(@class,'warning')]") ==
+              static_cast<std::size_t>(s.warnings));
+        entries.push_back({r, g.id + ".html"});
+    }
+    // the overview: a plan's "not met" and "with warnings" cells count its ✗ and ! cells
+    std::ostringstream ss;
+    write_overview_html(ss, entries, WriterOptions{});
+    Html o(ss.str());
+    for (std::size_t i = 1; i <= entries.size(); ++i) {
+        const std::string row = "//table[@class='overview']/tbody/tr[" + std::to_string(i) + "]";
+        INFO(entries[i - 1].report.path);
+        CHECK(o.text(row + "/td[5]") == std::to_string(o.count(row + "/td[@class='fail']")));
+        CHECK(o.text(row + "/td[6]") == std::to_string(o.count(row + "/td[@class='warn']")));
+        CHECK(o.text(row + "/td[7]") == std::to_string(entries[i - 1].report.summary.errors));
+    }
+}
+
+TEST_CASE("writers: Danish reports have no English words and get singular and plural right", "[writers][counts][da]") {
+    // requirements, passed, failed, warned, waived; errors, warnings (findings)
+    auto summary = [](int req, int passed, int failed, int warned, int waived, int errors, int warnings) {
+        Summary s;
+        s.requirements = req, s.passed = passed, s.failed = failed, s.warned = warned, s.waived = waived;
+        s.errors = errors, s.warnings = warnings;
+        return s;
+    };
+    const Summary one = summary(1, 0, 0, 1, 0, 1, 1), two = summary(4, 2, 1, 1, 1, 2, 2);
+    CHECK(requirement_counts(one, Lang::da) == "1 krav: 0 opfyldt, 0 ikke opfyldt, 1 med advarsel");
+    CHECK(finding_counts(one, Lang::da) == "fund: 1 fejl, 1 advarsel");
+    CHECK(requirement_counts(one, Lang::en) == "1 requirement: 0 met, 0 not met, 1 with a warning");
+    CHECK(finding_counts(one, Lang::en) == "findings: 1 error, 1 warning");
+    CHECK(requirement_counts(two, Lang::da) == "4 krav: 1 opfyldt, 1 ikke opfyldt, 1 med advarsel, 1 fritaget");
+    CHECK(finding_counts(two, Lang::da) == "fund: 2 fejl, 2 advarsler");
+    CHECK(finding_counts(two, Lang::en) == "findings: 2 errors, 2 warnings");
+    for (const auto& g : load_gold())
+        for (const auto& format : g.formats) {
+            const Report& r = corpus_report(g, format);
+            INFO(r.path);
+            for (const std::string& out : {render("text", r), Html(render("html", r)).text("//header")}) {
+                for (const char* english : {"Type: plan", "Type: draft", "Type: annex", "alvor", ": error", ": warning",
+                                            " draft", " final", "(er)", "(s)"})
+                    CHECK(out.find(english) == std::string::npos);
+                CHECK(out.find(" 1 advarsler") == std::string::npos);
+            }
+        }
+}
+
+// Issue 20 pt 4: "nedbringes med 2 pct." is filled in the JSON, and was
+// "ikke udfyldt" in the text report and the overview.
+TEST_CASE("writers: a target given only as a change is shown as its change everywhere", "[writers][targets]") {
+    Report r;
+    r.path = "plan.txt";
+    r.years = {2012};
+    GoalResult g;
+    g.id = "goal-2012-1";
+    g.title = {"Langtidsledigheden skal bekæmpes", "Long-term unemployment"};
+    g.addressed = true;
+    Target down;
+    down.text = "Antallet skal nedbringes med 2 pct. fra december 2011 til december 2012.";
+    down.unit = "pct.";
+    down.deadline = "december 2012";
+    down.change_pct = -2.0;
+    down.filled = true;
+    g.targets = {down};
+    r.goals.push_back(g);
+    g.id = "goal-2012-2";
+    Target up = down;
+    up.change_pct = 3.0;
+    g.targets = {up};
+    r.goals.push_back(g);
+    g.id = "goal-2012-3";
+    Target blank;
+    blank.filled = false;  // "nedbringes med X pct."
+    g.targets = {blank};
+    r.goals.push_back(g);
+    finish_report(r);
+    const std::string minus = "\u2212" "2 pct.";
+    std::string text = render("text", r);
+    CHECK(text.find("→ " + minus + ", december 2012") != std::string::npos);
+    CHECK(text.find("→ +3 pct., december 2012") != std::string::npos);
+    CHECK(occurrences(text, "ikke udfyldt") == 1);  // only the placeholder
+    Html h(render("html", r));
+    auto cells = h.texts("//table[@class='goals']/tbody/tr/td[3]");
+    REQUIRE(cells.size() == 3);
+    CHECK(cells[0] == minus);
+    CHECK(cells[1] == "+3 pct.");
+    CHECK(cells[2] == "ikke udfyldt");
+    std::ostringstream ss;
+    write_overview_html(ss, {{r, "plan.html"}}, WriterOptions{});
+    Html o(ss.str());
+    auto goal_cells = o.texts("//table[@class='overview']/tbody/tr/td[contains(@class,'num') and @title]");
+    REQUIRE(goal_cells.size() == 3);
+    CHECK(goal_cells[0] == minus);
+    CHECK(goal_cells[1] == "+3 pct.");
+    CHECK(goal_cells[2] == "ikke udfyldt");
+    CHECK(o.count("//td[contains(@class,'unfilled')]") == 1);
+    CHECK(render("text", r, Lang::en).find("→ " + minus) != std::string::npos);
 }
 
 TEST_CASE("writers: a link that looks like a URL scheme stays relative", "[writers][overview][escape]") {

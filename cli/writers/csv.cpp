@@ -2,8 +2,10 @@
 // script. RFC 4180: comma separated, CRLF line ends, a field quoted when it
 // holds a comma, a quote or a line break (quotes doubled); UTF-8 without a
 // BOM; one header row. The column names are fixed (English, like the JSON
-// keys) whatever --lang is, so scripts can rely on them; the requirement
-// title is in the report language. A plan without requirements (unreadable,
+// keys) whatever --lang is, so scripts can rely on them; the values of
+// plan_status are the JSON's (conformant, nonconformant, not-a-plan,
+// unreadable). The requirement title and the verdict (the plan status in
+// words, "Ikke en beskæftigelsesplan") are in the report language. A plan without requirements (unreadable,
 // not a plan) still gets one row, with the requirement columns empty.
 #include "cli/writers/writer.h"
 
@@ -42,7 +44,7 @@ std::string municipalities_csv(const std::vector<std::string>& m) {
 
 void write_csv_header(std::ostream& os, const WriterOptions&) {
     row(os, {"file", "municipality", "years", "kind", "profile", "stage", "plan_status", "requirement",
-             "requirement_status", "severity", "page", "title"});
+             "requirement_status", "severity", "page", "title", "verdict"});
 }
 
 void write_csv_rows(std::ostream& os, const Report& r, const WriterOptions& o) {
@@ -51,7 +53,7 @@ void write_csv_rows(std::ostream& os, const Report& r, const WriterOptions& o) {
                                      stage_name(r.stage), status_name(r.status)};
     if (r.requirements.empty()) {
         auto cells = plan;
-        cells.insert(cells.end(), {"", "", "", "", ""});
+        cells.insert(cells.end(), {"", "", "", "", "", status_label(r.status, o.lang)});
         row(os, cells);
         return;
     }
@@ -60,7 +62,8 @@ void write_csv_rows(std::ostream& os, const Report& r, const WriterOptions& o) {
         std::string page = !q.evidence.empty() && q.evidence.front().page > 0 ? std::to_string(q.evidence.front().page)
                                                                               : "";
         cells.insert(cells.end(),
-                     {q.id, req_status_name(q.status), severity_name(q.severity), page, pick(q.title, o.lang)});
+                     {q.id, req_status_name(q.status), severity_name(q.severity), page, pick(q.title, o.lang),
+                      status_label(r.status, o.lang)});
         row(os, cells);
     }
 }

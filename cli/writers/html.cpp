@@ -31,7 +31,7 @@ const char* kCss = R"CSS(
 body{font:15px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif;color:#1d2939;margin:0;background:#fff}
 .wrap{max-width:1100px;margin:0 auto;padding:0 24px 48px}
 .banner{padding:20px 24px;color:#fff;margin:0 0 16px}
-.banner.conformant{background:var(--ok)}.banner.nonconformant{background:var(--bad)}.banner.unreadable{background:#475467}
+.banner.conformant{background:var(--ok)}.banner.nonconformant{background:var(--bad)}.banner.unreadable{background:#475467}.banner.not-a-plan{background:var(--dim)}
 .banner .verdict{font-size:28px;font-weight:700;letter-spacing:.04em;margin:0}
 .banner h1{font-size:20px;font-weight:600;margin:4px 0 8px}
 .banner p{margin:4px 0}
@@ -75,19 +75,6 @@ footer dl{display:grid;grid-template-columns:max-content 1fr;gap:0 12px;margin:0
  @page{margin:15mm}
 }
 )CSS";
-
-std::string kind_label(const std::string& k, Lang l) {
-    if (k == "plan") return tr(l, "plan", "plan");
-    if (k == "draft") return tr(l, "udkast", "draft");
-    if (k == "annex") return tr(l, "bilag", "annex");
-    return tr(l, "ukendt", "unknown");
-}
-
-std::string stage_label(const std::string& s, Lang l) {
-    if (s == "draft") return tr(l, "udkast", "draft");
-    if (s == "final") return tr(l, "endelig", "final");
-    return s;
-}
 
 // A fragment id from a requirement id (a region's own ids may hold anything).
 std::string anchor(const std::string& id) {
@@ -171,20 +158,25 @@ E evidence_html(const Evidence& e, Lang l) {
 }
 
 void banner(std::ostream& os, const Report& r, Lang l) {
-    std::string verdict = r.status == Status::conformant      ? tr(l, "I ORDEN", "CONFORMANT")
-                          : r.status == Status::nonconformant ? tr(l, "IKKE I ORDEN", "NONCONFORMANT")
-                                                        : tr(l, "KAN IKKE LÆSES", "UNREADABLE");
+    const std::string verdict = status_banner(r.status, l);
     os << "<header class=\"banner " << html_escape(status_name(r.status)) << "\" id=\"verdict\">\n";
     os << "<p class=\"verdict\">" << verdict << "</p>\n";
     std::string kommune = municipalities_label(r.municipalities), years = years_label(r.years);
     std::string h1 = tr(l, "Beskæftigelsesplan", "Employment plan");
     if (!years.empty()) h1 += " " + years;
     if (!kommune.empty()) h1 += " — " + kommune;
-    if (kommune.empty() && years.empty()) h1 = r.path;
+    if ((kommune.empty() && years.empty()) || r.status == Status::not_a_plan) h1 = r.path;
     os << "<h1>" << html_escape(h1) << "</h1>\n";
     if (r.status == Status::unreadable) {
         os << "<p>" << tr(l, "Filen kunne ikke læses: ", "The file could not be read: ")
            << html_escape(r.error ? pick(r.error->message, l) : "") << "</p>\n";
+    } else if (r.status == Status::not_a_plan) {
+        os << "<p>"
+           << tr(l, "Dokumentet ser ikke ud til at være en beskæftigelsesplan; kravene er ikke kontrolleret. "
+                    "Begrundelsen står under »Sådan blev dokumentet genkendt«.",
+                 "The document does not look like an employment plan; the requirements were not checked. "
+                 "The reason is under \"How the document was identified\".")
+           << "</p>\n";
     } else {
         const auto& s = r.summary;
         std::string what =
@@ -193,14 +185,11 @@ void banner(std::ostream& os, const Report& r, Lang l) {
                      "The plan meets the requirements that apply to its plan year.")
                 : tr(l, "Planen mangler noget, som reglerne kræver — se de krav, der er markeret ✗, nedenfor.",
                      "The plan lacks something the rules require — see the requirements marked ✗ below.");
-        if (r.kind == DocKind::other && r.requirements.empty())
-            what = tr(l, "Dokumentet ser ikke ud til at være en beskæftigelsesplan.",
-                      "The document does not look like an employment plan.");
         os << "<p>" << what << "</p>\n";
-        os << "<p class=\"summary\">" << s.passed << tr(l, " af ", " of ") << s.requirements
-           << tr(l, " krav opfyldt", " requirements met") << " · " << s.errors << tr(l, " fejl", " errors") << " · "
-           << s.warnings << (l == Lang::da ? (s.warnings == 1 ? " advarsel" : " advarsler") : " warnings");
-        if (r.spelling.checked) os << " · " << s.misspellings << tr(l, " ukendte ord", " unknown words");
+        os << "<p class=\"summary\">" << html_escape(requirement_counts(s, l)) << " · "
+           << html_escape(finding_counts(s, l));
+        if (r.spelling.checked)
+            os << " · " << count_noun(s.misspellings, l, "ukendt ord", "ukendte ord", "unknown word", "unknown words");
         os << "</p>\n";
     }
     os << "<dl>";
@@ -209,9 +198,9 @@ void banner(std::ostream& os, const Report& r, Lang l) {
     };
     item(tr(l, "Kommune", "Municipality"), kommune);
     item(tr(l, "Planår", "Plan year"), years);
-    item(tr(l, "Type", "Kind"), kind_label(doc_kind_name(r.kind), l));
+    item(tr(l, "Type", "Kind"), doc_kind_label(r.kind, l));
     item(tr(l, "Profil", "Profile"), r.profile);
-    item(tr(l, "Stadie", "Stage"), stage_label(stage_name(r.stage), l));
+    item(tr(l, "Stadie", "Stage"), stage_label(r.stage, l));
     item(tr(l, "Fil", "File"), r.path);
     os << "</dl>\n</header>\n";
 }
@@ -272,7 +261,7 @@ void todo(std::ostream& os, const Report& r, Lang l) {
         os << "</li>\n";
     }
     for (const auto* f : loose) {
-        os << "<li class=\"fail\"><span class=\"sev error\">" << tr(l, "fejl", "error") << "</span> "
+        os << "<li class=\"fail\"><span class=\"sev error\">" << severity_label(Severity::error, l) << "</span> "
            << html_escape(pick(f->message, l));
         os << at(f->page, f->section, f->paragraph, l);
         os << "</li>\n";
@@ -333,11 +322,11 @@ void goals(std::ostream& os, const Report& r, Lang l) {
             } else {
                 os << "<td class=\"num\">";
                 if (t->value) os << html_escape(format_number(*t->value, l));
-                else os << "<span class=\"sev error\">" << tr(l, "ikke udfyldt", "not filled in") << "</span>";
-                os << "</td><td>" << html_escape(t->unit) << "</td><td>" << html_escape(t->deadline)
+                else if (target_missing(*t)) os << "<span class=\"sev error\">" << html_escape(target_label(*t, l)) << "</span>";
+                else os << html_escape(target_label(*t, l));  // a change-only target: its change
+                os << "</td><td>" << html_escape(t->value ? t->unit : "") << "</td><td>" << html_escape(t->deadline)
                    << "</td><td class=\"num\">";
-                if (t->change_pct)
-                    os << (*t->change_pct > 0 ? "+" : "") << html_escape(format_number(*t->change_pct, l)) << " pct.";
+                if (t->change_pct) os << html_escape(change_label(*t->change_pct, l));
                 os << "</td><td class=\"num\">" << (t->page > 0 ? std::to_string(t->page) : "") << "</td>";
             }
             os << "</tr>\n";
@@ -348,15 +337,16 @@ void goals(std::ostream& os, const Report& r, Lang l) {
 
 void findings(std::ostream& os, const Report& r, Lang l) {
     os << "<section id=\"findings\">\n<h2>" << tr(l, "Fund", "Findings") << "</h2>\n";
-    if (r.findings.empty()) {
-        os << "<p>" << tr(l, "Ingen fund.", "No findings.") << "</p>\n</section>\n";
-        return;
-    }
     std::map<std::string, std::vector<const Finding*>> by_section;
     std::vector<std::string> order;
     for (const auto& f : r.findings) {
+        if (f.requirement_result) continue;  // shown, with its message, in the checklist
         if (!by_section.count(f.section)) order.push_back(f.section);
         by_section[f.section].push_back(&f);
+    }
+    if (order.empty()) {
+        os << "<p>" << tr(l, "Ingen fund ud over kravene.", "No findings beyond the requirements.") << "</p>\n</section>\n";
+        return;
     }
     for (const auto& sec : order) {
         os << "<h3>"
@@ -364,9 +354,7 @@ void findings(std::ostream& os, const Report& r, Lang l) {
            << "</h3>\n<ul class=\"findings\">\n";
         for (const Finding* f : by_section[sec]) {
             std::string sev = severity_name(f->severity);
-            std::string label = f->severity == Severity::error     ? tr(l, "fejl", "error")
-                                : f->severity == Severity::warning ? tr(l, "advarsel", "warning")
-                                                                   : "info";
+            const std::string label = severity_label(f->severity, l);
             os << "<li class=\"finding " << sev << "\"><span class=\"sev " << sev << "\">" << label << "</span> "
                << html_escape(pick(f->message, l));
             os << at(f->page, f->section, f->paragraph, l, false);
@@ -415,7 +403,10 @@ void spelling(std::ostream& os, const Report& r, Lang l) {
 
 void identity(std::ostream& os, const Report& r, Lang l) {
     if (r.reasons.empty()) return;
-    os << "<section id=\"identity\">\n<h2>" << tr(l, "Sådan blev planen genkendt", "How the plan was identified")
+    os << "<section id=\"identity\">\n<h2>"
+       << (r.status == Status::not_a_plan
+               ? tr(l, "Sådan blev dokumentet genkendt", "How the document was identified")
+               : tr(l, "Sådan blev planen genkendt", "How the plan was identified"))
        << "</h2>\n<ul>\n";
     for (const auto& x : r.reasons) os << "<li>" << html_escape(l == Lang::da ? x.da : x.en) << "</li>\n";
     os << "</ul>\n</section>\n";
@@ -448,9 +439,7 @@ void footer(std::ostream& os, const Report& r, Lang l) {
 
 void write_html(std::ostream& os, const Report& r, const WriterOptions& o) {
     const Lang l = o.lang;
-    std::string verdict = r.status == Status::conformant      ? tr(l, "I orden", "Conformant")
-                          : r.status == Status::nonconformant ? tr(l, "Ikke i orden", "Nonconformant")
-                                                        : tr(l, "Kan ikke læses", "Unreadable");
+    const std::string verdict = status_label(r.status, l);
     std::string name = municipalities_label(r.municipalities);
     if (!r.years.empty()) name += (name.empty() ? "" : " ") + years_label(r.years);
     if (name.empty()) name = r.path;

@@ -60,131 +60,180 @@ void write_text(std::ostream& os, const Report& r, const WriterOptions& o) {
 
 namespace {
 
-void write_columns(std::ostream& os, const Report& r, const WriterOptions& o) {
-    const Lang l = o.lang;
-    Style st{o.color};
-    os << st.bold() << r.path << st.off() << "\n";
-    if (r.status == Status::unreadable) {
-        os << st.red() << tr(l, "KAN IKKE LÆSES", "UNREADABLE") << st.off() << ": "
-           << (r.error ? pick(r.error->message, l) : "") << "\n";
+// One report being written: the stream, the report, the language, the colours.
+struct Out {
+    std::ostream& os;
+    const Report& r;
+    Lang l;
+    Style st;
+    std::string tr(const char* da, const char* en) const { return plantjek::tr(l, da, en); }
+    void title(const char* da, const char* en) const { os << "\n" << st.bold() << tr(da, en) << st.off() << "\n"; }
+};
+
+// The file, and whose plan it is: kommune, plan year, kind, profile.
+void identity_line(const Out& o) {
+    const Report& r = o.r;
+    const std::string kommune = municipalities_label(r.municipalities), years = years_label(r.years);
+    o.os << o.tr("Kommune: ", "Municipality: ") << (kommune.empty() ? "?" : kommune) << " · "
+         << o.tr("Planår: ", "Plan year: ") << (years.empty() ? "?" : years) << " · " << o.tr("Type: ", "Kind: ")
+         << doc_kind_label(r.kind, o.l) << " · " << o.tr("Profil: ", "Profile: ") << (r.profile.empty() ? "—" : r.profile)
+         << "\n";
+}
+
+// The verdict with the counts (the same words as every writer's), or, for a
+// document that is no plan, the verdict and why.
+void verdict_line(const Out& o) {
+    const Report& r = o.r;
+    const Style& st = o.st;
+    if (r.status == Status::not_a_plan) {
+        o.os << st.dim() << st.bold() << status_banner(r.status, o.l) << st.off() << " — "
+             << o.tr("kravene er ikke kontrolleret", "the requirements were not checked") << "\n";
+        for (const auto& x : r.reasons) o.os << "  " << st.dim() << pick(Text2{x.da, x.en}, o.l) << st.off() << "\n";
         return;
     }
-    std::string kommune;
-    for (std::size_t i = 0; i < r.municipalities.size(); ++i) kommune += (i ? ", " : "") + r.municipalities[i];
-    std::string years;
-    for (std::size_t i = 0; i < r.years.size(); ++i) years += (i ? "–" : "") + std::to_string(r.years[i]);
-    if (r.years.size() > 2) years = std::to_string(r.years.front()) + "–" + std::to_string(r.years.back());
-    os << tr(l, "Kommune: ", "Municipality: ") << (kommune.empty() ? "?" : kommune) << " · "
-       << tr(l, "Planår: ", "Plan year: ") << (years.empty() ? "?" : years) << " · "
-       << tr(l, "Type: ", "Kind: ") << doc_kind_name(r.kind) << " · " << tr(l, "Profil: ", "Profile: ")
-       << (r.profile.empty() ? "—" : r.profile) << "\n";
-    const auto& s = r.summary;
-    if (r.status == Status::conformant)
-        os << st.green() << st.bold() << tr(l, "I ORDEN", "CONFORMANT") << st.off();
-    else
-        os << st.red() << st.bold() << tr(l, "IKKE I ORDEN", "NONCONFORMANT") << st.off();
-    os << " — " << s.passed << "/" << s.requirements << tr(l, " krav opfyldt", " requirements met") << ", "
-       << s.errors << tr(l, " fejl", " errors") << ", " << s.warnings << tr(l, " advarsler", " warnings") << "\n";
+    o.os << (r.status == Status::conformant ? st.green() : st.red()) << st.bold() << status_banner(r.status, o.l)
+         << st.off() << " — " << requirement_counts(r.summary, o.l) << " · " << finding_counts(r.summary, o.l) << "\n";
     if (!r.ocr_pages.empty())  // scanned pages: their text is less sure, and kept out of the spelling check
-        os << tr(l, "Sider læst med OCR: ", "Pages read by OCR: ") << pages_list(r.ocr_pages) << " ("
-           << tr(l, "sikkerhed ", "confidence ") << format_number(r.ocr_confidence, l) << ")\n";
+        o.os << o.tr("Sider læst med OCR: ", "Pages read by OCR: ") << pages_list(r.ocr_pages) << " ("
+             << o.tr("sikkerhed ", "confidence ") << format_number(r.ocr_confidence, o.l) << ")\n";
+}
 
-    if (!r.requirements.empty()) {
-        os << "\n" << st.bold() << tr(l, "Krav", "Requirements") << st.off() << "\n";
-        for (const auto& q : r.requirements) {
-            std::string mark, colour;
-            switch (q.status) {
-                case ReqStatus::pass: mark = "✓"; colour = st.green(); break;
-                case ReqStatus::fail: mark = "✗"; colour = st.red(); break;
-                case ReqStatus::warn: mark = "!"; colour = st.yellow(); break;
-                case ReqStatus::waived: mark = "~"; colour = st.dim(); break;
-                case ReqStatus::not_applicable: mark = "–"; colour = st.dim(); break;
-            }
-            os << "  " << colour << mark << st.off() << " " << pad(pick(q.title, l), 44);
-            if (!q.evidence.empty()) {
-                const Evidence& e = q.evidence.front();
-                std::string at = pick(location_text(e.page, e.section, e.paragraph), l);
-                if (!at.empty()) os << " " << at;
-            }
-            os << "\n";
-            if (q.status == ReqStatus::fail || q.status == ReqStatus::warn || q.status == ReqStatus::waived)
-                os << "      " << pick(q.message, l) << st.dim() << "  [" << q.legal_basis << "]" << st.off()
-                   << "\n";
+std::string mark_colour(ReqStatus s, const Style& st) {
+    switch (s) {
+        case ReqStatus::pass: return st.green();
+        case ReqStatus::fail: return st.red();
+        case ReqStatus::warn: return st.yellow();
+        case ReqStatus::waived:
+        case ReqStatus::not_applicable: return st.dim();
+    }
+    return "";
+}
+
+// The checklist: a mark and the page for each requirement, the message and
+// legal basis under those not simply met.
+void requirements(const Out& o) {
+    if (o.r.requirements.empty()) return;
+    o.title("Krav", "Requirements");
+    for (const auto& q : o.r.requirements) {
+        o.os << "  " << mark_colour(q.status, o.st) << req_status_mark(q.status) << o.st.off() << " "
+             << pad(pick(q.title, o.l), 44);
+        if (!q.evidence.empty()) {
+            const Evidence& e = q.evidence.front();
+            const std::string at = pick(location_text(e.page, e.section, e.paragraph), o.l);
+            if (!at.empty()) o.os << " " << at;
+        }
+        o.os << "\n";
+        if (q.status == ReqStatus::fail || q.status == ReqStatus::warn || q.status == ReqStatus::waived)
+            o.os << "      " << pick(q.message, o.l) << o.st.dim() << "  [" << q.legal_basis << "]" << o.st.off()
+                 << "\n";
+    }
+}
+
+// A title cut to 60 characters (57 and an ellipsis).
+std::string short_title(std::string title) {
+    if (utf8::length(title) <= 60) return title;
+    std::size_t i = 0, n = 0;
+    while (i < title.size() && n < 57) {
+        utf8::next(title, i);
+        ++n;
+    }
+    return title.substr(0, i) + "…";
+}
+
+// The minister's goals, each with its targets (target_label: a change-only
+// target as its change).
+void goals(const Out& o) {
+    if (o.r.goals.empty()) return;
+    const Style& st = o.st;
+    o.title("Ministerens mål", "Minister's goals");
+    for (const auto& g : o.r.goals) {
+        o.os << "  " << (g.addressed ? st.green() + "✓" : st.red() + "✗") << st.off() << " " << pad(g.id, 14)
+             << pad(short_title(pick(g.title, o.l)), 62);
+        if (g.pending) o.os << o.tr(" (afventer)", " (pending)");
+        o.os << "\n";
+        for (const auto& t : g.targets) {
+            o.os << "      → ";
+            if (target_missing(t)) o.os << st.red() << target_label(t, o.l) << st.off();
+            else o.os << target_label(t, o.l);
+            if (!t.deadline.empty()) o.os << ", " << t.deadline;
+            if (t.change_pct && t.value) o.os << ", " << change_label(*t.change_pct, o.l);
+            if (t.page) o.os << o.tr(" (s. ", " (p. ") << t.page << ")";
+            o.os << "\n";
         }
     }
+}
 
-    if (!r.goals.empty()) {
-        os << "\n" << st.bold() << tr(l, "Ministerens mål", "Minister's goals") << st.off() << "\n";
-        for (const auto& g : r.goals) {
-            std::string title = pick(g.title, l);
-            if (utf8::length(title) > 60) {
-                std::size_t i = 0, n = 0;
-                while (i < title.size() && n < 57) {
-                    utf8::next(title, i);
-                    ++n;
-                }
-                title = title.substr(0, i) + "…";
-            }
-            os << "  " << (g.addressed ? st.green() + "✓" : st.red() + "✗") << st.off() << " " << pad(g.id, 14)
-               << pad(title, 62);
-            if (g.pending) os << tr(l, " (afventer)", " (pending)");
-            os << "\n";
-            for (const auto& t : g.targets) {
-                os << "      → ";
-                if (t.value) os << format_number(*t.value, l) << " " << t.unit;
-                else os << st.red() << tr(l, "ikke udfyldt", "not filled in") << st.off();
-                if (!t.deadline.empty()) os << ", " << t.deadline;
-                if (t.change_pct) os << ", " << format_number(*t.change_pct, l) << " pct.";
-                if (t.page) os << tr(l, " (s. ", " (p. ") << t.page << ")";
-                os << "\n";
-            }
-        }
-    }
-
+// The findings by section, in document order; a requirement's own finding
+// is left to the checklist, so that the list matches "fund: N fejl".
+void findings(const Out& o) {
     std::map<std::string, std::vector<const Finding*>> by_section;
     std::vector<std::string> order;
-    for (const auto& f : r.findings) {
+    for (const auto& f : o.r.findings) {
+        if (f.requirement_result) continue;
         if (!by_section.count(f.section)) order.push_back(f.section);
         by_section[f.section].push_back(&f);
     }
-    if (!r.findings.empty()) {
-        os << "\n" << st.bold() << tr(l, "Fund", "Findings") << st.off() << "\n";
-        for (const auto& sec : order) {
-            os << "  " << (sec.empty() ? tr(l, "(hele planen)", "(whole plan)") : tr(l, "Afsnit ", "Section ") + sec)
-               << "\n";
-            for (const Finding* f : by_section[sec]) {
-                std::string sev = f->severity == Severity::error     ? st.red() + tr(l, "fejl", "error")
-                                  : f->severity == Severity::warning ? st.yellow() + tr(l, "advarsel", "warning")
-                                                                     : st.dim() + tr(l, "info", "info");
-                os << "    " << sev << st.off() << ": " << pick(f->message, l);
-                std::string at = pick(location_text(f->page, f->section, f->paragraph, false), l);
-                if (!at.empty()) os << " (" << at << ")";
-                os << "\n";
-                if (!f->excerpt.empty()) os << "      " << st.dim() << "»" << f->excerpt << "«" << st.off() << "\n";
-            }
+    if (order.empty()) return;
+    const Style& st = o.st;
+    o.title("Fund", "Findings");
+    for (const auto& sec : order) {
+        o.os << "  " << (sec.empty() ? o.tr("(hele planen)", "(whole plan)") : o.tr("Afsnit ", "Section ") + sec) << "\n";
+        for (const Finding* f : by_section[sec]) {
+            const std::string colour = f->severity == Severity::error     ? st.red()
+                                       : f->severity == Severity::warning ? st.yellow()
+                                                                          : st.dim();
+            o.os << "    " << colour << severity_label(f->severity, o.l) << st.off() << ": " << pick(f->message, o.l);
+            const std::string at = pick(location_text(f->page, f->section, f->paragraph, false), o.l);
+            if (!at.empty()) o.os << " (" << at << ")";
+            o.os << "\n";
+            if (!f->excerpt.empty()) o.os << "      " << st.dim() << "»" << f->excerpt << "«" << st.off() << "\n";
         }
     }
+}
 
-    if (!r.deadlines.empty()) {
-        os << "\n" << st.bold() << tr(l, "Frister for planåret", "Deadlines for the plan year") << st.off() << "\n";
-        for (const auto& d : r.deadlines) os << "  " << pad(d.date, 12) << pick(d.title, l) << "\n";
-    }
+void deadlines(const Out& o) {
+    if (o.r.deadlines.empty()) return;
+    o.title("Frister for planåret", "Deadlines for the plan year");
+    for (const auto& d : o.r.deadlines) o.os << "  " << pad(d.date, 12) << pick(d.title, o.l) << "\n";
+}
 
-    if (r.spelling.checked) {
-        os << "\n" << st.bold() << tr(l, "Stavning", "Spelling") << st.off() << " (" << r.spelling.words_checked
-           << tr(l, " ord kontrolleret", " words checked") << ")\n";
-        if (r.spelling.unknown.empty()) os << "  " << tr(l, "Ingen ukendte ord.", "No unknown words.") << "\n";
-        for (const auto& w : r.spelling.unknown) {
-            os << "  " << pad(w.word, 24) << "×" << w.count;
-            if (w.footnote_marker) os << tr(l, "  fodnotemarkør?", "  footnote marker?");
-            if (!w.suggestions.empty()) {
-                os << tr(l, "  forslag: ", "  suggestions: ");
-                for (std::size_t i = 0; i < w.suggestions.size(); ++i) os << (i ? ", " : "") << w.suggestions[i];
-            }
-            if (!w.pages.empty()) os << tr(l, "  s. ", "  p. ") << pages_list(w.pages);
-            os << "\n";
+// The unknown words with their count, suggestions and pages.
+void spelling(const Out& o) {
+    const SpellingResult& sp = o.r.spelling;
+    if (!sp.checked) return;
+    o.os << "\n" << o.st.bold() << o.tr("Stavning", "Spelling") << o.st.off() << " (" << sp.words_checked
+         << o.tr(" ord kontrolleret", " words checked") << ")\n";
+    if (sp.unknown.empty()) o.os << "  " << o.tr("Ingen ukendte ord.", "No unknown words.") << "\n";
+    for (const auto& w : sp.unknown) {
+        o.os << "  " << pad(w.word, 24) << "×" << w.count;
+        if (w.footnote_marker) o.os << o.tr("  fodnotemarkør?", "  footnote marker?");
+        if (!w.suggestions.empty()) {
+            o.os << o.tr("  forslag: ", "  suggestions: ");
+            for (std::size_t i = 0; i < w.suggestions.size(); ++i) o.os << (i ? ", " : "") << w.suggestions[i];
         }
+        if (!w.pages.empty()) o.os << o.tr("  s. ", "  p. ") << pages_list(w.pages);
+        o.os << "\n";
     }
+}
+
+// The report, section by section: who and what, the verdict, then the
+// details (none for an unreadable file or a document that is no plan).
+void write_columns(std::ostream& os, const Report& r, const WriterOptions& wo) {
+    const Out o{os, r, wo.lang, Style{wo.color}};
+    os << o.st.bold() << r.path << o.st.off() << "\n";
+    if (r.status == Status::unreadable) {
+        os << o.st.red() << status_banner(r.status, o.l) << o.st.off() << ": "
+           << (r.error ? pick(r.error->message, o.l) : "") << "\n";
+        return;
+    }
+    identity_line(o);
+    verdict_line(o);
+    if (r.status == Status::not_a_plan) return;
+    requirements(o);
+    goals(o);
+    findings(o);
+    deadlines(o);
+    spelling(o);
 }
 
 }  // namespace

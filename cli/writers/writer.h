@@ -68,6 +68,37 @@ std::string format_number(double v, Lang l);
 std::string years_label(const std::vector<int>& years);
 // "Frederikshavn, Læsø"; "" when unknown.
 std::string municipalities_label(const std::vector<std::string>& m);
+// The verdict for a person: "I orden", "Ikke i orden", "Ikke en
+// beskæftigelsesplan", "Kan ikke læses" (English "Conformant", ...);
+// status_banner is the same in capitals, for the verdict line.
+std::string status_label(Status s, Lang l);
+std::string status_banner(Status s, Lang l);
+// A count with its noun in the right number: "1 advarsel", "2 advarsler",
+// "1 error", "2 errors".
+std::string count_noun(int n, Lang l, const char* da_one, const char* da_many, const char* en_one,
+                       const char* en_many);
+// The summary in words, the same in every writer, so that the counts match
+// the marks: "10 krav: 8 opfyldt, 2 ikke opfyldt, 0 med advarsel" (the ✗
+// and the ! of the checklist; ", 1 fritaget" when a waiver applies), and
+// apart from them "fund: 4 fejl, 1 advarsel" (Summary: the findings other
+// than a requirement's own).
+std::string requirement_counts(const Summary& s, Lang l);
+std::string finding_counts(const Summary& s, Lang l);
+// A change in per cent with its sign: "−2 pct.", "+3 pct." (U+2212, the
+// minus sign), "0 pct.".
+std::string change_label(double pct, Lang l);
+// What a target fixes, in every writer alike: its value ("1.610 personer");
+// for a target given only as a change ("nedbringes med 2 pct.", filled in
+// the JSON) the change, "−2 pct."; "ikke udfyldt" where a placeholder is
+// left; "intet tal" where no figure was read. target_missing: the latter two
+// (shown in red).
+std::string target_label(const Target& t, Lang l);
+bool target_missing(const Target& t);
+// "fejl", "advarsel", "info" (English "error", "warning", "info").
+std::string severity_label(Severity s, Lang l);
+// The document kind and the stage in words ("udkast", "bilag", "endelig").
+std::string doc_kind_label(DocKind k, Lang l);
+std::string stage_label(Stage s, Lang l);
 // ✓ ✗ ! – ~ and the word for it ("opfyldt"/"met", ...).
 const char* req_status_mark(ReqStatus s);
 std::string req_status_label(ReqStatus s, Lang l);

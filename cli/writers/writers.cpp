@@ -82,6 +82,82 @@ std::string municipalities_label(const std::vector<std::string>& m) {
     return s;
 }
 
+// The verdict in words, in each language, plain and in capitals.
+struct StatusWords {
+    Status status;
+    const char *da, *en, *da_caps, *en_caps;
+};
+constexpr StatusWords kStatusWords[] = {
+    {Status::conformant, "I orden", "Conformant", "I ORDEN", "CONFORMANT"},
+    {Status::nonconformant, "Ikke i orden", "Nonconformant", "IKKE I ORDEN", "NONCONFORMANT"},
+    {Status::not_a_plan, "Ikke en beskæftigelsesplan", "Not an employment plan", "IKKE EN BESKÆFTIGELSESPLAN",
+     "NOT AN EMPLOYMENT PLAN"},
+    {Status::unreadable, "Kan ikke læses", "Unreadable", "KAN IKKE LÆSES", "UNREADABLE"},
+};
+
+const StatusWords& status_words(Status s) {
+    for (const auto& w : kStatusWords)
+        if (w.status == s) return w;
+    return kStatusWords[3];
+}
+
+std::string status_label(Status s, Lang l) { return tr(l, status_words(s).da, status_words(s).en); }
+
+std::string status_banner(Status s, Lang l) { return tr(l, status_words(s).da_caps, status_words(s).en_caps); }
+
+std::string count_noun(int n, Lang l, const char* da_one, const char* da_many, const char* en_one,
+                       const char* en_many) {
+    return std::to_string(n) + " " + (n == 1 ? tr(l, da_one, en_one) : tr(l, da_many, en_many));
+}
+
+std::string requirement_counts(const Summary& s, Lang l) {
+    std::string out = count_noun(s.requirements, l, "krav", "krav", "requirement", "requirements") + ": " +
+                      std::to_string(s.passed - s.waived) + tr(l, " opfyldt, ", " met, ") + std::to_string(s.failed) +
+                      tr(l, " ikke opfyldt, ", " not met, ") + std::to_string(s.warned) +
+                      tr(l, " med advarsel", s.warned == 1 ? " with a warning" : " with warnings");
+    if (s.waived) out += ", " + std::to_string(s.waived) + tr(l, " fritaget", " waived");
+    return out;
+}
+
+std::string finding_counts(const Summary& s, Lang l) {
+    return tr(l, "fund: ", "findings: ") + count_noun(s.errors, l, "fejl", "fejl", "error", "errors") + ", " +
+           count_noun(s.warnings, l, "advarsel", "advarsler", "warning", "warnings");
+}
+
+std::string change_label(double pct, Lang l) {
+    const std::string n = format_number(pct < 0 ? -pct : pct, l);
+    return (pct < 0 ? "\u2212" : pct > 0 ? "+" : "") + n + " pct.";
+}
+
+bool target_missing(const Target& t) { return !t.value && !(t.filled && t.change_pct); }
+
+std::string target_label(const Target& t, Lang l) {
+    if (t.value) return format_number(*t.value, l) + (t.unit.empty() ? "" : " " + t.unit);
+    if (t.filled && t.change_pct) return change_label(*t.change_pct, l);
+    return t.filled ? tr(l, "intet tal", "no figure") : tr(l, "ikke udfyldt", "not filled in");
+}
+
+std::string severity_label(Severity s, Lang l) {
+    switch (s) {
+        case Severity::error: return tr(l, "fejl", "error");
+        case Severity::warning: return tr(l, "advarsel", "warning");
+        case Severity::info: return tr(l, "info", "info");
+    }
+    return "";
+}
+
+std::string doc_kind_label(DocKind k, Lang l) {
+    switch (k) {
+        case DocKind::plan: return tr(l, "beskæftigelsesplan", "employment plan");
+        case DocKind::draft: return tr(l, "udkast", "draft");
+        case DocKind::annex: return tr(l, "bilag", "annex");
+        case DocKind::other: return tr(l, "ikke en beskæftigelsesplan", "not an employment plan");
+    }
+    return "";
+}
+
+std::string stage_label(Stage s, Lang l) { return s == Stage::draft ? tr(l, "udkast", "draft") : tr(l, "endelig", "final"); }
+
 const char* req_status_mark(ReqStatus s) {
     switch (s) {
         case ReqStatus::pass: return "✓";

@@ -40,8 +40,10 @@ void check_budget(Context& c, const Requirement& r, RequirementResult& res) {
     res.evidence.push_back(c.evidence_for_section(s));
     if (int blanks = unfilled_cells(c, r, s)) {
         missing(c, r, res,
-                {"Budgettet er ikke udfyldt: " + std::to_string(blanks) + " felt(er) med pladsholder.",
-                 "The budget is not filled in: " + std::to_string(blanks) + " cell(s) with a placeholder."});
+                {"Budgettet er ikke udfyldt: " + std::to_string(blanks) + (blanks == 1 ? " felt" : " felter") +
+                     " med pladsholder.",
+                 "The budget is not filled in: " + std::to_string(blanks) + (blanks == 1 ? " cell" : " cells") +
+                     " with a placeholder."});
         return;
     }
     if (!search_any(r.body, c.section_text[s])) {

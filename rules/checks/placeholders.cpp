@@ -83,8 +83,10 @@ void check_placeholders(Context& c, const Requirement& r, RequirementResult& res
         return;
     }
     res.status = r.severity == Severity::error ? ReqStatus::fail : ReqStatus::warn;
-    res.message = {std::to_string(hits) + " sted(er) med skabelontekst, pladsholdere eller tomme afsnit. " + r.message.da,
-                   std::to_string(hits) + " place(s) with template text, placeholders or empty sections. " +
+    res.message = {std::to_string(hits) + (hits == 1 ? " sted" : " steder") +
+                       " med skabelontekst, pladsholdere eller tomme afsnit. " + r.message.da,
+                   std::to_string(hits) + (hits == 1 ? " place" : " places") +
+                       " with template text, placeholders or empty sections. " +
                        r.message.en};
 }
 
