@@ -13,6 +13,7 @@
 #include "cli/commands.h"
 #include "cli/exit_codes.h"
 #include "cli/inputs.h"
+#include "cli/tally.h"
 #include "extractor/pipeline.h"
 #include "report/assemble.h"
 #include "report/json.h"
@@ -144,39 +145,11 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// Report file names in an output folder: the input's file name without its
-// extension, made unique ("plan.pdf" and "plan.docx" → "plan", "plan-2").
-std::string unique_stem(const std::string& path, std::map<std::string, int>& used) {
-    std::string stem = fs::path(path).stem().string();
-    if (stem.empty()) stem = "plan";
-    int n = ++used[stem];
-    return n == 1 ? stem : stem + "-" + std::to_string(n);
-}
-
 void usage_error(const std::string& msg) { std::cerr << "plantjek: " << msg << "\n"; }
 
-// The writers -f names (text when none), or nothing after a usage error.
-std::optional<std::vector<const Writer*>> resolve_writers(const std::string& format, Lang lang) {
-    const bool da = lang == Lang::da;
-    std::vector<const Writer*> writers;
-    for (const auto& f : split_format_list(format)) {
-        const Writer* w = find_writer(f);
-        if (!w) {
-            std::string msg = (da ? "ukendt format '" : "unknown format '") + f + "'";
-            if (auto near = utf8::closest(f, writer_names()); !near.empty())
-                msg += da ? " (mente du " + near + "?)" : " (did you mean " + near + "?)";
-            usage_error(msg + (da ? "; kendte formater: " : "; known formats: ") + join_or(writer_names(), lang));
-            return std::nullopt;
-        }
-        writers.push_back(w);
-    }
-    if (writers.empty()) writers.push_back(find_writer("text"));
-    return writers;
-}
+}  // namespace
 
-// --profile names a known profile (or a file), the profiles and --rules
-// load, and every waiver names something that exists.
-bool check_profile_and_waivers(CheckSession& session, const CheckOptions& opts, Lang lang) {
+bool validate_profile_options(CheckSession& session, const CheckOptions& opts, Lang lang) {
     const bool da = lang == Lang::da;
     try {
         if (!opts.profile.empty() && !fs::is_regular_file(opts.profile)) {
@@ -200,6 +173,38 @@ bool check_profile_and_waivers(CheckSession& session, const CheckOptions& opts, 
     }
     return true;
 }
+
+namespace {
+
+// Report file names in an output folder: the input's file name without its
+// extension, made unique ("plan.pdf" and "plan.docx" → "plan", "plan-2").
+std::string unique_stem(const std::string& path, std::map<std::string, int>& used) {
+    std::string stem = fs::path(path).stem().string();
+    if (stem.empty()) stem = "plan";
+    int n = ++used[stem];
+    return n == 1 ? stem : stem + "-" + std::to_string(n);
+}
+
+
+// The writers -f names (text when none), or nothing after a usage error.
+std::optional<std::vector<const Writer*>> resolve_writers(const std::string& format, Lang lang) {
+    const bool da = lang == Lang::da;
+    std::vector<const Writer*> writers;
+    for (const auto& f : split_format_list(format)) {
+        const Writer* w = find_writer(f);
+        if (!w) {
+            std::string msg = (da ? "ukendt format '" : "unknown format '") + f + "'";
+            if (auto near = utf8::closest(f, writer_names()); !near.empty())
+                msg += da ? " (mente du " + near + "?)" : " (did you mean " + near + "?)";
+            usage_error(msg + (da ? "; kendte formater: " : "; known formats: ") + join_or(writer_names(), lang));
+            return std::nullopt;
+        }
+        writers.push_back(w);
+    }
+    if (writers.empty()) writers.push_back(find_writer("text"));
+    return writers;
+}
+
 
 // Every input exists and is a file: a typo or a folder stops the run
 // before anything is written (cli/inputs.h).
@@ -325,7 +330,7 @@ int run_check(const CommonOptions& common, const CheckOptions& opts) {
     if (!check_inputs(opts, common.lang)) return exit_code::usage;
     CheckSession session(opts);
     session.start_loading();  // Hunspell, beside the profiles and the first file's reading
-    if (!check_profile_and_waivers(session, opts, common.lang)) return exit_code::usage;
+    if (!validate_profile_options(session, opts, common.lang)) return exit_code::usage;
 
     WriterOptions wo;
     wo.lang = common.lang;
@@ -342,20 +347,21 @@ int run_check(const CommonOptions& common, const CheckOptions& opts) {
         usage_error(e.what());
         return exit_code::usage;
     }
-    bool any_unreadable = false, any_failed = false;
+    BatchTally tally;
     for (const auto& file : opts.files) {
         Report r = session.check(file);
-        if (r.status == Status::unreadable) {
-            any_unreadable = true;
-            if (!common.quiet && (sink.to_folder() || !text_on_screen))
-                std::cerr << "plantjek: " << file << ": " << pick(r.error->message, common.lang) << "\n";
-        }
-        if (fails(r, opts.fail_on)) any_failed = true;
+        if (r.status == Status::unreadable && !common.quiet && (sink.to_folder() || !text_on_screen))
+            std::cerr << "plantjek: " << file << ": " << pick(r.error->message, common.lang) << "\n";
+        tally.count(r, opts.fail_on);
         sink.put(file, r);
     }
     sink.finish();
-    if (any_unreadable) return exit_code::unreadable;
-    return any_failed ? exit_code::findings : exit_code::ok;
+    // A batch ends with its counts, on stderr: stdout may be the reports.
+    if (opts.files.size() > 1 && !common.quiet)
+        std::cerr << "plantjek check: " << opts.files.size() << (common.lang == Lang::da ? " filer: " : " files: ")
+                  << tally.line(common.lang) << "\n";
+    if (tally.unreadable) return exit_code::unreadable;
+    return tally.failing ? exit_code::findings : exit_code::ok;
 }
 
 }  // namespace plantjek

@@ -69,4 +69,10 @@ private:
     bool word_lists_loaded_ = false;
 };
 
+// --profile names a known profile (or a profile file), the profiles and
+// --rules files load, and every waiver names something that exists. Else
+// prints the usage error (with a "mente du …?") and returns false. check
+// and scan call it before any work.
+bool validate_profile_options(CheckSession& session, const CheckOptions& opts, Lang lang);
+
 }  // namespace plantjek

@@ -13,6 +13,7 @@
 #include <iostream>
 #include <map>
 #include <memory>
+#include <optional>
 #include <set>
 #include <sstream>
 #include <thread>
@@ -20,6 +21,7 @@
 #include "cli/exit_codes.h"
 #include "cli/inputs.h"
 #include "cli/store.h"
+#include "cli/tally.h"
 #include "cli/worker.h"
 #include "cli/writers/writer.h"
 #include "extractor/lexicon.h"
@@ -174,227 +176,255 @@ std::string profile_version(const std::vector<std::string>& source_files) {
     return sha256_hex(all).substr(0, 16);
 }
 
-int run_scan(const CommonOptions& common, const CheckOptions& check_in, ScanOptions so) {
-    const bool da = common.lang == Lang::da;
-    auto say = [&](const std::string& d, const std::string& e) -> const std::string& { return da ? d : e; };
-    CheckOptions check = check_in;
-    check.read.password = common.password;
-    check.read.limits = common.limits;
-    if (so.jobs <= 0) so.jobs = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
-    if (so.db.empty() && so.out.empty()) so.db = "plantjek.db";
-    so.formats = split_format_list(check.format);
-    if (so.formats.empty()) so.formats = {"json"};
-    for (const auto& f : so.formats)
-        if (!find_writer(f)) {
-            std::cerr << "plantjek: " << say("ukendt format: ", "unknown format: ") << f << "\n";
-            return exit_code::usage;
-        }
-    // A mistyped path is a usage error before the database is opened: it
-    // stores nothing (cli/inputs.h).
-    bool paths_ok = true;
-    for (const auto& p : so.paths)
-        if (auto problem = input_problem(p, InputKind::file_or_folder, common.lang)) {
-            std::cerr << "plantjek: " << *problem << "\n";
-            paths_ok = false;
-        }
-    if (!paths_ok) return exit_code::usage;
-    for (const auto& f : check.word_lists)
-        if (!fs::is_regular_file(f)) {
-            std::cerr << "plantjek: " << say("ordlisten findes ikke: ", "no such word list: ") << f << "\n";
-            return exit_code::usage;
-        }
+namespace {
 
-    // Profiles: validated here once (a bad --profile or --rules is a usage
-    // error, not 200 unreadable files), and their versions for the store.
-    // The same session, prepared, is what the workers inherit (cli/worker.h).
-    std::map<std::string, std::string> versions;  // profile id → profile_version
-    CheckSession session(check);
-    session.start_loading();  // Hunspell, beside the profiles, the database and the walk
-    {
-        try {
-            bool found = check.profile.empty() || fs::is_regular_file(check.profile);
-            std::string known;
-            for (const auto& p : session.profiles()) {
-                Profile copy = p;
-                for (const auto& f : check.rules_files) add_rules_file(copy, f);
-                versions[p.id] = profile_version(copy.source_files);
-                known += (known.empty() ? "" : ", ") + p.id;
-                if (p.id == check.profile) found = true;
-            }
-            if (!found) {
-                std::cerr << "plantjek: " << say("ukendt profil '", "unknown profile '") << check.profile
-                          << say("'; kendte profiler: ", "'; known profiles: ") << known << "\n";
-                return exit_code::usage;
-            }
-            validate_waivers(check.report.waivers, session.profiles(), check.rules_files);
-        } catch (const ProfileError& e) {
-            std::cerr << "plantjek: " << e.what() << "\n";
-            return exit_code::usage;
-        } catch (const ConfigError& e) {
-            std::cerr << "plantjek: " << e.message(common.lang) << "\n";
-            return exit_code::usage;
-        }
-    }
-    const std::string options_key = check_options_key(check);
-    CheckStamp stamp_base{PLANTJEK_VERSION, "", options_key};
-
-    std::unique_ptr<Store> store;
-    if (!so.db.empty()) {
-        try {
-            store = std::make_unique<Store>(so.db);
-        } catch (const StoreError& e) {
-            std::cerr << "plantjek: " << say("databasen kan ikke bruges: ", "cannot use the database: ") << e.what()
-                      << "\n";
-            return exit_code::usage;
-        }
-    }
-    if (!so.out.empty()) {
-        std::error_code ec;
-        fs::create_directories(so.out, ec);
-        if (!fs::is_directory(so.out)) {
-            std::cerr << "plantjek: " << say("kan ikke oprette mappen ", "cannot create the directory ") << so.out << "\n";
-            return exit_code::usage;
-        }
-    }
-
-    WalkResult walk = walk_paths(so.paths);
-    if (!common.quiet)
-        for (std::size_t i = 0; i < walk.ignored.size(); ++i)
-            std::cerr << "plantjek: " << walk.ignored[i].first << ": "
-                      << say("ikke en plan, sprunget over (" + walk.ignored_da[i].second + ")",
-                             "not a plan, skipped (" + walk.ignored[i].second + ")")
-                      << "\n";
-
-    const auto& files = walk.files;
-    auto out_paths = [&](const ScanFile& f) {
-        std::vector<fs::path> v;
-        for (const auto& fmt : so.formats) v.push_back(fs::path(so.out) / (f.out_name + "." + out_ext(fmt)));
-        return v;
-    };
-
-    // Counters for progress and summary.
-    std::size_t checked = 0, skipped = 0, done = 0, conformant = 0, nonconformant = 0, not_plans = 0,
-                unreadable = 0, failing = 0;
-    long long pages = 0;
-    std::map<std::string, int> reasons;
-    auto count_status = [&](const Report& r) {
-        if (r.status == Status::conformant) ++conformant;
-        else if (r.status == Status::nonconformant) ++nonconformant;
-        else if (r.status == Status::not_a_plan) ++not_plans;
-        else {
-            ++unreadable;
-            ++reasons[r.error && !r.error->kind.empty() ? r.error->kind : "?"];
-        }
-        if (fails(r, check.fail_on)) ++failing;
-    };
-
-    const bool progress = !common.quiet && ::isatty(2);
-    const auto t0 = std::chrono::steady_clock::now();
-    auto last_draw = t0 - std::chrono::seconds(1);
-    auto draw = [&](bool force) {
-        if (!progress) return;
+// The progress line on a terminal's stderr: files done, rate, time left.
+class Progress {
+public:
+    Progress(bool on, std::size_t total, Lang lang) : on_(on), total_(total), lang_(lang) {}
+    void draw(std::size_t done, std::size_t checked, std::size_t unreadable, bool force = false) {
+        if (!on_) return;
         auto now = std::chrono::steady_clock::now();
-        if (!force && now - last_draw < std::chrono::milliseconds(200)) return;
-        last_draw = now;
-        double secs = std::chrono::duration<double>(now - t0).count();
-        double rate = secs > 0.5 && checked ? checked / secs : 0;
-        std::size_t left = files.size() - done;
-        std::string line = "\r" + std::to_string(done) + "/" + std::to_string(files.size()) +
-                           say(" filer", " files");
+        if (!force && now - last_ < std::chrono::milliseconds(200)) return;
+        last_ = now;
+        const double secs = seconds();
+        const double rate = secs > 0.5 && checked ? checked / secs : 0;
+        const std::size_t left = total_ - done;
+        std::string line = "\r" + std::to_string(done) + "/" + std::to_string(total_) + say(" filer", " files");
         if (rate > 0) {
             line += " · " + fmt1(rate) + say(" filer/s", " files/s");
-            if (left) line += " · " + say("ca. ", "about ") + duration(left / rate, common.lang) + say(" tilbage", " left");
+            if (left) line += " · " + say("ca. ", "about ") + duration(left / rate, lang_) + say(" tilbage", " left");
         }
         if (unreadable) line += " · " + std::to_string(unreadable) + say(" ulæselige", " unreadable");
         std::cerr << line << "\x1b[K" << std::flush;
-    };
+    }
+    void clear() const {
+        if (on_) std::cerr << "\r\x1b[K" << std::flush;
+    }
+    double seconds() const { return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0_).count(); }
 
-    PoolOptions po;
-    po.session = &session;
-    po.jobs = so.jobs;
-    po.timeout_s = so.timeout_s;
-    po.max_memory_mb = so.max_memory_mb;
-    po.check = check;
-    WorkerPool pool(po);
+private:
+    std::string say(const char* da, const char* en) const { return lang_ == Lang::da ? da : en; }
+    bool on_;
+    std::size_t total_;
+    Lang lang_;
+    std::chrono::steady_clock::time_point t0_ = std::chrono::steady_clock::now(), last_ = t0_ - std::chrono::seconds(1);
+};
 
-    WriterOptions wo;
-    wo.lang = common.lang;
-    wo.color = check.color == "always";  // reports are files: colour only when asked for
-    bool write_failed = false;
-    auto handle = [&](const ScanFile& f, const Report& r) {
-        ++checked;
-        ++done;
-        pages += r.pages;
-        count_status(r);
-        if (store) {
-            CheckStamp stamp = stamp_base;
-            if (!r.profile.empty()) stamp.profile_version = versions.count(r.profile) ? versions[r.profile] : "";
-            try {
-                store->put(r, stamp, utc_now());
-            } catch (const StoreError& e) {
-                std::cerr << "\r\x1b[K" << "plantjek: " << so.db << ": " << e.what() << "\n";
-                write_failed = true;
-            }
-        }
-        if (!so.out.empty()) {
-            std::size_t i = 0;
-            for (const auto& p : out_paths(f)) {
-                std::error_code ec;
-                fs::create_directories(p.parent_path(), ec);
-                std::ofstream os(p, std::ios::binary);
-                find_writer(so.formats[i++])->write(os, r, wo);
-                if (!os) {
-                    std::cerr << "\r\x1b[K" << "plantjek: " << say("kan ikke skrive ", "cannot write ") << p.string() << "\n";
-                    write_failed = true;
-                }
-            }
-        }
-        if (!common.quiet && r.status == Status::unreadable) {
-            if (progress) std::cerr << "\r\x1b[K";
-            std::cerr << "plantjek: " << r.path << ": " << pick(r.error->message, common.lang) << "\n";
-        }
-    };
-
-    // Largest files first: with several workers, a 200-page plan started
-    // last would leave the others idle at the end (longest-processing-time
-    // first). Which worker checks a file does not change its result.
+// Largest files first: with several workers, a 200-page plan started last
+// would leave the others idle at the end (longest-processing-time first).
+// Which worker checks a file does not change its result.
+std::vector<std::size_t> largest_first(const std::vector<ScanFile>& files, int jobs) {
     std::vector<std::size_t> order(files.size());
     for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
-    if (so.jobs > 1) {
-        std::vector<std::uintmax_t> size(files.size(), 0);
-        for (std::size_t i = 0; i < files.size(); ++i) {
-            std::error_code ec;
-            auto n = fs::file_size(files[i].path, ec);
-            size[i] = ec ? 0 : n;
-        }
-        std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return size[a] > size[b]; });
+    if (jobs <= 1) return order;
+    std::vector<std::uintmax_t> size(files.size(), 0);
+    for (std::size_t i = 0; i < files.size(); ++i) {
+        std::error_code ec;
+        auto n = fs::file_size(files[i].path, ec);
+        size[i] = ec ? 0 : n;
     }
-    std::size_t next = 0;
-    // Two copies of one file are not checked at the same time: the second
-    // waits for the first, and then finds the first's spelling suggestions
-    // already made (workers share them, cli/worker.h) instead of working
-    // them out a second time beside it. Archives hold copies; so does the
-    // benchmark set.
-    std::multiset<std::string> busy_sha;
-    std::vector<std::string> sha_of(files.size());
-    // Files read, hashed and looked up, not yet handed out (file index,
-    // base), in order. The parent keeps a few ready while the workers are
-    // busy, so that one that finishes gets its next path at once.
-    std::deque<std::pair<std::size_t, Report>> queued;
-    const std::size_t read_ahead = static_cast<std::size_t>(so.jobs);
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return size[a] > size[b]; });
+    return order;
+}
+
+// One scan: the options checked, the store and folder opened, the files
+// walked, handed to the workers and their reports stored and written.
+class ScanRun {
+public:
+    ScanRun(const CommonOptions& common, const CheckOptions& check, ScanOptions so)
+        : common_(common), check_(with_read_options(check, common)), so_(std::move(so)), session_(check_) {}
+
+    int run() {
+        if (int rc = validate()) return rc;
+        if (int rc = open_outputs()) return rc;
+        walk_ = walk_paths(so_.paths);
+        report_ignored();
+        order_ = largest_first(walk_.files, so_.jobs);
+        sha_of_.assign(walk_.files.size(), "");
+        progress_ = std::make_unique<Progress>(!common_.quiet && ::isatty(2), walk_.files.size(), common_.lang);
+        PoolOptions po;
+        po.session = &session_;
+        po.jobs = so_.jobs;
+        po.timeout_s = so_.timeout_s;
+        po.max_memory_mb = so_.max_memory_mb;
+        po.check = check_;
+        WorkerPool pool(po);
+        pool_ = &pool;
+        try {
+            loop();
+            pool.shutdown();
+        } catch (const DictionaryMissing&) {
+            progress_->clear();
+            throw;  // main says it, as for every command
+        } catch (const std::exception& e) {
+            progress_->clear();
+            std::cerr << "plantjek: " << say("intern fejl: ", "internal error: ") << e.what() << "\n";
+            return exit_code::usage;
+        }
+        progress_->clear();
+        print_summary();
+        if (write_failed_) return exit_code::usage;
+        if (tally_.unreadable) return exit_code::unreadable;
+        return tally_.failing ? exit_code::findings : exit_code::ok;
+    }
+
+private:
+    std::string say(const char* da, const char* en) const { return common_.lang == Lang::da ? da : en; }
+
+    // Formats, paths, word lists, profiles and waivers: a usage error
+    // before anything is opened or stored.
+    // The password and size limit reach the session, and so the workers.
+    static CheckOptions with_read_options(CheckOptions check, const CommonOptions& common) {
+        check.read.password = common.password;
+        check.read.limits = common.limits;
+        return check;
+    }
+
+    int validate() {
+        if (so_.jobs <= 0) so_.jobs = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+        if (so_.db.empty() && so_.out.empty()) so_.db = "plantjek.db";
+        so_.formats = split_format_list(check_.format);
+        if (so_.formats.empty()) so_.formats = {"json"};
+        for (const auto& f : so_.formats)
+            if (!find_writer(f)) {
+                std::cerr << "plantjek: " << say("ukendt format: ", "unknown format: ") << f << "\n";
+                return exit_code::usage;
+            }
+        // A mistyped path stores nothing (cli/inputs.h).
+        bool paths_ok = true;
+        for (const auto& p : so_.paths)
+            if (auto problem = input_problem(p, InputKind::file_or_folder, common_.lang)) {
+                std::cerr << "plantjek: " << *problem << "\n";
+                paths_ok = false;
+            }
+        if (!paths_ok) return exit_code::usage;
+        for (const auto& f : check_.word_lists)
+            if (!fs::is_regular_file(f)) {
+                std::cerr << "plantjek: " << say("ordlisten findes ikke: ", "no such word list: ") << f << "\n";
+                return exit_code::usage;
+            }
+        // The same session, prepared, is what the workers inherit (cli/worker.h).
+        session_.start_loading();  // Hunspell, beside the profiles, the database and the walk
+        if (!validate_profile_options(session_, check_, common_.lang)) return exit_code::usage;
+        for (const auto& p : session_.profiles()) {
+            Profile copy = p;
+            for (const auto& f : check_.rules_files) add_rules_file(copy, f);
+            versions_[p.id] = profile_version(copy.source_files);
+        }
+        options_key_ = check_options_key(check_);
+        return 0;
+    }
+
+    int open_outputs() {
+        if (!so_.db.empty()) {
+            try {
+                store_ = std::make_unique<Store>(so_.db);
+            } catch (const StoreError& e) {
+                std::cerr << "plantjek: " << say("databasen kan ikke bruges: ", "cannot use the database: ") << e.what() << "\n";
+                return exit_code::usage;
+            }
+        }
+        if (!so_.out.empty()) {
+            std::error_code ec;
+            fs::create_directories(so_.out, ec);
+            if (!fs::is_directory(so_.out)) {
+                std::cerr << "plantjek: " << say("kan ikke oprette mappen ", "cannot create the directory ") << so_.out << "\n";
+                return exit_code::usage;
+            }
+        }
+        return 0;
+    }
+
+    void report_ignored() const {
+        if (common_.quiet) return;
+        for (std::size_t i = 0; i < walk_.ignored.size(); ++i)
+            std::cerr << "plantjek: " << walk_.ignored[i].first << ": "
+                      << (common_.lang == Lang::da ? "ikke en plan, sprunget over (" + walk_.ignored_da[i].second + ")"
+                                                   : "not a plan, skipped (" + walk_.ignored[i].second + ")")
+                      << "\n";
+    }
+
+    std::vector<fs::path> out_paths(const ScanFile& f) const {
+        std::vector<fs::path> v;
+        for (const auto& fmt : so_.formats) v.push_back(fs::path(so_.out) / (f.out_name + "." + out_ext(fmt)));
+        return v;
+    }
+
+    // A worker's report: counted, stored, written.
+    void handle(const ScanFile& f, const Report& r) {
+        ++checked_;
+        ++done_;
+        pages_ += r.pages;
+        tally_.count(r, check_.fail_on);
+        if (store_) store(r);
+        if (!so_.out.empty()) write_reports(f, r);
+        if (!common_.quiet && r.status == Status::unreadable) {
+            progress_->clear();
+            std::cerr << "plantjek: " << r.path << ": " << pick(r.error->message, common_.lang) << "\n";
+        }
+    }
+
+    void store(const Report& r) {
+        CheckStamp stamp{PLANTJEK_VERSION, "", options_key_};
+        if (!r.profile.empty()) stamp.profile_version = versions_.count(r.profile) ? versions_[r.profile] : "";
+        try {
+            store_->put(r, stamp, utc_now());
+        } catch (const StoreError& e) {
+            std::cerr << "\r\x1b[K" << "plantjek: " << so_.db << ": " << e.what() << "\n";
+            write_failed_ = true;
+        }
+    }
+
+    void write_reports(const ScanFile& f, const Report& r) {
+        WriterOptions wo;
+        wo.lang = common_.lang;
+        wo.color = check_.color == "always";  // reports are files: colour only when asked for
+        std::size_t i = 0;
+        for (const auto& p : out_paths(f)) {
+            std::error_code ec;
+            fs::create_directories(p.parent_path(), ec);
+            std::ofstream os(p, std::ios::binary);
+            find_writer(so_.formats[i++])->write(os, r, wo);
+            if (!os) {
+                std::cerr << "\r\x1b[K" << "plantjek: " << say("kan ikke skrive ", "cannot write ") << p.string() << "\n";
+                write_failed_ = true;
+            }
+        }
+    }
+
+    // The stored report of an unchanged file (same content, tool, options,
+    // profile version, and its --out reports there), or nothing.
+    std::optional<Report> reusable(const ScanFile& f, const Report& base) {
+        if (!store_ || so_.force || base.sha256.empty()) return std::nullopt;
+        auto old = store_->find(f.path);
+        bool reuse = old && !old->report.empty() && old->sha256 == base.sha256 && old->tool_version == PLANTJEK_VERSION &&
+                     old->options == options_key_ && !worker_failure(old->error_kind) &&
+                     (old->profile.empty() ? old->profile_version.empty()
+                                           : versions_.count(old->profile) && versions_[old->profile] == old->profile_version);
+        if (reuse && !so_.out.empty())
+            for (const auto& p : out_paths(f))
+                if (!fs::exists(p)) reuse = false;
+        if (!reuse) return std::nullopt;
+        try {
+            return report_from_json(nlohmann::ordered_json::parse(old->report), JsonTexts::both);
+        } catch (const std::exception&) {
+            return std::nullopt;  // a stored report this build cannot read: check the file again
+        }
+    }
+
     // Reads, hashes and looks up the next file: queued, or counted as
     // skipped when it is unchanged since the last scan. false: none left.
-    auto prepare_next = [&]() -> bool {
-        if (next >= files.size()) return false;
-        const std::size_t i = order[next++];
-        const ScanFile& f = files[i];
+    bool prepare_next() {
+        if (next_ >= walk_.files.size()) return false;
+        const std::size_t i = order_[next_++];
+        const ScanFile& f = walk_.files[i];
         Report base;
         base.path = f.path;
         std::error_code ec;
         auto size = fs::file_size(f.path, ec);
-        if (!ec && size > check.read.limits.max_file_bytes) {
-            // Too large: not read into memory here; the worker reports it (too-large).
-            base.bytes = size;
+        if (!ec && size > check_.read.limits.max_file_bytes) {
+            base.bytes = size;  // too large: not read into memory here; the worker reports it (too-large)
         } else {
             std::string bytes = read_file(f.path);
             base.bytes = bytes.size();
@@ -402,68 +432,56 @@ int run_scan(const CommonOptions& common, const CheckOptions& check_in, ScanOpti
             Format fmt = sniff_format(std::string_view(bytes).substr(0, 8192));
             base.format = bytes.empty() || fmt == Format::unknown ? "" : format_name(fmt);
         }
-        if (store && !so.force && !base.sha256.empty()) {
-            auto old = store->find(f.path);
-            bool reuse = old && !old->report.empty() && old->sha256 == base.sha256 && old->tool_version == PLANTJEK_VERSION &&
-                         old->options == options_key && !worker_failure(old->error_kind) &&
-                         (old->profile.empty() ? old->profile_version.empty()
-                                               : versions.count(old->profile) &&
-                                                     versions[old->profile] == old->profile_version);
-            if (reuse && !so.out.empty())
-                for (const auto& p : out_paths(f))
-                    if (!fs::exists(p)) reuse = false;
-            Report stored;
-            if (reuse) {
-                try {
-                    stored = report_from_json(nlohmann::ordered_json::parse(old->report), JsonTexts::both);
-                } catch (const std::exception&) {
-                    reuse = false;  // a stored report this build cannot read: check the file again
-                }
-            }
-            if (reuse) {
-                ++skipped;
-                ++done;
-                count_status(stored);
-                draw(false);
-                return true;
-            }
+        if (auto stored = reusable(f, base)) {
+            ++skipped_;
+            ++done_;
+            tally_.count(*stored, check_.fail_on);
+            progress_->draw(done_, checked_, tally_.unreadable);
+            return true;
         }
-        queued.emplace_back(i, std::move(base));
+        queued_.emplace_back(i, std::move(base));
         return true;
-    };
+    }
+
     // Hands out files while a worker is free: the first queued file whose
-    // copy is not being checked, else the next one read.
-    auto feed = [&] {
-        while (pool.has_free_slot()) {
-            auto it = std::find_if(queued.begin(), queued.end(), [&](const auto& q) {
-                return q.second.sha256.empty() || !busy_sha.count(q.second.sha256);
+    // copy is not being checked, else the next one read. Two copies of one
+    // file are not checked at the same time: the second waits for the first,
+    // and then finds its spelling suggestions already made (workers share
+    // them, cli/worker.h). Archives hold copies; so does the benchmark set.
+    void feed() {
+        while (pool_->has_free_slot()) {
+            auto it = std::find_if(queued_.begin(), queued_.end(), [&](const auto& q) {
+                return q.second.sha256.empty() || !busy_sha_.count(q.second.sha256);
             });
-            if (it == queued.end()) {
+            if (it == queued_.end()) {
                 if (prepare_next()) continue;
                 break;
             }
             auto [i, base] = std::move(*it);
-            queued.erase(it);
-            sha_of[i] = base.sha256;
-            if (!base.sha256.empty()) busy_sha.insert(base.sha256);
-            pool.submit(i, std::move(base));
+            queued_.erase(it);
+            sha_of_[i] = base.sha256;
+            if (!base.sha256.empty()) busy_sha_.insert(base.sha256);
+            pool_->submit(i, std::move(base));
         }
-    };
-    auto finished = [&](const std::vector<WorkerPool::Result>& results) {
+    }
+
+    void finished(const std::vector<WorkerPool::Result>& results) {
         for (const auto& res : results)
-            if (auto it = busy_sha.find(sha_of[res.tag]); it != busy_sha.end()) busy_sha.erase(it);
-    };
-    try {
-        while (next < files.size() || pool.in_flight() || !queued.empty()) {
+            if (auto it = busy_sha_.find(sha_of_[res.tag]); it != busy_sha_.end()) busy_sha_.erase(it);
+    }
+
+    void loop() {
+        const std::size_t read_ahead = static_cast<std::size_t>(so_.jobs);
+        while (next_ < walk_.files.size() || pool_->in_flight() || !queued_.empty()) {
             feed();
-            auto results = pool.wait(200);
+            auto results = pool_->wait(200);
             finished(results);
             feed();  // the freed workers get their next file before the parent stores this one
             // Storing a report takes about a millisecond: a worker that
             // finishes meanwhile is given its next file before the next one.
             for (std::size_t k = 0; k < results.size(); ++k) {
-                handle(files[results[k].tag], results[k].report);
-                auto more = pool.wait(0);
+                handle(walk_.files[results[k].tag], results[k].report);
+                auto more = pool_->wait(0);
                 if (more.empty()) continue;
                 finished(more);
                 feed();
@@ -471,54 +489,58 @@ int run_scan(const CommonOptions& common, const CheckOptions& check_in, ScanOpti
             }
             // Read ahead while every worker is busy (a few files at a time:
             // a long run of unchanged files must not keep finished workers waiting).
-            for (int k = 0; k < 4 && !pool.has_free_slot() && queued.size() < read_ahead; ++k)
+            for (int k = 0; k < 4 && !pool_->has_free_slot() && queued_.size() < read_ahead; ++k)
                 if (!prepare_next()) break;
-            draw(false);
+            progress_->draw(done_, checked_, tally_.unreadable);
         }
-        pool.shutdown();
-    } catch (const DictionaryMissing&) {
-        if (progress) std::cerr << "\r\x1b[K";
-        throw;  // main says it, as for every command
-    } catch (const std::exception& e) {
-        if (progress) std::cerr << "\r\x1b[K";
-        std::cerr << "plantjek: " << say("intern fejl: ", "internal error: ") << e.what() << "\n";
-        return exit_code::usage;
     }
-    if (progress) std::cerr << "\r\x1b[K" << std::flush;
 
-    // The summary (stdout).
-    double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-    std::ostringstream s;
-    s << say("plantjek scan: ", "plantjek scan: ") << files.size() << say(" filer: ", " files: ") << checked
-      << say(" kontrolleret, ", " checked, ") << skipped << say(" uændrede (sprunget over)", " unchanged (skipped)");
-    if (!walk.ignored.empty()) s << ", " << walk.ignored.size() << say(" ikke planer (ignoreret)", " not plans (ignored)");
-    s << "\n  " << say("konforme: ", "conformant: ") << conformant << say(", ikke-konforme: ", ", nonconformant: ")
-      << nonconformant << say(", ikke beskæftigelsesplaner: ", ", not employment plans: ") << not_plans
-      << say(", ulæselige: ", ", unreadable: ") << unreadable;
-    if (!reasons.empty()) {
-        s << " (";
-        bool first = true;
-        for (const auto& [k, n] : reasons) {
-            s << (first ? "" : ", ") << k << " " << n;
-            first = false;
-        }
-        s << ")";
+    // The summary on stdout: the result of a scan, printed even with -q.
+    void print_summary() const {
+        const double secs = progress_->seconds();
+        std::ostringstream s;
+        s << "plantjek scan: " << walk_.files.size() << say(" filer: ", " files: ") << checked_
+          << say(" kontrolleret, ", " checked, ") << skipped_ << say(" uændrede (sprunget over)", " unchanged (skipped)");
+        if (!walk_.ignored.empty()) s << ", " << walk_.ignored.size() << say(" ikke planer (ignoreret)", " not plans (ignored)");
+        s << "\n  " << tally_.line(common_.lang);
+        s << "\n  " << say("tid: ", "time: ") << fmt1(secs) << " s";
+        if (checked_ && secs > 0)
+            s << " (" << fmt1(checked_ / secs) << say(" planer/s, ", " plans/s, ") << fmt1(pages_ / secs)
+              << say(" sider/s", " pages/s") << ")";
+        s << ", --jobs " << so_.jobs;
+        if (pool_->peak_rss_kb())
+            s << say("; største hukommelsesforbrug i en arbejdsproces: ", "; peak memory of a worker: ")
+              << (pool_->peak_rss_kb() + 512) / 1024 << " MB";
+        std::cout << s.str() << "\n" << std::flush;
     }
-    s << "\n  " << say("tid: ", "time: ") << fmt1(secs) << " s";
-    if (checked && secs > 0)
-        s << " (" << fmt1(checked / secs) << say(" planer/s, ", " plans/s, ") << fmt1(pages / secs)
-          << say(" sider/s", " pages/s") << ")";
-    s << ", --jobs " << so.jobs;
-    if (pool.peak_rss_kb())
-        s << say("; største hukommelsesforbrug i en arbejdsproces: ", "; peak memory of a worker: ")
-          << (pool.peak_rss_kb() + 512) / 1024 << " MB";
-    s << "\n";
-    std::cout << s.str() << std::flush;  // the result of a scan, printed even with -q
 
-    if (write_failed) return exit_code::usage;
-    if (unreadable) return exit_code::unreadable;
-    if (failing) return exit_code::findings;
-    return exit_code::ok;
+    const CommonOptions& common_;
+    CheckOptions check_;
+    ScanOptions so_;
+    CheckSession session_;
+    std::map<std::string, std::string> versions_;  // profile id → profile_version
+    std::string options_key_;
+    std::unique_ptr<Store> store_;
+    WalkResult walk_;
+    std::vector<std::size_t> order_;
+    std::unique_ptr<Progress> progress_;
+    WorkerPool* pool_ = nullptr;
+    BatchTally tally_;
+    std::size_t checked_ = 0, skipped_ = 0, done_ = 0, next_ = 0;
+    long long pages_ = 0;
+    bool write_failed_ = false;
+    std::multiset<std::string> busy_sha_;
+    std::vector<std::string> sha_of_;
+    // Files read, hashed and looked up, not yet handed out (file index,
+    // base), in order. The parent keeps a few ready while the workers are
+    // busy, so that one that finishes gets its next path at once.
+    std::deque<std::pair<std::size_t, Report>> queued_;
+};
+
+}  // namespace
+
+int run_scan(const CommonOptions& common, const CheckOptions& check, ScanOptions so) {
+    return ScanRun(common, check, std::move(so)).run();
 }
 
 }  // namespace plantjek

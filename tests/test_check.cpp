@@ -356,6 +356,9 @@ TEST_CASE("plantjek check: several plans and formats into a folder, with the ove
     CHECK(header_lines >= 1);
     std::string jsonl = plantjek::test::slurp(out + "/plantjek.jsonl");
     CHECK(std::count(jsonl.begin(), jsonl.end(), '\n') == 3);
+    // The batch ends with its counts on stderr.
+    CHECK(r.err.find("plantjek check: 3 filer: konforme: 2, ikke-konforme: 1, ikke beskæftigelsesplaner: 0, ulæselige: 0") !=
+          std::string::npos);
 
     auto never = run_cli({"check", "--no-spelling", "--fail-on", "never", corpus("pdf/2012-kolding-budget-xxx.pdf")});
     CHECK(never.code == 0);

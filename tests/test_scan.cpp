@@ -453,3 +453,21 @@ TEST_CASE("scan: with stdin, stdout and stderr closed, every file still gets its
         CHECK(report.find("\"status\": \"unreadable\"") == std::string::npos);
     }
 }
+
+TEST_CASE("scan: --password and --max-file-mb reach the workers", "[scan]") {
+    TempDir dir;
+    fs::create_directories(dir.path / "p");
+    fs::copy_file(std::string(PLANTJEK_TEST_SOURCE_DIR) + "/tests/fixtures/pdf/encrypted.pdf", dir.path / "p" / "krypteret.pdf");
+    const std::string db = (dir.path / "x.db").string();
+    CHECK(run_cli({"scan", (dir.path / "p").string(), "--db", db, "--jobs", "1", "--no-spelling"}).code == 3);
+    CHECK(Db(db).one("SELECT error_kind FROM documents") == "encrypted");
+    auto open = run_cli({"--password", "hemmelig", "scan", (dir.path / "p").string(), "--db", db, "--jobs", "1",
+                         "--no-spelling", "--force"});
+    CHECK(open.code != 3);
+    CHECK(Db(db).one("SELECT error_kind FROM documents") != "encrypted");
+    dir.write("p/stor.txt", "Beskæftigelsesplan 2012\n" + std::string(2u << 20, 'a'));
+    CHECK(run_cli({"--max-file-mb", "1", "scan", (dir.path / "p").string(), "--db", db, "--jobs", "1", "--no-spelling",
+                   "--password", "hemmelig"})
+              .code == 3);
+    CHECK(Db(db).one("SELECT error_kind FROM documents WHERE path LIKE '%stor.txt'") == "too-large");
+}
