@@ -22,6 +22,7 @@
 #include "cli/inputs.h"
 #include "cli/scan.h"
 #include "cli/worker.h"
+#include "cli/writers/writer.h"
 #include "extractor/lexicon.h"
 #include "extractor/utf8.h"
 
@@ -175,8 +176,8 @@ CLI::App* add_check(CLI::App& app, CheckLine& l, const Say& say) {
     c->add_option("files", l.ck.files, say("PDF-, DOCX-, ODT-, DOC-, RTF- eller tekstfiler", "PDF, DOCX, ODT, DOC, RTF or text files"))
         ->required();
     l.format = c->add_option("-f,--format", l.ck.format,
-                             say("Rapportformater, kommasepareret: text (standard), json, html, csv, jsonl",
-                                 "Report formats, comma-separated: text (default), json, html, csv, jsonl"));
+                             say("Rapportformater, kommasepareret (standard text): ", "Report formats, comma-separated (default text): ") +
+                                 writer_list(say.lang));
     c->add_option("-o,--out", l.ck.out,
                   say("Skriv rapporten i denne fil (- for standardoutput), eller rapporterne i denne mappe (en eksisterende "
                       "mappe eller en sti, der ender på /)",
@@ -200,7 +201,9 @@ CLI::App* add_scan(CLI::App& app, ScanOptions& sc, CheckLine& l, const Say& say)
     s->add_option("--out", sc.out, say("Mappe til én rapport pr. plan og format", "Folder for one report per plan and format"));
     l.ck.format = "json";
     l.format = s->add_option("-f,--format", l.ck.format,
-                             say("Rapportformater til --out, kommasepareret (standard json)", "Report formats for --out, comma-separated (default json)"));
+                             say("Rapportformater til --out, kommasepareret (standard json): ",
+                                 "Report formats for --out, comma-separated (default json): ") +
+                                 writer_list(say.lang));
     s->add_option("--timeout", sc.timeout_s, say("Sekunder et dokument må tage (standard 120; 0 = ingen grænse)",
                                                  "Seconds one document may take (default 120; 0 = no limit)"))
         ->check(CLI::NonNegativeNumber);

@@ -58,19 +58,23 @@ bool hidden(const fs::path& p) {
     return !n.empty() && n[0] == '.' && n != "." && n != "..";
 }
 
-// Decides whether a file found in a directory is a candidate plan. Returns
+// Decides whether a file found in a directory is a candidate plan, by the
+// reader registry (extractor/reader.h): named as a format that is taken by
+// content, or with such content; text only with a text extension. Returns
 // "" to take it, else why not (English; *da gets the Danish).
 std::string why_not_plan(const fs::path& p, std::string* da) {
-    std::string ext = lower(p.extension().string());
-    if (ext == ".pdf" || ext == ".docx" || ext == ".odt" || ext == ".doc" || ext == ".rtf") return "";
-    std::string head = read_file(p.string(), 8192);
+    const std::string ext = lower(p.extension().string());
+    auto named = [&](const ReaderInfo& r) { return std::find(r.extensions.begin(), r.extensions.end(), ext) != r.extensions.end(); };
+    for (const auto& r : readers())
+        if (r.by_content && named(r)) return "";
     std::string what;
-    Format f = sniff_format(head, &what);
-    if (f == Format::pdf || f == Format::docx || f == Format::odt || f == Format::doc || f == Format::rtf) return "";
-    if (f == Format::txt) {
-        if (ext == ".txt" || ext == ".text") return "";
-        *da = "tekstfil uden endelsen .txt";
-        return "a text file not named .txt";
+    const Format f = sniff_format(read_file(p.string(), 8192), &what);
+    if (const ReaderInfo* r = reader_for(f)) {
+        if (r->by_content || named(*r)) return "";
+        std::string exts;
+        for (const auto& e : r->extensions) exts += (exts.empty() ? "" : "/") + e;
+        *da = std::string(r->label) + "fil uden endelsen " + exts;
+        return std::string("a ") + (f == Format::txt ? "text" : format_name(f)) + " file not named " + exts;
     }
     *da = what.empty() ? "ukendt format" : what;
     return what.empty() ? "unknown format" : what;

@@ -14,6 +14,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "extractor/document.h"
 #include "extractor/error.h"
@@ -55,6 +56,23 @@ Document read_document(const std::string& path, const ReadOptions& opts = {}, st
 
 // Reads from bytes already in memory (used by the fuzz targets and tests).
 Document read_document_bytes(std::string_view bytes, const ReadOptions& opts = {});
+
+// A reader as the registry describes it (readers.cpp, one line each).
+// `by_content`: a file in a folder is taken as a plan by its content alone
+// (scan's walk); false for text, which also needs its extension, since
+// every log and README is text.
+struct ReaderInfo {
+    Format format;
+    const char* label;                     // "PDF", … as a person names the format ("tekst" for text)
+    std::vector<std::string> extensions;   // lower case, with the dot; a file so named is taken whatever its content
+    bool by_content;
+    bool (*sniff)(std::string_view head);  // recognises the format's first bytes
+    Document (*read)(std::string_view bytes, const ReadOptions& opts);
+};
+
+// Every reader, in the order sniffing tries them (text last).
+const std::vector<ReaderInfo>& readers();
+const ReaderInfo* reader_for(Format f);  // nullptr for Format::unknown
 
 // One reader per format (readers.cpp registers them).
 Document read_pdf(std::string_view bytes, const ReadOptions& opts);

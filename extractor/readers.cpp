@@ -5,6 +5,7 @@
 #include <cstring>
 #include <fstream>
 #include <iterator>
+#include <vector>
 
 #include "extractor/reader.h"
 
@@ -12,69 +13,104 @@ namespace plantjek {
 
 namespace {
 
-using ReadFn = Document (*)(std::string_view, const ReadOptions&);
-
-struct Entry {
-    Format format;
-    ReadFn read;
-};
-
-// The registry: a new format is one line here plus its sniffing rule.
-constexpr Entry kReaders[] = {
-    {Format::pdf, &read_pdf},
-    {Format::docx, &read_docx},
-    {Format::odt, &read_odt},
-    {Format::txt, &read_txt},
-    {Format::doc, &read_doc},
-    {Format::rtf, &read_rtf},
-};
-
 bool starts_with(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
 
 std::string human_size(std::uint64_t b) {
     return std::to_string((b + (1u << 20) - 1) >> 20) + " MB";
 }
 
+// ODF packages store "mimetype" uncompressed as the first entry.
+bool odf_mimetype(std::string_view head, std::string_view type) {
+    return starts_with(head, "PK\x03\x04") &&
+           head.substr(0, 200).find(std::string("mimetype") + std::string(type)) != std::string_view::npos;
+}
+
+bool sniff_pdf(std::string_view h) {  // the header may follow a little junk (allowed by readers in practice)
+    return h.substr(0, 1024).find("%PDF-") != std::string_view::npos;
+}
+bool sniff_odt(std::string_view h) { return odf_mimetype(h, "application/vnd.oasis.opendocument.text"); }
+bool sniff_docx(std::string_view h) {  // any other zip: the DOCX reader names what is missing
+    return starts_with(h, "PK\x03\x04") && !odf_mimetype(h, "application/vnd.oasis.opendocument") &&
+           !odf_mimetype(h, "application/epub");
+}
+bool sniff_doc(std::string_view h) { return starts_with(h, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1"); }  // OLE; antiword tells
+bool sniff_rtf(std::string_view h) { return starts_with(h, "{\\rtf"); }
+bool sniff_txt(std::string_view h) {  // a BOM, or no NUL byte in the first 8 KiB
+    return starts_with(h, "\xFF\xFE") || starts_with(h, "\xFE\xFF") || starts_with(h, "\xEF\xBB\xBF") ||
+           h.substr(0, 8192).find('\0') == std::string_view::npos;
+}
+
+// The registry, in the order sniffing tries it: a new format is one line.
+const std::vector<ReaderInfo> kReaders = {
+    {Format::pdf, "PDF", {".pdf"}, true, &sniff_pdf, &read_pdf},
+    {Format::odt, "ODT", {".odt"}, true, &sniff_odt, &read_odt},
+    {Format::docx, "DOCX", {".docx"}, true, &sniff_docx, &read_docx},
+    {Format::doc, "DOC", {".doc"}, true, &sniff_doc, &read_doc},
+    {Format::rtf, "RTF", {".rtf"}, true, &sniff_rtf, &read_rtf},
+    {Format::txt, "tekst", {".txt", ".text"}, false, &sniff_txt, &read_txt},
+};
+
+// What the bytes look like when no reader takes them (for the error).
+struct Unsupported {
+    bool (*match)(std::string_view);
+    const char* what;
+};
+const Unsupported kUnsupported[] = {
+    {[](std::string_view h) { return odf_mimetype(h, "application/vnd.oasis.opendocument.spreadsheet"); },
+     "OpenDocument spreadsheet (.ods)"},
+    {[](std::string_view h) { return odf_mimetype(h, "application/vnd.oasis.opendocument.presentation"); },
+     "OpenDocument presentation (.odp)"},
+    {[](std::string_view h) { return odf_mimetype(h, "application/epub"); }, "EPUB e-book"},
+    {[](std::string_view h) { return starts_with(h, "PK\x05\x06"); }, "empty zip archive"},
+    {[](std::string_view h) { return starts_with(h, "\x89PNG\r\n\x1a\n"); }, "PNG image"},
+    {[](std::string_view h) { return starts_with(h, "\xFF\xD8\xFF"); }, "JPEG image"},
+    {[](std::string_view h) { return starts_with(h, "GIF87a") || starts_with(h, "GIF89a"); }, "GIF image"},
+    {[](std::string_view h) { return starts_with(h, "II*\0") || starts_with(h, std::string_view("MM\0*", 4)); },
+     "TIFF image"},
+    {[](std::string_view h) { return starts_with(h, "\x1F\x8B"); }, "gzip archive"},
+    {[](std::string_view h) { return starts_with(h, "7z\xBC\xAF\x27\x1C"); }, "7-Zip archive"},
+    {[](std::string_view h) { return starts_with(h, "Rar!"); }, "RAR archive"},
+    {[](std::string_view h) { return starts_with(h, "\x7F" "ELF"); }, "program (ELF)"},
+};
+
+// "PDF, DOCX, ODT, DOC, RTF og tekst"
+std::string readable_formats(Lang lang) {
+    std::string s;
+    for (std::size_t i = 0; i < kReaders.size(); ++i) {
+        std::string label = kReaders[i].label;
+        if (lang == Lang::en && label == "tekst") label = "text";
+        if (i) s += i + 1 == kReaders.size() ? (lang == Lang::da ? " og " : " and ") : ", ";
+        s += label;
+    }
+    return s;
+}
+
 }  // namespace
 
+const std::vector<ReaderInfo>& readers() { return kReaders; }
+
+const ReaderInfo* reader_for(Format f) {
+    for (const auto& r : kReaders)
+        if (r.format == f) return &r;
+    return nullptr;
+}
+
 Format sniff_format(std::string_view head, std::string* what) {
-    auto say = [&](const char* w) {
-        if (what) *what = w;
-        return Format::unknown;
-    };
-    // PDF: the header may follow a little junk (allowed by readers in practice).
-    if (head.substr(0, 1024).find("%PDF-") != std::string_view::npos) return Format::pdf;
-    if (starts_with(head, "PK\x03\x04")) {
-        // ODF packages store "mimetype" uncompressed as the first entry.
-        auto m = head.substr(0, 200);
-        if (m.find("mimetypeapplication/vnd.oasis.opendocument.text") != std::string_view::npos)
-            return Format::odt;
-        if (m.find("mimetypeapplication/vnd.oasis.opendocument.spreadsheet") != std::string_view::npos)
-            return say("OpenDocument spreadsheet (.ods)");
-        if (m.find("mimetypeapplication/vnd.oasis.opendocument.presentation") != std::string_view::npos)
-            return say("OpenDocument presentation (.odp)");
-        if (m.find("mimetypeapplication/epub") != std::string_view::npos) return say("EPUB e-book");
-        return Format::docx;  // the DOCX reader names what is missing if it is some other zip
+    for (const auto& r : kReaders) {
+        if (r.format == Format::txt) break;  // text is what is left when nothing else matched
+        if (r.sniff(head)) {
+            if (what && r.format == Format::doc) *what = "Word 97-2003 (.doc) or other OLE file";
+            return r.format;
+        }
     }
-    if (starts_with(head, "PK\x05\x06")) return say("empty zip archive");
-    if (starts_with(head, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1")) {
-        if (what) *what = "Word 97-2003 (.doc) or other OLE file";
-        return Format::doc;  // antiword names what it is when it is not a Word document
-    }
-    if (starts_with(head, "{\\rtf")) return Format::rtf;
-    if (starts_with(head, "\x89PNG\r\n\x1a\n")) return say("PNG image");
-    if (starts_with(head, "\xFF\xD8\xFF")) return say("JPEG image");
-    if (starts_with(head, "GIF87a") || starts_with(head, "GIF89a")) return say("GIF image");
-    if (starts_with(head, "II*\0") || starts_with(head, std::string_view("MM\0*", 4))) return say("TIFF image");
-    if (starts_with(head, "\x1F\x8B")) return say("gzip archive");
-    if (starts_with(head, "7z\xBC\xAF\x27\x1C")) return say("7-Zip archive");
-    if (starts_with(head, "Rar!")) return say("RAR archive");
-    if (starts_with(head, "\x7F" "ELF")) return say("program (ELF)");
-    // Text: a BOM, or no NUL bytes in the first 8 KiB.
-    if (starts_with(head, "\xFF\xFE") || starts_with(head, "\xFE\xFF") || starts_with(head, "\xEF\xBB\xBF"))
-        return Format::txt;
-    if (head.substr(0, 8192).find('\0') == std::string_view::npos) return Format::txt;
-    return say("binary data");
+    for (const auto& u : kUnsupported)
+        if (u.match(head)) {
+            if (what) *what = u.what;
+            return Format::unknown;
+        }
+    if (sniff_txt(head)) return Format::txt;
+    if (what) *what = "binary data";
+    return Format::unknown;
 }
 
 Document read_document_bytes(std::string_view bytes, const ReadOptions& opts) {
@@ -87,16 +123,15 @@ Document read_document_bytes(std::string_view bytes, const ReadOptions& opts) {
                         "The file is too large (" + human_size(bytes.size()) + "); the limit is " +
                             human_size(opts.limits.max_file_bytes) + ".");
     std::string what;
-    Format f = sniff_format(bytes, &what);
-    for (const auto& e : kReaders)
-        if (e.format == f) {
-            Document d = e.read(bytes, opts);
-            d.format = f;
-            return d;
-        }
+    const Format f = sniff_format(bytes, &what);
+    if (const ReaderInfo* r = reader_for(f)) {
+        Document d = r->read(bytes, opts);
+        d.format = f;
+        return d;
+    }
     throw ReadError(ErrorKind::unsupported,
-                    "Formatet understøttes ikke: " + what + ". plantjek læser PDF, DOCX, ODT, DOC, RTF og tekst.",
-                    "Unsupported format: " + what + ". plantjek reads PDF, DOCX, ODT, DOC, RTF and text.");
+                    "Formatet understøttes ikke: " + what + ". plantjek læser " + readable_formats(Lang::da) + ".",
+                    "Unsupported format: " + what + ". plantjek reads " + readable_formats(Lang::en) + ".");
 }
 
 Document read_document(const std::string& path, const ReadOptions& opts, std::string* bytes_out) {

@@ -25,10 +25,12 @@
 #include <map>
 #include <memory>
 #include <nlohmann/json.hpp>
+#include <set>
 #include <sstream>
 
 #include "cli/check.h"
 #include "cli/writers/writer.h"
+#include "extractor/reader.h"
 #include "corpus_support.h"
 #include "run_cli.h"
 
@@ -764,4 +766,34 @@ TEST_CASE("writers: the same input gives byte-identical output", "[writers][dete
         write_overview_html(o2, {{a, "a.html"}, {b, "b.html"}}, WriterOptions{});
         CHECK(o1.str() == o2.str());
     }
+}
+
+TEST_CASE("registries describe themselves: readers and writers as the schema, the walk and the help say", "[writers][registry]") {
+    // The report schema's input formats are the reader registry's, and "unknown".
+    std::ifstream in(std::string(PLANTJEK_TEST_SOURCE_DIR) + "/docs/report-schema.json");
+    const auto schema = nlohmann::json::parse(in);
+    std::set<std::string> in_schema, registered = {"unknown"};
+    for (const auto& f : schema["properties"]["input"]["properties"]["format"]["enum"]) in_schema.insert(f.get<std::string>());
+    for (const auto& r : readers()) {
+        registered.insert(format_name(r.format));
+        CHECK_FALSE(r.extensions.empty());
+        CHECK(reader_for(r.format) == &r);
+        for (const auto& e : r.extensions) CHECK(e.rfind('.', 0) == 0);
+    }
+    CHECK(in_schema == registered);
+    CHECK(reader_for(Format::unknown) == nullptr);
+    // Every writer is offered by -f, in both languages, with its extension and what it is for.
+    const auto da = plantjek::test::run_cli({"check", "--help"});
+    const auto en = plantjek::test::run_cli({"--lang", "en", "check", "--help"});
+    for (const auto& name : writer_names()) {
+        const Writer* w = find_writer(name);
+        REQUIRE(w);
+        CHECK(std::string(w->extension).size() > 0);
+        CHECK(da.out.find(name + " (" + w->summary.da) != std::string::npos);
+        CHECK(en.out.find(name + " (" + w->summary.en) != std::string::npos);
+    }
+    // The batch formats share one stream; the others write a file per plan.
+    CHECK(find_writer("csv")->batch_item);
+    CHECK(find_writer("jsonl")->batch_item);
+    CHECK_FALSE(find_writer("html")->batch_item);
 }

@@ -23,6 +23,7 @@ struct WriterOptions {
 struct Writer {
     const char* name;       // "text", "json", ...
     const char* extension;  // file extension with --out
+    Text2 summary;          // what it is for, in a word or two (the -f help lists them)
     // One report as a whole file (for csv: with its header row).
     void (*write)(std::ostream&, const Report&, const WriterOptions&);
     // Batch formats whose plans share one stream (csv, jsonl): batch_header
@@ -36,6 +37,8 @@ const Writer* find_writer(const std::string& name);
 // "html, json" → {"html", "json"}: the -f / `format:` list (spaces and empty items dropped).
 std::vector<std::string> split_format_list(const std::string& list);
 std::vector<std::string> writer_names();
+// "text (tekst til terminalen), json (…), …": the -f help, from the registry.
+std::string writer_list(Lang lang);
 
 // The formats themselves (one file each).
 void write_json(std::ostream& os, const Report& r, const WriterOptions& o);   // indented, one object

@@ -5,11 +5,14 @@ namespace plantjek {
 namespace {
 // The registry: one line per format.
 const Writer kWriters[] = {
-    {"text", "txt", &write_text, nullptr, nullptr},
-    {"json", "json", &write_json, nullptr, nullptr},
-    {"html", "html", &write_html, nullptr, nullptr},
-    {"csv", "csv", &write_csv, &write_csv_header, &write_csv_rows},
-    {"jsonl", "jsonl", &write_jsonl, nullptr, &write_jsonl},
+    {"text", "txt", {"tekst til terminalen", "text for a terminal"}, &write_text, nullptr, nullptr},
+    {"json", "json", {"plantjek.report/1", "plantjek.report/1"}, &write_json, nullptr, nullptr},
+    {"html", "html", {"side til browseren; oversigt for flere planer", "page for a browser; overview for several plans"},
+     &write_html, nullptr, nullptr},
+    {"csv", "csv", {"én række pr. plan og krav, én fil for alle", "a row per plan and requirement, one file for all"},
+     &write_csv, &write_csv_header, &write_csv_rows},
+    {"jsonl", "jsonl", {"én linje JSON pr. plan, én fil for alle", "a line of JSON per plan, one file for all"},
+     &write_jsonl, nullptr, &write_jsonl},
 };
 }  // namespace
 
@@ -37,6 +40,12 @@ std::vector<std::string> writer_names() {
     std::vector<std::string> n;
     for (const auto& w : kWriters) n.push_back(w.name);
     return n;
+}
+
+std::string writer_list(Lang lang) {
+    std::string s;
+    for (const auto& w : kWriters) s += (s.empty() ? "" : ", ") + std::string(w.name) + " (" + pick(w.summary, lang) + ")";
+    return s;
 }
 
 }  // namespace plantjek
