@@ -715,10 +715,12 @@ int Segmenter::score_evidence(const Scan& s, const Look& k, std::string& signal)
         if (fits) add(p.dotted || p.depth > 1 ? 4 : 3, "numbering");
         else if (k.larger || k.bold) add(1, "numbering");
     }
+    // A numbered line is judged by its title: "1 Indledning" starts with a digit, not a capital.
+    const std::string_view line = k.numbered && !p.title.empty() ? std::string_view(p.title) : k.text;
     if (k.larger) add(4, "typography");
-    else if (k.bold) add(is_plain_heading_line(k.text, k.goal) ? 4 : 2, "typography");  // a short bold line
+    else if (k.bold) add(is_plain_heading_line(line, k.goal) ? 4 : 2, "typography");  // a short bold line
     if (k.caps) add(structured_ ? 2 : 4, "caps");
-    if (s.plain && !structured_ && !has_sizes_ && is_plain_heading_line(k.text, k.goal) && k.i + 1 < n_)
+    if (s.plain && !structured_ && !has_sizes_ && is_plain_heading_line(line, k.goal) && k.i + 1 < n_)
         add(4, "layout");
     return score;
 }

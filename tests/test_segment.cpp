@@ -412,3 +412,12 @@ TEST_CASE("segment: a 2,000-page plan of 20,000 blocks is segmented whole", "[se
     REQUIRE(o.sections.size() >= 80);
     CHECK(o.sections.back().last_page == 201);
 }
+
+// Real plans number chapters without a dot ("1 Indledning", docs/real-plans.md
+// #3, #8); in plain text the line is judged by its title, not by the digit.
+TEST_CASE("segment: plain text — chapters numbered without a dot are headings", "[segment][layout]") {
+    Document d = make(Format::txt, {para("1 Indledning"), para(kBody), para("2 De vigtigste udfordringer"),
+                                    para(kBody), para("3 Budget"), para(kBody)});
+    CHECK(tree(segment(d)) ==
+          std::vector<std::string>{"1 [1] Indledning", "1 [2] De vigtigste udfordringer", "1 [3] Budget"});
+}
