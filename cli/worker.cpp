@@ -274,7 +274,8 @@ void WorkerPool::start(Slot& s) {
         opts_.session->prepare();
         // Two or more workers with suggestions: they split the words they
         // share instead of each working all of them out.
-        if (opts_.jobs > 1 && opts_.check.spelling && opts_.check.suggestions) shared_work::enable(kSharedWorkBytes);
+        if (opts_.jobs > 1 && opts_.check.spelling && opts_.check.suggestions && shared_work::enable(kSharedWorkBytes))
+            Lexicon::shared().set_work_share(shared_work::table_share());
         prepared_ = true;
     }
     std::fflush(nullptr);

@@ -86,32 +86,21 @@ std::vector<std::string> Lexicon::suggest(std::string_view word, std::size_t max
     auto it = suggest_cache_.find(w);
     if (it == suggest_cache_.end()) {
         // Another worker of the scan may have it, or be working it out (shared_work.h).
-        std::string key = "h\x1f" + w, shared;
-        std::vector<std::string> list;
         bool fresh = true;
-        switch (shared_work::lookup(key, &shared)) {
-            case shared_work::Look::found:
-                for (std::size_t a = 0; a < shared.size();) {
-                    std::size_t b = shared.find('\n', a);
-                    if (b == std::string::npos) b = shared.size();
-                    list.push_back(shared.substr(a, b - a));
-                    a = b + 1;
-                }
-                fresh = false;  // the other workers have it already
-                break;
-            case shared_work::Look::mine:
-                try {
-                    list = hs_->suggest(w);
-                } catch (...) {
-                    shared_work::abandon(key);
-                    throw;
-                }
-                for (const auto& s : list) shared += (shared.empty() ? "" : "\n") + s;
-                shared_work::publish(key, shared);
-                break;
-            case shared_work::Look::off:
-                list = hs_->suggest(w);
-                break;
+        const std::string shared = shared_answer(
+            share_, "h\x1f" + w,
+            [&] {
+                std::string joined;
+                for (const auto& s : hs_->suggest(w)) joined += (joined.empty() ? "" : "\n") + s;
+                return joined;
+            },
+            &fresh);
+        std::vector<std::string> list;
+        for (std::size_t a = 0; a < shared.size();) {
+            std::size_t b = shared.find('\n', a);
+            if (b == std::string::npos) b = shared.size();
+            list.push_back(shared.substr(a, b - a));
+            a = b + 1;
         }
         it = suggest_cache_.emplace(w, std::move(list)).first;
         if (fresh) {

@@ -23,6 +23,8 @@ class Hunspell;
 
 namespace plantjek {
 
+class WorkShare;  // extractor/shared_work.h
+
 // The Danish dictionary is not installed: what() says so in English,
 // danish() in Danish; both name the Debian package to install.
 class DictionaryMissing : public std::runtime_error {
@@ -61,6 +63,12 @@ public:
     std::vector<std::pair<std::string, std::vector<std::string>>> take_new_suggestions();
     void add_suggestions(const std::string& word, std::vector<std::string> list);
 
+    // Where suggestion work is shared with other processes (the scan's
+    // workers inject the shared table, extractor/shared_work.h); nullptr,
+    // the default, computes everything here.
+    void set_work_share(WorkShare* share) { share_ = share; }
+    WorkShare* work_share() const { return share_; }
+
     // Unique per instance for the life of the process (never reused, unlike
     // an address): the key of caches kept outside the lexicon.
     std::uint64_t id() const { return id_; }
@@ -73,6 +81,7 @@ public:
 private:
     std::unique_ptr<Hunspell> hs_;
     std::uint64_t id_;
+    WorkShare* share_ = nullptr;
     int lookup(std::string_view word);
     std::unordered_map<std::string, int> spell_cache_;
     std::unordered_map<std::string, std::vector<std::string>> suggest_cache_;

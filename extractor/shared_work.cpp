@@ -79,6 +79,22 @@ void nap() {
 DeferBusy::DeferBusy() : saved_(defer_busy) { defer_busy = true; }
 DeferBusy::~DeferBusy() { defer_busy = saved_; }
 
+namespace {
+
+class TableShare final : public WorkShare {
+public:
+    Look lookup(std::string_view key, std::string* value) override { return shared_work::lookup(key, value); }
+    void publish(std::string_view key, std::string_view value) override { shared_work::publish(key, value); }
+    void abandon(std::string_view key) override { shared_work::abandon(key); }
+};
+
+}  // namespace
+
+WorkShare* table_share() {
+    static TableShare share;
+    return table ? &share : nullptr;
+}
+
 bool enable(std::size_t bytes) {
     if (table) return true;
     std::size_t n_slots = bytes / 16 / sizeof(Slot);  // a sixteenth of the mapping for slots
@@ -169,3 +185,28 @@ void abandon(std::string_view key) {
 }
 
 }  // namespace plantjek::shared_work
+
+namespace plantjek {
+
+WorkShare::Defer::Defer(WorkShare* share) : saved_(shared_work::defer_busy) {
+    if (share) shared_work::defer_busy = true;
+}
+WorkShare::Defer::~Defer() { shared_work::defer_busy = saved_; }
+
+std::string shared_answer(WorkShare* share, std::string_view key, const std::function<std::string()>& compute,
+                          bool* fresh) {
+    std::string value;
+    const WorkShare::Look look = share ? share->lookup(key, &value) : WorkShare::Look::off;
+    if (fresh) *fresh = look != WorkShare::Look::found;
+    if (look == WorkShare::Look::found) return value;
+    try {
+        value = compute();
+    } catch (...) {
+        if (look == WorkShare::Look::mine) share->abandon(key);
+        throw;
+    }
+    if (look == WorkShare::Look::mine) share->publish(key, value);
+    return value;
+}
+
+}  // namespace plantjek

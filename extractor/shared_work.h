@@ -26,9 +26,57 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
 #include <string>
 #include <string_view>
 
+namespace plantjek {
+
+// Work shared with other processes, as the language module (Lexicon,
+// spelling) sees it: the core asks through this interface and never knows
+// how the sharing is done. The scan's workers inject the shared mapping
+// below (Lexicon::set_work_share); `check` and one-worker scans inject
+// nothing, and every answer is computed where it is needed.
+class WorkShare {
+public:
+    enum class Look {
+        found,  // *value holds the published answer
+        mine,   // claimed for the caller, who must publish() or abandon() it
+        off,    // compute it yourself and do not publish
+    };
+    // Thrown by lookup() while deferring (below) when another live process
+    // is computing the key right now.
+    struct Busy {};
+
+    virtual ~WorkShare() = default;
+    virtual Look lookup(std::string_view key, std::string* value) = 0;
+    virtual void publish(std::string_view key, std::string_view value) = 0;
+    virtual void abandon(std::string_view key) = 0;
+
+    // While one lives (in this thread), a key being computed elsewhere
+    // throws Busy instead of waiting: the caller does that word last.
+    class Defer {
+    public:
+        explicit Defer(WorkShare* share);
+        ~Defer();
+        Defer(const Defer&) = delete;
+        Defer& operator=(const Defer&) = delete;
+
+    private:
+        bool saved_;
+    };
+};
+
+// The answer for `key`: another process's when published, else
+// compute()'s (published when this process claimed the key, given up if
+// compute throws). `share` may be null: then compute() it is. *fresh says
+// whether it was computed here.
+std::string shared_answer(WorkShare* share, std::string_view key, const std::function<std::string()>& compute,
+                          bool* fresh = nullptr);
+
+}  // namespace plantjek
+
+// The implementation the scan uses: a table in an anonymous shared mapping.
 namespace plantjek::shared_work {
 
 // Makes the table (the parent, before forking; once). false when the
@@ -36,18 +84,11 @@ namespace plantjek::shared_work {
 bool enable(std::size_t bytes);
 bool enabled();
 
-enum class Look {
-    found,  // *value holds the published answer
-    mine,   // claimed for the caller, who must publish() or abandon() it
-    off,    // compute it yourself and do not publish
-};
+using Look = WorkShare::Look;
+using Busy = WorkShare::Busy;
 
-// Thrown by lookup() inside a DeferBusy scope when another live worker is
-// computing the key right now.
-struct Busy {};
-
-// While one lives (in this thread), a key being computed elsewhere throws
-// Busy instead of waiting.
+// RAII: while one lives (in this thread), lookup() throws Busy for a key
+// another live worker is computing (WorkShare::Defer sets it).
 class DeferBusy {
 public:
     DeferBusy();
@@ -58,6 +99,8 @@ public:
 private:
     bool saved_;
 };
+// The table as a WorkShare (nullptr before enable()).
+WorkShare* table_share();
 
 Look lookup(std::string_view key, std::string* value);
 // The answer to a key this process claimed (lookup said `mine`).

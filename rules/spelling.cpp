@@ -226,6 +226,40 @@ bool likely_edit(const std::u32string& w, const std::u32string& c, EditKind kind
     return edit_rank(w, c, kind).first != 7;
 }
 
+// The one-edit candidates of `word` that the lexicon accepts, likely edits first.
+std::vector<std::pair<std::string, EditKind>> one_edit_words(const std::string& word, Lexicon& lex) {
+    std::vector<std::pair<std::string, EditKind>> ok;
+    std::u32string w = to_u32(word);
+    Casing c = casing_of(w);
+    std::u32string low = to_u32(utf8::lower(word));
+    std::unordered_set<std::string> seen;
+    auto cands = edits1(low);
+    for (int pass = 0; pass < 2 && ok.empty(); ++pass)
+        for (auto& [cand, kind] : cands) {
+            if (cand.empty() || likely_edit(low, cand, kind) != (pass == 0)) continue;
+            std::string s = to_utf8(recase(cand, c));
+            if (!seen.insert(s).second) continue;
+            if (lex.is_word(s)) ok.push_back({s, kind});
+        }
+    return ok;
+}
+
+// "kind word" lines: how the candidates travel between workers.
+std::string encode(const std::vector<std::pair<std::string, EditKind>>& ok) {
+    std::string s;
+    for (const auto& [w, kind] : ok) s += std::to_string(static_cast<int>(kind)) + " " + w + "\n";
+    return s;
+}
+std::vector<std::pair<std::string, EditKind>> decode(const std::string& s) {
+    std::vector<std::pair<std::string, EditKind>> ok;
+    std::istringstream in(s);
+    std::string w;
+    int k = 0;
+    while (in >> k && in.get() == ' ' && std::getline(in, w))
+        if (k >= ed_special && k <= ed_last) ok.emplace_back(w, static_cast<EditKind>(k));
+    return ok;
+}
+
 // One-edit candidates the lexicon accepts, cached per word across documents.
 class EditCache {
 public:
@@ -239,38 +273,10 @@ public:
             fresh_.clear();
         }
         // Another worker of the scan may have it, or be working it out (extractor/shared_work.h).
-        std::string skey = "e\x1f" + word, shared;
-        std::vector<std::pair<std::string, EditKind>> ok;
-        auto look = shared_work::lookup(skey, &shared);
-        if (look == shared_work::Look::found) {
-            std::istringstream in(shared);
-            std::string w;
-            int k = 0;
-            while (in >> k && in.get() == ' ' && std::getline(in, w))
-                if (k >= ed_special && k <= ed_last) ok.emplace_back(w, static_cast<EditKind>(k));
-            return cache_.emplace(key, std::move(ok)).first->second;  // not fresh: the others have it
-        }
-        try {
-            std::u32string w = to_u32(word);
-            Casing c = casing_of(w);
-            std::u32string low = to_u32(utf8::lower(word));
-            std::unordered_set<std::string> seen;
-            auto cands = edits1(low);
-            for (int pass = 0; pass < 2 && ok.empty(); ++pass)
-                for (auto& [cand, kind] : cands) {
-                    if (cand.empty() || likely_edit(low, cand, kind) != (pass == 0)) continue;
-                    std::string s = to_utf8(recase(cand, c));
-                    if (!seen.insert(s).second) continue;
-                    if (lex.is_word(s)) ok.push_back({s, kind});
-                }
-        } catch (...) {
-            if (look == shared_work::Look::mine) shared_work::abandon(skey);
-            throw;
-        }
-        if (look == shared_work::Look::mine) {
-            for (const auto& [s, kind] : ok) shared += std::to_string(static_cast<int>(kind)) + " " + s + "\n";
-            shared_work::publish(skey, shared);
-        }
+        bool fresh = true;
+        const std::string shared = shared_answer(lex.work_share(), "e\x1f" + word, [&] { return encode(one_edit_words(word, lex)); }, &fresh);
+        std::vector<std::pair<std::string, EditKind>> ok = decode(shared);
+        if (!fresh) return cache_.emplace(key, std::move(ok)).first->second;  // the others have it
         fresh_.push_back(key);
         return cache_.emplace(key, std::move(ok)).first->second;
     }
@@ -655,11 +661,11 @@ void add_suggestions(Collected& col, Lexicon& lex, const SpellingOptions& opts) 
     for (std::size_t i = 0; i < col.entries.size() && todo.size() < opts.max_suggested_words; ++i)
         if (!col.near[i]) todo.push_back(i);
     {
-        shared_work::DeferBusy defer;
+        WorkShare::Defer defer(lex.work_share());
         for (std::size_t i : todo) {
             try {
                 col.entries[i].suggestions = spelling_suggestions(col.entries[i].word, lex, opts.max_suggestions, &context);
-            } catch (const shared_work::Busy&) {
+            } catch (const WorkShare::Busy&) {
                 later.push_back(i);
             }
         }

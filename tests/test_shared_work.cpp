@@ -125,3 +125,32 @@ TEST_CASE("shared work: a full table says compute it yourself", "[shared_work]")
     CHECK(sw::lookup("h\x1f" "0" + big, &v) == sw::Look::found);
     CHECK(v == "svar");
 }
+
+TEST_CASE("shared work: shared_answer computes here without a share, else once for all, and gives up a failed claim", "[shared_work]") {
+    int calls = 0;
+    auto compute = [&] {
+        ++calls;
+        return std::string("svar");
+    };
+    bool fresh = false;
+    CHECK(plantjek::shared_answer(nullptr, "k", compute, &fresh) == "svar");  // check, scan --jobs 1
+    CHECK(fresh);
+    CHECK(sw::table_share() == nullptr);
+    REQUIRE(sw::enable(1u << 20));
+    plantjek::WorkShare* share = sw::table_share();
+    REQUIRE(share);
+    CHECK(plantjek::shared_answer(share, "e\x1fplan", compute, &fresh) == "svar");
+    CHECK(fresh);
+    CHECK(calls == 2);
+    // Published: another worker forked now finds it without computing.
+    pid_t other = fork_child([&] {
+        bool f = true;
+        std::string v = plantjek::shared_answer(sw::table_share(), "e\x1fplan", [] { return std::string("anden"); }, &f);
+        return v == "svar" && !f ? 0 : 1;
+    });
+    CHECK(exit_code(other) == 0);
+    // A computation that throws gives the key up: the next asker computes it.
+    CHECK_THROWS(plantjek::shared_answer(share, "e\x1f" "budget", []() -> std::string { throw std::runtime_error("x"); }));
+    CHECK(plantjek::shared_answer(share, "e\x1f" "budget", compute, &fresh) == "svar");
+    CHECK(fresh);
+}
