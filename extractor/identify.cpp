@@ -881,14 +881,20 @@ void body_draft_signs(const std::string& body, std::vector<DraftSign>& signs) {
 // on the cover and in the opening blocks (not further: a draft may tell of
 // last year's adopted plan); the phrase, or "" when none.
 std::string final_marker(const std::string& cover, const std::string& opening) {
+    // A word before it that makes the adoption one to come: "forventes
+    // godkendt af byrådet", "skal vedtages", "vil blive godkendt", "endnu ikke".
     static const RE2 adopted(
-        "(?:^|[^" PJ_L "])((?:godkendt|vedtaget)\\s+(?:af|i|på)\\s+(?:[" PJ_L "]+\\s+){0,2}"
+        "(?:^|[^" PJ_L "])(?:(forventes|forventet|skal|vil|blive|bliver|ikke|planlagt|påregnes)\\s+)?"
+        "((?:godkendt|vedtaget)\\s+(?:af|i|på)\\s+(?:[" PJ_L "]+\\s+){0,2}"
         "(?:byråd|kommunalbestyrelse|borgerrepræsentation)[" PJ_L "]*|endelig\\s+(?:version|udgave))");
-    static const RE2 dated("(?m)^\\s*(vedtaget(?:\\s+den)?\\s+\\d[^\\n]{0,20})");
-    std::string w;
+    static const RE2 dated("(?m)^\\s*()(vedtaget(?:\\s+den)?\\s+\\d[^\\n]{0,20})");
+    std::string before, w;
     for (const std::string* text : {&cover, &opening})
-        if (RE2::PartialMatch(*text, adopted, &w) || RE2::PartialMatch(*text, dated, &w))
-            return utf8::squeeze_spaces(w);
+        for (const RE2* re : {&adopted, &dated}) {
+            re2::StringPiece in(*text);
+            while (RE2::FindAndConsume(&in, *re, &before, &w))
+                if (before.empty()) return utf8::squeeze_spaces(w);
+        }
     return "";
 }
 
