@@ -3,8 +3,12 @@
 // Why: the profile to apply follows from the plan year, and a region must
 // know which kommune a file belongs to even when the file name says nothing.
 // Every decision carries its reason in Danish and English, so that a
-// surprising verdict can be traced. Cost: a pass over the title page,
-// running headers and the first pages; negligible.
+// surprising verdict can be traced. A multi-year plan lists every year; a
+// joint plan every kommune; a pre-2007 kommune is given as today's. The
+// kind tells a draft (checked as one unless --stage says otherwise) by
+// what its cover and text say, weighed against an adoption on the cover;
+// tracked changes alone never make a draft. Cost: a few passes over the
+// title page, running headers and text; negligible.
 #pragma once
 
 #include <string>

@@ -203,12 +203,12 @@ TEST_CASE("identify: kind", "[identify][kind]") {
     SECTION("høringsudgave") {
         CHECK(run(plan({"Beskæftigelsesplan 2013", "Høringsudgave"})).kind == DocKind::draft);
     }
-    SECTION("tracked changes") {
+    SECTION("tracked changes alone do not make a draft") {
         Document d = plan({"Beskæftigelsesplan 2013"});
         d.meta.tracked_changes = true;
         auto id = run(d);
-        CHECK(id.kind == DocKind::draft);
-        CHECK(reason_has(id, "registrerede ændringer"));
+        CHECK(id.kind == DocKind::plan);
+        CHECK(reason_has(id, "stadie: endelig plan (registrerede ændringer eller kommentarer gør den ikke alene til et udkast)"));
     }
     SECTION("only an annex") {
         auto id = run(plan({"Bilag til Beskæftigelsesplan 2012", "Aarhus Kommune"}));
@@ -330,4 +330,185 @@ TEST_CASE("identify: a real plan with few template signals is still a plan", "[i
                              "Unge på vej", "De unge skal i uddannelse.", "Bilag", "Målene i tal."}));
         CHECK(id.kind == DocKind::plan);
     }
+}
+
+// Issue 20 point 2: drafts by what real drafts write on their cover and in
+// their text, weighed against what a final plan writes about its adoption.
+TEST_CASE("identify: drafts by their cover and their text", "[identify][kind][draft]") {
+    struct Case {
+        const char* what;
+        S cover;
+        S body;
+        DocKind kind;
+        const char* reason;  // a part of the kind's reason
+    };
+    const std::string pending = "Afsnittet om budgettet udfyldes i den endelige udgave af planen.";
+    const Case cases[] = {
+        {"'Forslag til' in the title", {"Forslag til Beskæftigelsesplan 2015", "Gribskov Kommune"}, {kBody},
+         DocKind::draft, "'forslag til beskæftigelsesplan' på forsiden"},
+        {"sent to hearing", {"Beskæftigelsesplan 2014", "Til høring i LBR"}, {kBody}, DocKind::draft,
+         "'til høring' på forsiden"},
+        {"høringsudkast", {"Beskæftigelsesplan 2014 – høringsudkast"}, {kBody}, DocKind::draft, "'høringsudkast'"},
+        {"'Første udkast' after the title", {"Beskæftigelsesplan for Jobcenter Halsnæs 2013 Første udkast"}, {kBody},
+         DocKind::draft, "'første udkast'"},
+        {"'2. udkast' after a comma", {"Halsnæs Kommune Beskæftigelsesplanen for 2013, 2. udkast"}, {kBody},
+         DocKind::draft, "'2. udkast'"},
+        {"kladde", {"Beskæftigelsesplan 2018", "Kladde"}, {kBody}, DocKind::draft, "'kladde'"},
+        {"arbejdspapir", {"Arbejdspapir", "Beskæftigelsesplan 2018"}, {kBody}, DocKind::draft, "'arbejdspapir'"},
+        {"a version below 1", {"Beskæftigelsesplan 2017", "version 0.9"}, {kBody}, DocKind::draft, "'version 0.9'"},
+        {"a dated version", {"Beskæftigelsesplan 2015", "Version 2 – 12. maj 2014"}, {kBody}, DocKind::draft,
+         "'version 2 – 12. maj 2014'"},
+        {"an edition date", {"Beskæftigelsesplan 2014", "Udgave af 3. juni 2013"}, {kBody}, DocKind::draft,
+         "'udgave af 3. juni 2013'"},
+        {"a section that awaits the final edition", {"Beskæftigelsesplan 2014"}, {kBody, pending}, DocKind::draft,
+         "teksten: 'udfyldes i den endelige udgave'"},
+        {"'indsættes senere' with a version number", {"Beskæftigelsesplan 2016", "Version 3"},
+         {kBody, "Budgettet indsættes senere."}, DocKind::draft, "'version 3' på forsiden; teksten: 'indsættes senere'"},
+        // What does not make a draft.
+        {"a bare version number: real plans number their revisions", {"Beskæftigelsesplan 2016", "Oktober 2016, version 3"},
+         {kBody}, DocKind::plan, "stadie: endelig plan ('version 3' på forsiden gør den ikke alene til et udkast)"},
+        {"one note that a goal awaits the minister", {"Beskæftigelsesplan 2019"},
+         {kBody, "Målet afventer ministerens udmelding."}, DocKind::plan, "(teksten: 'afventer' gør den ikke alene til et udkast)"},
+        {"a month on the cover", {"Beskæftigelsesplan 2016", "November 2015"}, {kBody}, DocKind::plan,
+         "type: beskæftigelsesplan"},
+        {"'(endelig version)'", {"Beskæftigelsesplan 2013 (endelig version)", "Version 4"}, {kBody}, DocKind::plan,
+         "'endelig version' vejer tungere end 'version 4'"},
+        {"adopted by the byråd: wins over a version number and a dated edition",
+         {"Beskæftigelsesplan 2015", "Version 2 – 12. maj 2014", "Godkendt af byrådet den 24. september 2014"}, {kBody},
+         DocKind::plan, "'godkendt af byrådet' vejer tungere end 'version 2 – 12. maj 2014'"},
+        {"'Vedtaget' and a date", {"Beskæftigelsesplan 2019", "Vedtaget 12.12.2018"}, {kBody, pending}, DocKind::plan,
+         "'vedtaget 12.12.2018' vejer tungere"},
+        {"an adoption still to come is no adoption",
+         {"Beskæftigelsesplan 2015", "Version 2 – 12. maj 2014", "Forventes godkendt af byrådet den 24. september 2014"},
+         {kBody}, DocKind::draft, "'version 2 – 12. maj 2014' på forsiden"},
+        {"a plan that has been heard", {"Beskæftigelsesplan 2013", "Planen har været i høring i LBR"}, {kBody},
+         DocKind::plan, "type: beskæftigelsesplan"},
+        {"an introduction that tells of the draft is no cover",
+         {"Beskæftigelsesplan 2013"},
+         {"Udkastet blev drøftet i LBR i juni, og rådets bemærkninger er indarbejdet i den plan, som byrådet nu har "
+          "vedtaget."},
+         DocKind::plan, "type: beskæftigelsesplan"},
+    };
+    for (const auto& c : cases) {
+        INFO(c.what);
+        auto id = run(plan(c.cover, c.body));
+        for (const auto& r : id.reasons) INFO(r.da);
+        CHECK(id.kind == c.kind);
+        CHECK(reason_has(id, c.reason));
+    }
+}
+
+TEST_CASE("identify: a draft word on the cover outweighs an adoption; tracked changes add to other signs",
+          "[identify][kind][draft]") {
+    auto word = run(plan({"UDKAST", "Beskæftigelsesplan 2019", "Godkendt af byrådet den 5. december 2018"}));
+    CHECK(word.kind == DocKind::draft);
+    CHECK(reason_has(word, "vejer tungere end 'godkendt af byrådet'"));
+
+    Document d = plan({"Beskæftigelsesplan 2016", "Version 3"});
+    CHECK(run(d).kind == DocKind::plan);
+    d.meta.tracked_changes = true;
+    auto with_changes = run(d);
+    CHECK(with_changes.kind == DocKind::draft);
+    CHECK(reason_has(with_changes, "'version 3' på forsiden; registrerede ændringer"));
+    CHECK(run(plan({"Beskæftigelsesplan 2016", "Version 3", "Vedtaget af kommunalbestyrelsen den 8. december 2015"}))
+              .kind == DocKind::plan);
+}
+
+// Issue 20 point 3: the year whatever the word order, the case or the names
+// around it; every year of a multi-year plan.
+TEST_CASE("identify: plan year in any word order and around a jobcentre's name", "[identify][year]") {
+    struct Case {
+        S cover;
+        Y years;
+    };
+    const Case cases[] = {
+        {{"2015 Beskæftigelsesplan", "Ballerup Kommune"}, {2015}},
+        {{"BESKÆFTIGELSESPLAN 2015", "BALLERUP KOMMUNE"}, {2015}},
+        {{"Jobcenter Ishøj – Beskæftigelsesplan 2016"}, {2016}},
+        {{"Beskæftigelsesplan for Jobcenter Vallensbæk og Ishøj 2012"}, {2012}},
+        {{"Jobcenter Vordingborg Beskæftigelsesplan 2013"}, {2013}},
+        {{"Beskæftigelsesplan for Esbjerg Kommune 2010"}, {2010}},
+        {{"Jobcenter Gladsaxe. Beskæftigelsesplan for indsatsåret 2009"}, {2009}},
+        {{"Beskæftigelsesplan", "2015", "Hvidovre Kommune"}, {2015}},
+        {{"Beskæftigelsesplan 2019–2021", "Holstebro Kommune"}, {2019, 2020, 2021}},
+        {{"Beskæftigelsesplan 2021-2024"}, {2021, 2022, 2023, 2024}},
+        {{"Beskæftigelsesplanen 2020-23"}, {2020, 2021, 2022, 2023}},
+        {{"Beskæftigelsesplan for årene 2022 og 2023"}, {2022, 2023}},
+        {{"Beskæftigelsesplan 2022, 2023 og 2024"}, {2022, 2023, 2024}},
+        {{"2019–2021 Beskæftigelsesplan"}, {2019, 2020, 2021}},
+        {{"Beskæftigelsesplan 2014 – 15. maj 2013"}, {2014}},
+        {{"Beskæftigelsesplan 2015 og resultatrevision 2013"}, {2015}},
+    };
+    for (const auto& c : cases) {
+        INFO(c.cover.front());
+        CHECK(run(plan(c.cover)).years == c.years);
+    }
+    CHECK(reason_has(run(plan({"Beskæftigelsesplan", "2015"})), "året på sin egen linje"));
+    CHECK(reason_has(run(plan({"Beskæftigelsesplan for årene 2022 og 2023"})), "planår 2022–2023"));
+}
+
+TEST_CASE("identify: kommuner from before 2007 map to today's kommune, only in context", "[identify][kommune]") {
+    struct Case {
+        const char* cover;
+        const char* kommune;
+    };
+    const Case cases[] = {
+        {"Frederiksværk-Hundested Kommune", "Halsnæs"}, {"Jobcenter Nørre Alslev", "Guldborgsund"},
+        {"Århus Kommune", "Aarhus"},                    {"Farum Kommune", "Furesø"},
+        {"Værløse Kommune", "Furesø"},                  {"Nykøbing Falster Kommune", "Guldborgsund"},
+        {"Galten Kommune", "Skanderborg"},              {"Skanderborg Kommune", "Skanderborg"},
+        {"Jobcenter Skagen", "Frederikshavn"},          {"Birkerød Kommunes beskæftigelsesplan", "Rudersdal"},
+    };
+    for (const auto& c : cases) {
+        INFO(c.cover);
+        auto id = run(plan({"Beskæftigelsesplan 2008", c.cover}));
+        CHECK(id.municipalities == S{c.kommune});
+    }
+    CHECK(reason_has(run(plan({"Beskæftigelsesplan 2008", "Farum Kommune"})), "før kommunalreformen 2007"));
+    // A town today: the bare name is no kommune.
+    auto town = run(plan({"Beskæftigelsesplan 2016"}, {"Virksomhederne i Nakskov mangler faglærte."}));
+    CHECK(town.municipalities.empty());
+    // Every old name in the file names a kommune of today.
+    std::ifstream in(data_dir() + "/dictionaries/kommuner-foer-2007.tsv");
+    REQUIRE(in);
+    std::string line;
+    int n = 0;
+    while (std::getline(in, line)) {
+        if (line.empty() || line[0] == '#') continue;
+        ++n;
+        const auto tab = line.find('\t');
+        REQUIRE(tab != std::string::npos);
+        INFO(line);
+        CHECK(canonical_kommune(line.substr(tab + 1)) == line.substr(tab + 1));
+        CHECK(canonical_kommune(line.substr(0, tab)) == line.substr(tab + 1));
+    }
+    CHECK(n >= 30);
+}
+
+TEST_CASE("identify: a joint plan by names that stand together on the front", "[identify][kommune][joint]") {
+    struct Case {
+        S cover;
+        S kommuner;  // sorted
+    };
+    const Case cases[] = {
+        {{"Beskæftigelsesplan 2016", "Jobcenter Ishøj-Vallensbæk"}, {"Ishøj", "Vallensbæk"}},
+        {{"Beskæftigelsesplan for Jobcenter Vallensbæk og Ishøj 2012"}, {"Ishøj", "Vallensbæk"}},
+        {{"Beskæftigelsesplan 2012", "Fanø og Esbjerg"}, {"Esbjerg", "Fanø"}},
+        {{"Beskæftigelsesplan 2013", "Jobcenter Læsø/Frederikshavn"}, {"Frederikshavn", "Læsø"}},
+        {{"Ishøj og Vallensbæk Kommuners Beskæftigelsesplan 2011"}, {"Ishøj", "Vallensbæk"}},
+        {{"Beskæftigelsesplan 2012 for det forpligtende samarbejde", "Ishøj Kommune", "Vallensbæk Kommune"},
+         {"Ishøj", "Vallensbæk"}},
+    };
+    for (const auto& c : cases) {
+        INFO(c.cover.back());
+        auto id = run(plan(c.cover));
+        auto m = id.municipalities;
+        std::sort(m.begin(), m.end());
+        CHECK(m == c.kommuner);
+        CHECK(reason_has(id, "fælles plan for 2 kommuner"));
+    }
+    // Two kommuner apart on the cover of a single plan are not joint.
+    auto single = run(plan({"Beskæftigelsesplan 2014", "Jobcenter Kolding", "I samarbejde med Vejle Kommune om virksomhedsservice"},
+                           {"Kolding Kommune vil styrke indsatsen."}));
+    CHECK(single.municipalities == S{"Kolding"});
 }

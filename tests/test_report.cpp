@@ -212,6 +212,30 @@ TEST_CASE("revisions: tracked changes and comments are findings with count, plac
     CHECK_FALSE(find(clean, "comments"));
 }
 
+// Issue 20: tracked changes alone no longer make a draft, so a final plan
+// that still has them gets the warning (it would publish them), not the
+// draft's info. Identity, stage and engine as check runs them.
+TEST_CASE("revisions: a final plan with tracked changes is checked as final and warned", "[report][revisions][draft]") {
+    LoadedPlan plan = load_plan(corpus("2012-aarhus-complete.txt"), PipelineOptions{});
+    plan.doc.meta.tracked_changes = plan.doc.meta.comments = true;
+    plan.doc.meta.revisions = {{Revision::Kind::insertion, plan.doc.blocks[5].source_index, "flere ledige", "Anne"},
+                               {Revision::Kind::comment, plan.doc.blocks[5].source_index, "Tjek tallet", "Bo"}};
+    plan.identity = identify(plan.doc, plan.outline);
+    CHECK(plan.identity.kind == DocKind::plan);
+    const Stage stage = stage_for(plan.identity, ReportOptions{});
+    CHECK(stage == Stage::final);
+    auto choice = choose_profile(profiles(), plan.identity, "", 0);
+    REQUIRE(choice.profile);
+    EngineOutput out = run_engine({&plan.doc, &plan.outline, &plan.identity, choice.profile, choice.year, stage, {}});
+    int warned = 0;
+    for (const auto& f : out.findings)
+        if (f.rule == "tracked-changes" || f.rule == "comments") {
+            CHECK(f.severity == Severity::warning);
+            ++warned;
+        }
+    CHECK(warned == 2);
+}
+
 TEST_CASE("empty sections: a running header read by OCR as a heading is never an empty-section error", "[report][ocr]") {
     Document d;
     d.format = Format::pdf;
