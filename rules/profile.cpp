@@ -37,7 +37,7 @@ const std::vector<std::string>& canonical_requirement_ids() {
 
 namespace {
 
-const std::set<std::string> kDeadlineWhats = {"hearing", "remarks", "adoption", "sending", "publication"};
+const std::set<std::string> kDeadlineWhats = {"hearing", "remarks", "adoption", "approval", "sending", "publication"};
 
 // Reading context: the file, and a prefix naming what is being read.
 struct Ctx {
@@ -229,7 +229,8 @@ void read_pattern_families(const Ctx& c, const YAML::Node& n, Requirement& r) {
 // that inherits from the base profile (no `kind`) may give only these, and
 // each one it gives replaces the base's.
 const std::set<std::string> kRequirementFields = {"title", "message", "legal_basis", "severity", "required",
-                                                  "years", "draft_may_lack", "due", "only_kommuner"};
+                                                  "years", "draft_may_lack", "due", "only_kommuner",
+                                                  "missing_goals_warning"};
 
 void read_requirement_fields(const Ctx& c, const YAML::Node& n, Requirement& r) {
     if (n["title"]) r.title = get_text2(c, n, "title");
@@ -258,6 +259,11 @@ void read_requirement_fields(const Ctx& c, const YAML::Node& n, Requirement& r) 
     if (r.draft_may_lack && r.due.empty()) c.fail(n, "draft_may_lack needs 'due' (the deadline to name)");
     if (!r.draft_may_lack && !r.due.empty()) c.fail(n["due"], "'due' only goes with draft_may_lack: true");
     if (n["only_kommuner"]) r.only_kommuner = get_strings(c, n["only_kommuner"], "only_kommuner");
+    if (n["missing_goals_warning"]) {
+        if (r.kind != "goals") c.fail(n["missing_goals_warning"], "'missing_goals_warning' only goes with kind 'goals'");
+        r.missing_goals_warning = get_int(c, n["missing_goals_warning"], "missing_goals_warning");
+        if (r.missing_goals_warning < 0) c.fail(n["missing_goals_warning"], "'missing_goals_warning' must be 0 or more");
+    }
 }
 
 // An entry without `kind` in a profile that `extends` another: the base's

@@ -36,6 +36,31 @@ Report check_text(const std::string& text, CheckOptions opts = {}) {
     return s.check(path);
 }
 
+// The requirement `id` of a report; the test stops when it is not there.
+const RequirementResult& must(const Report& r, const std::string& id) {
+    const RequirementResult* q = req(r, id);
+    INFO("requirement " << id);
+    REQUIRE(q);
+    return *q;
+}
+
+// A corpus plain-text plan, read whole.
+std::string corpus_text(const std::string& name) {
+    std::ifstream f(corpus("txt/" + name), std::ios::binary);
+    std::string s{std::istreambuf_iterator<char>(f), std::istreambuf_iterator<char>()};
+    REQUIRE(!s.empty());
+    return s;
+}
+
+// `text` without the part from `from` up to (not including) `to`.
+std::string cut(std::string text, const std::string& from, const std::string& to) {
+    auto a = text.find(from);
+    auto b = text.find(to, a == std::string::npos ? 0 : a);
+    REQUIRE(a != std::string::npos);
+    REQUIRE(b != std::string::npos);
+    return text.erase(a, b - a);
+}
+
 // A small but complete 2012 plan in plain text.
 std::string plan2012(const std::string& budget_amount, const std::string& goal1_value) {
     return "Beskæftigelsesplan 2012\n\nJobcenter Kolding\n\n"
@@ -554,4 +579,33 @@ TEST_CASE("check: a change-only target is filled, and the text report shows its 
     auto text = run_cli({"check", "--no-spelling", path});
     CHECK(text.out.find("→ \u2212" "2 pct., december 2012") != std::string::npos);
     CHECK(text.out.find("ikke udfyldt") == std::string::npos);
+}
+
+TEST_CASE("check: the 2010 summary-of-goals annex is recommended: its absence is a warning that says so", "[check][annex][law]") {
+    const std::string odense = corpus_text("2010-odense-complete.txt");
+    CHECK(must(check_text(odense), "annex-goal-overview").status == ReqStatus::pass);
+    Report without = check_text(cut(odense, "Tillæg nr. 1 Oversigt over mål", "Tillæg nr. 2a"));
+    const RequirementResult& a = must(without, "annex-goal-overview");
+    CHECK(a.status == ReqStatus::warn);
+    CHECK(a.message.da.find("anbefale") != std::string::npos);
+    CHECK(a.legal_basis.find("anbefalet") != std::string::npos);
+}
+
+TEST_CASE("check: 2016-2024 goals are guiding: one goal left out is a warning, two an error", "[check][goals][law]") {
+    const std::string hjoerring = corpus_text("2020-hjoerring-complete.txt");
+    CHECK(must(check_text(hjoerring), "minister-goals").status == ReqStatus::pass);
+
+    // Goal 3 (handicap) left out: the plan still builds on the other two.
+    const std::string no3 = cut(hjoerring, "2.3 Flere personer med handicap", "3. Vejledning");
+    Report one = check_text(no3);
+    const RequirementResult& g1 = must(one, "minister-goals");
+    CHECK(g1.status == ReqStatus::warn);
+    CHECK(g1.severity == Severity::warning);
+    CHECK(g1.message.da.find("goal-2020-3") != std::string::npos);
+    CHECK(one.status == Status::conformant);
+
+    // Goals 1 and 3 left out: more than the one the profile tolerates.
+    Report two = check_text(cut(no3, "2.1 Virksomhederne skal sikres", "2.2 Flere flygtninge"));
+    CHECK(must(two, "minister-goals").status == ReqStatus::fail);
+    CHECK(two.status == Status::nonconformant);
 }

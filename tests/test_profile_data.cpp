@@ -220,7 +220,7 @@ TEST_CASE("goals kind: a missing goal is filed in the goals chapter its heading 
     const std::string thisted = "2017-thisted-goal-missing.txt", k2016 = "2016-2024.yaml";
     const EngineOutput whole = run(original(k2016), thisted);
     const RequirementResult& r = req(whole, "minister-goals");
-    REQUIRE(r.status == ReqStatus::fail);
+    REQUIRE(r.status == ReqStatus::warn);  // one of four guiding goals left out (2016-2024)
     REQUIRE(r.evidence.size() == 1);
     CHECK(r.evidence.front().section.find("inister") != std::string::npos);
     // 2016-2024's minister-goals takes its patterns from 2012-2015's.
