@@ -609,3 +609,27 @@ TEST_CASE("check: 2016-2024 goals are guiding: one goal left out is a warning, t
     CHECK(must(two, "minister-goals").status == ReqStatus::fail);
     CHECK(two.status == Status::nonconformant);
 }
+
+TEST_CASE("check: --stage draft: the budget's unfilled cells are a warning in no-placeholders too", "[check][stage]") {
+    CheckOptions draft;
+    draft.report.stage = Stage::draft;
+    draft.report.stage_given = true;
+    const std::string blank_budget = plan2012("xxx", "1.480");
+
+    Report final_ = check_text(blank_budget);
+    CHECK(must(final_, "budget").status == ReqStatus::fail);
+    CHECK(must(final_, "no-placeholders").status == ReqStatus::fail);
+
+    Report d = check_text(blank_budget, draft);
+    CHECK(must(d, "budget").status == ReqStatus::warn);
+    const RequirementResult& p = must(d, "no-placeholders");
+    CHECK(p.status == ReqStatus::warn);
+    CHECK(p.severity == Severity::warning);
+    for (const auto& f : d.findings)
+        if (f.rule == "no-placeholders") CHECK(f.severity == Severity::warning);
+    CHECK(d.status == Status::conformant);
+
+    // A placeholder outside what a draft may lack stays an error.
+    Report x = check_text(plan2012("xxx", "X"), draft);
+    CHECK(must(x, "no-placeholders").status == ReqStatus::fail);
+}
