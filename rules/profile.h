@@ -67,6 +67,10 @@ struct Requirement {
                                   // be in place by <deadline `due`>", not `severity`
     std::string due;  // deadline `what` (DeadlineRule) named in that draft
                       // warning, e.g. "publication"; empty unless draft_may_lack
+    std::string effective;  // ISO date a duty took effect during a plan year
+                      // ("2019-03-01"); "" for none. A plan adopted or revised
+                      // before it gets `severity_before` instead of `severity`
+    Severity severity_before = Severity::warning;  // with `effective`
     int missing_goals_warning = 0;  // kind goals: when at least one goal is
                       // addressed and at most this many are not, a warning
                       // instead of `severity` (LOOB's goals are guiding: 1);
@@ -175,7 +179,7 @@ struct ProfileError : std::runtime_error {
 // it gives its own), and each entry of its `requirements` is either a whole
 // requirement (with `kind`), or `{id: …}` plus any of title, message,
 // legal_basis, severity, required, years, draft_may_lack, due, only_kommuner,
-// missing_goals_warning:
+// missing_goals_warning, effective, severity_before:
 // the base's requirement with those fields replaced (its patterns, examples,
 // file and line stay the base's). The list is the whole of what the regime
 // requires, in report order: a base requirement not listed is not inherited.

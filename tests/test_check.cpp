@@ -633,3 +633,40 @@ TEST_CASE("check: --stage draft: the budget's unfilled cells are a warning in no
     Report x = check_text(plan2012("xxx", "X"), draft);
     CHECK(must(x, "no-placeholders").status == ReqStatus::fail);
 }
+
+TEST_CASE("the plan's own adoption or revision date is read from its text", "[check][law][dates]") {
+    const std::string from = "2018-01-01", to = "2019-12-31";
+    CHECK(plan_adopted_or_revised("Vedtaget af byrådet den 26. marts 2019", from, to) == "2019-03-26");
+    CHECK(plan_adopted_or_revised("Planen er revideret april 2019.", from, to) == "2019-04-01");
+    CHECK(plan_adopted_or_revised("Godkendt i kommunalbestyrelsen 10.12.2018.", from, to) == "2018-12-10");
+    CHECK(plan_adopted_or_revised("Vedtaget af Byrådet december 2018. Revideret af byrådet den 2. maj 2019.", from, to) ==
+          "2019-05-02");
+    // An earlier plan's date, and a date that is no adoption, are not the plan's.
+    CHECK(plan_adopted_or_revised("Planen for 2017 blev vedtaget den 13. december 2016.", from, to).empty());
+    CHECK(plan_adopted_or_revised("Dialogmødet holdes den 5. april 2019.", from, to).empty());
+    CHECK(plan_adopted_or_revised("Vedtaget af byrådet.", from, to).empty());
+}
+
+TEST_CASE("check: repatriation 2019 binds plans adopted or revised from 1 March 2019; from 2020 every plan", "[check][law][repatriation]") {
+    const std::string ringsted = corpus_text("2019-ringsted-pending-goal.txt");
+    CHECK(must(check_text(ringsted), "repatriation").status == ReqStatus::pass);
+    const std::string without = cut(ringsted, "Nyankomne flygtninge vejledes", "\n\n2.4");
+
+    // No date stated: adopted by the 2019 deadline (31.12.2018), before the duty.
+    const RequirementResult& before = must(check_text(without), "repatriation");
+    CHECK(before.status == ReqStatus::warn);
+    CHECK(before.severity == Severity::warning);
+    CHECK(before.message.da.find("2019-03-01") != std::string::npos);
+
+    // Revised after 1 March 2019: the duty binds it.
+    std::string revised = without;
+    revised.insert(revised.find("\n\n1. Indledning"), "\nRevideret af byrådet den 26. marts 2019");
+    const RequirementResult& after = must(check_text(revised), "repatriation");
+    CHECK(after.status == ReqStatus::fail);
+    CHECK(after.message.da.find("2019-03-26") != std::string::npos);
+
+    // 2020: an error, whatever the plan says of its date.
+    const std::string hjoerring = corpus_text("2020-hjoerring-complete.txt");
+    CHECK(must(check_text(cut(hjoerring, "3. Vejledning om repatriering", "4. Lokale mål")), "repatriation").status ==
+          ReqStatus::fail);
+}

@@ -468,6 +468,15 @@ TEST_CASE("bad profile files give ProfileError with file and line", "[profiles][
     SECTION("missing_goals_warning belongs to the goals kind") {
         expect_error(minimal_profile("    missing_goals_warning: 1\n"), 13, "only goes with kind 'goals'");
     }
+    SECTION("effective goes with severity_before, as an ISO date") {
+        expect_error(minimal_profile("    effective: '2030-03-01'\n"), 13, "needs 'severity_before'");
+        expect_error(minimal_profile("    severity_before: warning\n"), 13, "needs 'effective'");
+        expect_error(minimal_profile("    effective: '1.3.2030'\n    severity_before: warning\n"), 13, "YYYY-MM-DD");
+        TempFile f("p.yaml", minimal_profile("    effective: '2030-03-01'\n    severity_before: info\n"));
+        const Requirement& r = load_profile(f.path.string()).requirements.at(0);
+        CHECK(r.effective == "2030-03-01");
+        CHECK(r.severity_before == Severity::info);
+    }
     SECTION("approval is a deadline; a made-up one is not") {
         TempFile f("p.yaml", minimal_with("{what: adoption,", "{what: approval,"));
         CHECK(load_profile(f.path.string()).deadlines_for(2030).at(0).what == "approval");
