@@ -670,3 +670,24 @@ TEST_CASE("check: repatriation 2019 binds plans adopted or revised from 1 March 
     CHECK(must(check_text(cut(hjoerring, "3. Vejledning om repatriering", "4. Lokale mål")), "repatriation").status ==
           ReqStatus::fail);
 }
+
+TEST_CASE("check: a sentence that only announces or points to the repatriation section is no description", "[check][law][repatriation]") {
+    const std::string hjoerring = corpus_text("2020-hjoerring-complete.txt");
+    const std::string no_section = cut(hjoerring, "3. Vejledning om repatriering", "4. Lokale mål");
+    auto with = [&](const std::string& sentence) {
+        std::string t = no_section;
+        return t.insert(t.find("4. Lokale mål"), sentence + "\n\n");
+    };
+    CHECK(must(check_text(with("Planen indeholder et afsnit om vejledning om repatriering.")), "repatriation").status ==
+          ReqStatus::fail);
+    CHECK(must(check_text(with("Se afsnit 5 om jobcentrets vejledning af flygtninge om repatriering.")), "repatriation")
+              .status == ReqStatus::fail);
+    // A heading with only a pointer under it names the subject but describes nothing.
+    const RequirementResult& pointer =
+        must(check_text(with("3. Repatriering\n\nVejledningen om repatriering beskrives i bilag 2.")), "repatriation");
+    CHECK(pointer.status == ReqStatus::fail);
+    CHECK(pointer.message.da.find("nævner emnet") != std::string::npos);
+    // How the guidance is given: a description, in the text or under a heading.
+    CHECK(must(check_text(with("Flygtninge vejledes om repatriering ved den første samtale i jobcentret.")), "repatriation")
+              .status == ReqStatus::pass);
+}
