@@ -483,6 +483,35 @@ void add_requirement_findings(EngineOutput& out) {
     }
 }
 
+// A duty that took effect during a plan year (Requirement::effective) binds
+// a plan adopted or revised on or after that date. The date is the latest
+// the plan itself states for its adoption or revision in the year before the
+// plan year or the plan year; when it states none, the plan year's adoption
+// deadline. Before the date the requirement fails with severity_before.
+// Returns the requirement to apply (r itself, or `lenient` filled in) and
+// the sentence that explains the date, for the result's message.
+const Requirement& as_of_adoption(const checks::Context& c, const Requirement& r, Requirement& lenient, Text2& why) {
+    if (r.effective.empty()) return r;
+    const std::string from = std::to_string(c.year() - 1) + "-01-01", to = std::to_string(c.year()) + "-12-31";
+    std::string date;
+    for (const auto& b : c.doc().blocks) date = std::max(date, plan_adopted_or_revised(b.text, from, to));
+    const bool stated = !date.empty();
+    if (!stated) date = c.deadline_date("adoption");
+    const std::string said = stated ? "planen angiver vedtagelse eller revision " + date
+                                    : "planen angiver ingen dato; fristen for vedtagelse er " + date;
+    const std::string said_en = stated ? "the plan states adoption or revision on " + date
+                                       : "the plan states no date; its adoption deadline is " + date;
+    if (date.empty() || date >= r.effective) {
+        why = {"Kravet gælder fra " + r.effective + ", og " + said + ".", "The duty applies from " + r.effective + ", and " + said_en + "."};
+        return r;
+    }
+    lenient = r;
+    lenient.severity = r.severity_before;
+    why = {"Kravet gælder planer vedtaget eller revideret fra " + r.effective + ", og " + said + ": derfor kun en advarsel.",
+           "The duty binds plans adopted or revised from " + r.effective + ", and " + said_en + ": hence only a warning."};
+    return lenient;
+}
+
 }  // namespace
 
 EngineOutput run_engine(const EngineInput& in) {
@@ -491,7 +520,10 @@ EngineOutput run_engine(const EngineInput& in) {
     checks::Context c{in, out, {}, {}, {}, {}, {}, {}};
     checks::prepare(c);
     checks::ensure_goals(c);
-    for (const Requirement* r : in.profile->requirements_for(in.year)) {
+    for (const Requirement* given : in.profile->requirements_for(in.year)) {
+        Requirement lenient;
+        Text2 dated;
+        const Requirement* r = &as_of_adoption(c, *given, lenient, dated);
         RequirementResult res;
         res.id = r->id;
         res.title = r->title;
@@ -512,6 +544,8 @@ EngineOutput run_engine(const EngineInput& in) {
         }
         if (auto fn = checks::find_kind(r->kind)) {
             fn(c, *r, res);
+            if (!dated.da.empty() && res.status != ReqStatus::pass && res.status != ReqStatus::not_applicable)
+                res.message = {res.message.da + " " + dated.da, res.message.en + " " + dated.en};
         } else {
             res.status = ReqStatus::warn;
             res.severity = Severity::warning;

@@ -54,6 +54,13 @@ struct EngineOutput {
 
 EngineOutput run_engine(const EngineInput& in);
 
+// The latest date within [from, to] (ISO YYYY-MM-DD, inclusive) on which
+// `text` says the plan was adopted or revised: a sentence with "vedtaget",
+// "godkendt", "revideret" … and a date ("den 26. marts 2019", "april 2019" —
+// a month alone counts as its first day —, "26.3.2019"). "" when there is
+// none. The bounds keep out the dates of earlier plans the text mentions.
+std::string plan_adopted_or_revised(std::string_view text, const std::string& from, const std::string& to);
+
 // Target sentences ("… begrænses til 1.250 personer i december 2012, svt. et
 // fald på 5 pct. …") read out of free text. Exposed for tests and for the
 // corpus figures. Returns every target found in `text`; page is left 0.

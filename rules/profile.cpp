@@ -37,7 +37,7 @@ const std::vector<std::string>& canonical_requirement_ids() {
 
 namespace {
 
-const std::set<std::string> kDeadlineWhats = {"hearing", "remarks", "adoption", "sending", "publication"};
+const std::set<std::string> kDeadlineWhats = {"hearing", "remarks", "adoption", "approval", "sending", "publication"};
 
 // Reading context: the file, and a prefix naming what is being read.
 struct Ctx {
@@ -229,19 +229,22 @@ void read_pattern_families(const Ctx& c, const YAML::Node& n, Requirement& r) {
 // that inherits from the base profile (no `kind`) may give only these, and
 // each one it gives replaces the base's.
 const std::set<std::string> kRequirementFields = {"title", "message", "legal_basis", "severity", "required",
-                                                  "years", "draft_may_lack", "due", "only_kommuner"};
+                                                  "years", "draft_may_lack", "due", "only_kommuner",
+                                                  "missing_goals_warning", "effective", "severity_before"};
+
+Severity read_severity(const Ctx& c, const YAML::Node& n, const std::string& key) {
+    std::string sev = get_string(c, n, key);
+    if (sev == "error") return Severity::error;
+    if (sev == "warning") return Severity::warning;
+    if (sev == "info") return Severity::info;
+    c.fail(n[key], key + " must be error, warning or info, not '" + sev + "'");
+}
 
 void read_requirement_fields(const Ctx& c, const YAML::Node& n, Requirement& r) {
     if (n["title"]) r.title = get_text2(c, n, "title");
     if (n["message"]) r.message = get_text2(c, n, "message");
     if (n["legal_basis"]) r.legal_basis = get_string(c, n, "legal_basis");
-    if (n["severity"]) {
-        std::string sev = get_string(c, n, "severity");
-        if (sev == "error") r.severity = Severity::error;
-        else if (sev == "warning") r.severity = Severity::warning;
-        else if (sev == "info") r.severity = Severity::info;
-        else c.fail(n["severity"], "severity must be error, warning or info, not '" + sev + "'");
-    }
+    if (n["severity"]) r.severity = read_severity(c, n, "severity");
     if (n["required"]) r.required = get_bool(c, n["required"], "required");
     if (n["years"]) {
         const YAML::Node y = n["years"];
@@ -258,6 +261,20 @@ void read_requirement_fields(const Ctx& c, const YAML::Node& n, Requirement& r) 
     if (r.draft_may_lack && r.due.empty()) c.fail(n, "draft_may_lack needs 'due' (the deadline to name)");
     if (!r.draft_may_lack && !r.due.empty()) c.fail(n["due"], "'due' only goes with draft_may_lack: true");
     if (n["only_kommuner"]) r.only_kommuner = get_strings(c, n["only_kommuner"], "only_kommuner");
+    if (n["effective"]) {
+        r.effective = get_string(c, n, "effective");
+        if (!iso_date(r.effective)) c.fail(n["effective"], "'effective' must be YYYY-MM-DD, not '" + r.effective + "'");
+        if (!n["severity_before"]) c.fail(n["effective"], "'effective' needs 'severity_before' (the severity before that date)");
+    }
+    if (n["severity_before"]) {
+        if (r.effective.empty()) c.fail(n["severity_before"], "'severity_before' needs 'effective' (the date it gives way)");
+        r.severity_before = read_severity(c, n, "severity_before");
+    }
+    if (n["missing_goals_warning"]) {
+        if (r.kind != "goals") c.fail(n["missing_goals_warning"], "'missing_goals_warning' only goes with kind 'goals'");
+        r.missing_goals_warning = get_int(c, n["missing_goals_warning"], "missing_goals_warning");
+        if (r.missing_goals_warning < 0) c.fail(n["missing_goals_warning"], "'missing_goals_warning' must be 0 or more");
+    }
 }
 
 // An entry without `kind` in a profile that `extends` another: the base's

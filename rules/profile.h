@@ -67,6 +67,14 @@ struct Requirement {
                                   // be in place by <deadline `due`>", not `severity`
     std::string due;  // deadline `what` (DeadlineRule) named in that draft
                       // warning, e.g. "publication"; empty unless draft_may_lack
+    std::string effective;  // ISO date a duty took effect during a plan year
+                      // ("2019-03-01"); "" for none. A plan adopted or revised
+                      // before it gets `severity_before` instead of `severity`
+    Severity severity_before = Severity::warning;  // with `effective`
+    int missing_goals_warning = 0;  // kind goals: when at least one goal is
+                      // addressed and at most this many are not, a warning
+                      // instead of `severity` (LOOB's goals are guiding: 1);
+                      // none addressed is always `severity`
     std::vector<std::string> only_kommuner;  // non-empty: the requirement applies
                       // only to these kommuner (names as in DOMAIN.md, e.g. the
                       // 15 jobkonsulent kommuner); others get not-applicable
@@ -122,8 +130,9 @@ struct Goal {
 // checks the form YYYY-MM-DD); most fall in the year before the plan year.
 struct DeadlineRule {
     std::string what;  // "hearing" (draft to LBR), "remarks" (LBR/region
-                       // remarks), "adoption" (kommunalbestyrelse), "sending"
-                       // (to RBR), "publication"
+                       // remarks), "adoption" (kommunalbestyrelse), "approval"
+                       // (the state side of a joint jobcentre, 2008–2009),
+                       // "sending" (to RBR), "publication"
     Text2 label;       // for the report
     std::string date;  // "2011-10-15"
     bool approximate = false;  // DOMAIN.md gives it as "~" or "end of month"
@@ -169,7 +178,8 @@ struct ProfileError : std::runtime_error {
 // <id>.yaml in the same folder: it inherits the base's `placeholders` (unless
 // it gives its own), and each entry of its `requirements` is either a whole
 // requirement (with `kind`), or `{id: …}` plus any of title, message,
-// legal_basis, severity, required, years, draft_may_lack, due, only_kommuner:
+// legal_basis, severity, required, years, draft_may_lack, due, only_kommuner,
+// missing_goals_warning, effective, severity_before:
 // the base's requirement with those fields replaced (its patterns, examples,
 // file and line stay the base's). The list is the whole of what the regime
 // requires, in report order: a base requirement not listed is not inherited.

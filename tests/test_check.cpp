@@ -36,6 +36,31 @@ Report check_text(const std::string& text, CheckOptions opts = {}) {
     return s.check(path);
 }
 
+// The requirement `id` of a report; the test stops when it is not there.
+const RequirementResult& must(const Report& r, const std::string& id) {
+    const RequirementResult* q = req(r, id);
+    INFO("requirement " << id);
+    REQUIRE(q);
+    return *q;
+}
+
+// A corpus plain-text plan, read whole.
+std::string corpus_text(const std::string& name) {
+    std::ifstream f(corpus("txt/" + name), std::ios::binary);
+    std::string s{std::istreambuf_iterator<char>(f), std::istreambuf_iterator<char>()};
+    REQUIRE(!s.empty());
+    return s;
+}
+
+// `text` without the part from `from` up to (not including) `to`.
+std::string cut(std::string text, const std::string& from, const std::string& to) {
+    auto a = text.find(from);
+    auto b = text.find(to, a == std::string::npos ? 0 : a);
+    REQUIRE(a != std::string::npos);
+    REQUIRE(b != std::string::npos);
+    return text.erase(a, b - a);
+}
+
 // A small but complete 2012 plan in plain text.
 std::string plan2012(const std::string& budget_amount, const std::string& goal1_value) {
     return "Beskæftigelsesplan 2012\n\nJobcenter Kolding\n\n"
@@ -557,4 +582,115 @@ TEST_CASE("check: a change-only target is filled, and the text report shows its 
     auto text = run_cli({"check", "--no-spelling", path});
     CHECK(text.out.find("→ \u2212" "2 pct., december 2012") != std::string::npos);
     CHECK(text.out.find("ikke udfyldt") == std::string::npos);
+}
+
+TEST_CASE("check: the 2010 summary-of-goals annex is recommended: its absence is a warning that says so", "[check][annex][law]") {
+    const std::string odense = corpus_text("2010-odense-complete.txt");
+    CHECK(must(check_text(odense), "annex-goal-overview").status == ReqStatus::pass);
+    Report without = check_text(cut(odense, "Tillæg nr. 1 Oversigt over mål", "Tillæg nr. 2a"));
+    const RequirementResult& a = must(without, "annex-goal-overview");
+    CHECK(a.status == ReqStatus::warn);
+    CHECK(a.message.da.find("anbefale") != std::string::npos);
+    CHECK(a.legal_basis.find("anbefalet") != std::string::npos);
+}
+
+TEST_CASE("check: 2016-2024 goals are guiding: one goal left out is a warning, two an error", "[check][goals][law]") {
+    const std::string hjoerring = corpus_text("2020-hjoerring-complete.txt");
+    CHECK(must(check_text(hjoerring), "minister-goals").status == ReqStatus::pass);
+
+    // Goal 3 (handicap) left out: the plan still builds on the other two.
+    const std::string no3 = cut(hjoerring, "2.3 Flere personer med handicap", "3. Vejledning");
+    Report one = check_text(no3);
+    const RequirementResult& g1 = must(one, "minister-goals");
+    CHECK(g1.status == ReqStatus::warn);
+    CHECK(g1.severity == Severity::warning);
+    CHECK(g1.message.da.find("goal-2020-3") != std::string::npos);
+    CHECK(one.status == Status::conformant);
+
+    // Goals 1 and 3 left out: more than the one the profile tolerates.
+    Report two = check_text(cut(no3, "2.1 Virksomhederne skal sikres", "2.2 Flere flygtninge"));
+    CHECK(must(two, "minister-goals").status == ReqStatus::fail);
+    CHECK(two.status == Status::nonconformant);
+}
+
+TEST_CASE("check: --stage draft: the budget's unfilled cells are a warning in no-placeholders too", "[check][stage]") {
+    CheckOptions draft;
+    draft.report.stage = Stage::draft;
+    draft.report.stage_given = true;
+    const std::string blank_budget = plan2012("xxx", "1.480");
+
+    Report final_ = check_text(blank_budget);
+    CHECK(must(final_, "budget").status == ReqStatus::fail);
+    CHECK(must(final_, "no-placeholders").status == ReqStatus::fail);
+
+    Report d = check_text(blank_budget, draft);
+    CHECK(must(d, "budget").status == ReqStatus::warn);
+    const RequirementResult& p = must(d, "no-placeholders");
+    CHECK(p.status == ReqStatus::warn);
+    CHECK(p.severity == Severity::warning);
+    for (const auto& f : d.findings)
+        if (f.rule == "no-placeholders") CHECK(f.severity == Severity::warning);
+    CHECK(d.status == Status::conformant);
+
+    // A placeholder outside what a draft may lack stays an error.
+    Report x = check_text(plan2012("xxx", "X"), draft);
+    CHECK(must(x, "no-placeholders").status == ReqStatus::fail);
+}
+
+TEST_CASE("the plan's own adoption or revision date is read from its text", "[check][law][dates]") {
+    const std::string from = "2018-01-01", to = "2019-12-31";
+    CHECK(plan_adopted_or_revised("Vedtaget af byrådet den 26. marts 2019", from, to) == "2019-03-26");
+    CHECK(plan_adopted_or_revised("Planen er revideret april 2019.", from, to) == "2019-04-01");
+    CHECK(plan_adopted_or_revised("Godkendt i kommunalbestyrelsen 10.12.2018.", from, to) == "2018-12-10");
+    CHECK(plan_adopted_or_revised("Vedtaget af Byrådet december 2018. Revideret af byrådet den 2. maj 2019.", from, to) ==
+          "2019-05-02");
+    // An earlier plan's date, and a date that is no adoption, are not the plan's.
+    CHECK(plan_adopted_or_revised("Planen for 2017 blev vedtaget den 13. december 2016.", from, to).empty());
+    CHECK(plan_adopted_or_revised("Dialogmødet holdes den 5. april 2019.", from, to).empty());
+    CHECK(plan_adopted_or_revised("Vedtaget af byrådet.", from, to).empty());
+}
+
+TEST_CASE("check: repatriation 2019 binds plans adopted or revised from 1 March 2019; from 2020 every plan", "[check][law][repatriation]") {
+    const std::string ringsted = corpus_text("2019-ringsted-pending-goal.txt");
+    CHECK(must(check_text(ringsted), "repatriation").status == ReqStatus::pass);
+    const std::string without = cut(ringsted, "Nyankomne flygtninge vejledes", "\n\n2.4");
+
+    // No date stated: adopted by the 2019 deadline (31.12.2018), before the duty.
+    const RequirementResult& before = must(check_text(without), "repatriation");
+    CHECK(before.status == ReqStatus::warn);
+    CHECK(before.severity == Severity::warning);
+    CHECK(before.message.da.find("2019-03-01") != std::string::npos);
+
+    // Revised after 1 March 2019: the duty binds it.
+    std::string revised = without;
+    revised.insert(revised.find("\n\n1. Indledning"), "\nRevideret af byrådet den 26. marts 2019");
+    const RequirementResult& after = must(check_text(revised), "repatriation");
+    CHECK(after.status == ReqStatus::fail);
+    CHECK(after.message.da.find("2019-03-26") != std::string::npos);
+
+    // 2020: an error, whatever the plan says of its date.
+    const std::string hjoerring = corpus_text("2020-hjoerring-complete.txt");
+    CHECK(must(check_text(cut(hjoerring, "3. Vejledning om repatriering", "4. Lokale mål")), "repatriation").status ==
+          ReqStatus::fail);
+}
+
+TEST_CASE("check: a sentence that only announces or points to the repatriation section is no description", "[check][law][repatriation]") {
+    const std::string hjoerring = corpus_text("2020-hjoerring-complete.txt");
+    const std::string no_section = cut(hjoerring, "3. Vejledning om repatriering", "4. Lokale mål");
+    auto with = [&](const std::string& sentence) {
+        std::string t = no_section;
+        return t.insert(t.find("4. Lokale mål"), sentence + "\n\n");
+    };
+    CHECK(must(check_text(with("Planen indeholder et afsnit om vejledning om repatriering.")), "repatriation").status ==
+          ReqStatus::fail);
+    CHECK(must(check_text(with("Se afsnit 5 om jobcentrets vejledning af flygtninge om repatriering.")), "repatriation")
+              .status == ReqStatus::fail);
+    // A heading with only a pointer under it names the subject but describes nothing.
+    const RequirementResult& pointer =
+        must(check_text(with("3. Repatriering\n\nVejledningen om repatriering beskrives i bilag 2.")), "repatriation");
+    CHECK(pointer.status == ReqStatus::fail);
+    CHECK(pointer.message.da.find("nævner emnet") != std::string::npos);
+    // How the guidance is given: a description, in the text or under a heading.
+    CHECK(must(check_text(with("Flygtninge vejledes om repatriering ved den første samtale i jobcentret.")), "repatriation")
+              .status == ReqStatus::pass);
 }

@@ -202,6 +202,12 @@ TEST_CASE("each regime requires what DOMAIN.md says", "[profiles]") {
         CHECK(std::find(jk->only_kommuner.begin(), jk->only_kommuner.end(), "Helsingør") != jk->only_kommuner.end());
         CHECK(jk->severity == Severity::error);
         CHECK(!ids(y).count("repatriation"));
+        // The summary of goals was recommended (the 2010 template: the
+        // ministry "anbefaler" Tillæg 1), never required.
+        const Requirement* sum = profile_for_year(profiles(), y)->requirement("annex-goal-overview", y);
+        REQUIRE(sum);
+        CHECK(sum->severity == Severity::warning);
+        CHECK(sum->message.da.find("anbefale") != std::string::npos);
     }
     {
         const Profile* p = profile_for_year(profiles(), 2011);
@@ -300,6 +306,21 @@ TEST_CASE("deadlines per plan year", "[profiles][deadlines]") {
     CHECK(m["remarks"] == "2009-08-31");
     CHECK(m["sending"] == "2009-10-31");
     CHECK(m["publication"] == "2010-01-10");
+    CHECK(!m.count("approval"));  // from 1 Aug 2009 the kommune alone
+    // 2008 and 2009: joint state–municipal jobcentres. LBR is heard before
+    // adoption, and the state side approves the plan too.
+    for (int y : {2008, 2009}) {
+        INFO("plan year " << y);
+        std::map<std::string, const DeadlineRule*> d;
+        for (const auto& x : profile_for_year(profiles(), y)->deadlines_for(y)) d[x.what] = &x;
+        REQUIRE(d.count("hearing"));
+        REQUIRE(d.count("adoption"));
+        REQUIRE(d.count("approval"));
+        CHECK(d["hearing"]->date <= d["adoption"]->date);
+        CHECK(d["hearing"]->label.da.find("LBR") != std::string::npos);
+        CHECK(d["approval"]->date == d["adoption"]->date);
+        CHECK(d["approval"]->label.da.find("statslige") != std::string::npos);
+    }
 }
 
 TEST_CASE("target shapes extract value, unit, deadline and change", "[profiles][targets]") {
@@ -443,6 +464,23 @@ TEST_CASE("bad profile files give ProfileError with file and line", "[profiles][
     }
     SECTION("missing legal basis") {
         expect_error(minimal_profile("", "error", ""), 6, "missing key 'legal_basis'");
+    }
+    SECTION("missing_goals_warning belongs to the goals kind") {
+        expect_error(minimal_profile("    missing_goals_warning: 1\n"), 13, "only goes with kind 'goals'");
+    }
+    SECTION("effective goes with severity_before, as an ISO date") {
+        expect_error(minimal_profile("    effective: '2030-03-01'\n"), 13, "needs 'severity_before'");
+        expect_error(minimal_profile("    severity_before: warning\n"), 13, "needs 'effective'");
+        expect_error(minimal_profile("    effective: '1.3.2030'\n    severity_before: warning\n"), 13, "YYYY-MM-DD");
+        TempFile f("p.yaml", minimal_profile("    effective: '2030-03-01'\n    severity_before: info\n"));
+        const Requirement& r = load_profile(f.path.string()).requirements.at(0);
+        CHECK(r.effective == "2030-03-01");
+        CHECK(r.severity_before == Severity::info);
+    }
+    SECTION("approval is a deadline; a made-up one is not") {
+        TempFile f("p.yaml", minimal_with("{what: adoption,", "{what: approval,"));
+        CHECK(load_profile(f.path.string()).deadlines_for(2030).at(0).what == "approval");
+        expect_error(minimal_with("{what: adoption,", "{what: signing,"), 22, "unknown deadline 'signing'");
     }
     SECTION("bad severity") {
         expect_error(minimal_profile("", "fatal"), 11, "severity must be error, warning or info, not 'fatal'");

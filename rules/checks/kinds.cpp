@@ -39,9 +39,9 @@ const Entry kEntries[] = {
     {{"consistency", 0, 0,
       "måltallene i teksten og i måltillægget stemmer overens",
       "the targets in the text and in the goal annex agree"}, &checks::check_consistency},
-    {{"described", reads_heading | reads_terms, reads_heading,
-      "beskrevet i en hvilken som helst form: eget afsnit eller en passage med nøgleordene",
-      "described in any form: its own section or a passage with the key terms"}, &checks::check_described},
+    {{"described", reads_heading | reads_terms | reads_body, reads_heading | reads_terms,
+      "beskrevet i en hvilken som helst form: en passage med nøgleordene, i eget afsnit eller i teksten (en henvisning tæller ikke)",
+      "described in any form: a passage with the key terms, in a section of its own or in the text (a mere reference does not count)"}, &checks::check_described},
 };
 // clang-format on
 

@@ -1,5 +1,7 @@
 // "placeholders": template leftovers anywhere in the body text (the
-// profile's placeholder patterns) and sections left empty. An empty
+// profile's placeholder patterns) and sections left empty. In a draft, a
+// leftover inside what a draft may still lack (draft_may_lack: the budget,
+// LBR's plan) is a warning, like that item's own absence. An empty
 // section whose heading was read by OCR is not counted against the plan:
 // when its words stand on several OCR'd pages it is a running header read
 // as a heading (an info finding says so), else a warning asks to look at
@@ -22,24 +24,47 @@ std::size_t ocr_pages_with(const Context& c, std::size_t heading_block) {
     return pages.size();
 }
 
+// In a draft: the sections of what a draft may still lack (the profile's
+// draft_may_lack requirements found by their heading, e.g. the budget), so
+// that a placeholder there is the same warning as the item's absence.
+std::vector<bool> may_lack_sections(const Context& c) {
+    std::vector<bool> out(c.outline().sections.size(), false);
+    if (!c.draft()) return out;
+    for (const Requirement* q : c.profile().requirements_for(c.year())) {
+        if (!q->draft_may_lack || q->heading.empty()) continue;
+        if (int s = find_section(c, *q); s >= 0) out[s] = true;
+    }
+    for (std::size_t s = 0; s < out.size(); ++s)  // parents come before children
+        if (int p = c.outline().sections[s].parent; p >= 0 && out[p]) out[s] = true;
+    return out;
+}
+
 }  // namespace
 
 void check_placeholders(Context& c, const Requirement& r, RequirementResult& res) {
     const auto& blocks = c.doc().blocks;
     std::vector<Pattern> patterns = c.profile().placeholders;
     patterns.insert(patterns.end(), r.body.begin(), r.body.end());
-    int hits = 0;
+    const std::vector<bool> may_lack = may_lack_sections(c);
+    int hits = 0, draft_hits = 0;
     for (std::size_t i = 0; i < blocks.size(); ++i) {
         bool heading = c.section_of[i] >= 0 && c.outline().sections[c.section_of[i]].heading_block == i;
         if (!c.body[i] && !heading) continue;
+        const bool lackable = c.section_of[i] >= 0 && may_lack[c.section_of[i]];
         for (const auto& p : patterns) {
             for (const auto& m : find_all(p, blocks[i].text)) {
-                ++hits;
+                ++(lackable ? draft_hits : hits);
                 std::string w(m.text);
-                c.add_finding(r.id, r.severity,
-                              {"Skabelontekst eller pladsholder står tilbage: '" + w + "'.",
-                               "Template text or placeholder left in: '" + w + "'."},
-                              i, m.begin);
+                if (lackable)
+                    c.add_finding(r.id, Severity::warning,
+                                  {"Udkast: pladsholder i en del, der først skal være på plads senere: '" + w + "'.",
+                                   "Draft: placeholder in a part that need only be in place later: '" + w + "'."},
+                                  i, m.begin);
+                else
+                    c.add_finding(r.id, r.severity,
+                                  {"Skabelontekst eller pladsholder står tilbage: '" + w + "'.",
+                                   "Template text or placeholder left in: '" + w + "'."},
+                                  i, m.begin);
                 if (res.evidence.size() < 5) res.evidence.push_back(c.evidence_for_block(i, m.begin, w));
             }
         }
@@ -70,12 +95,21 @@ void check_placeholders(Context& c, const Requirement& r, RequirementResult& res
                               h);
             continue;
         }
-        ++hits;
-        c.add_finding(r.id, r.severity,
+        ++(may_lack[s] ? draft_hits : hits);
+        c.add_finding(r.id, may_lack[s] ? Severity::warning : r.severity,
                       {"Afsnittet '" + c.section_name(static_cast<int>(s)) + "' er tomt.",
                        "The section '" + c.section_name(static_cast<int>(s)) + "' is empty."},
                       secs[s].heading_block);
         if (res.evidence.size() < 5) res.evidence.push_back(c.evidence_for_section(static_cast<int>(s)));
+    }
+    if (hits == 0 && draft_hits > 0) {
+        res.status = ReqStatus::warn;
+        res.severity = Severity::warning;
+        res.message = {std::to_string(draft_hits) + (draft_hits == 1 ? " pladsholder" : " pladsholdere") +
+                           " i dele, som et udkast endnu må mangle (fx budgettet).",
+                       std::to_string(draft_hits) + (draft_hits == 1 ? " placeholder" : " placeholders") +
+                           " in parts a draft may still lack (e.g. the budget)."};
+        return;
     }
     if (hits == 0) {
         res.status = ReqStatus::pass;
