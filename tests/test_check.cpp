@@ -123,7 +123,7 @@ TEST_CASE("target sentences: value, unit, deadline, change and placeholders", "[
     CHECK(parse_targets("Mål 3 Unge skal begrænses i december 2012.").empty());
 }
 
-TEST_CASE("check: a complete plan passes; an unfilled budget and target fail with their places", "[check]") {
+TEST_CASE("check: a complete plan passes, an unfilled budget and target fail with their places", "[check]") {
     Report ok = check_text(plan2012("12.400.000", "1.480"));
     REQUIRE(ok.status == Status::conformant);
     CHECK(ok.years == std::vector<int>{2012});
@@ -541,7 +541,7 @@ TEST_CASE("plantjek check: a folder points to scan, a missing file names its nea
     CHECK(prof.err.find("mente du 2012-2015?") != std::string::npos);
 }
 
-TEST_CASE("check: a committee's decision is not a plan; a plan with chapters of its own is checked", "[check][not-a-plan]") {
+TEST_CASE("check: a committee's decision is not a plan, a plan with chapters of its own is checked", "[check][not-a-plan]") {
     Report decision = check_text(
         "Beskæftigelsesudvalget\n\nPunkt 5. Beskæftigelsesplan 2014\n\n"
         "Beslutning: Udvalget godkender udkastet til Beskæftigelsesplan 2014. Beskæftigelsesplanen sendes i høring "
@@ -650,7 +650,7 @@ TEST_CASE("the plan's own adoption or revision date is read from its text", "[ch
     CHECK(plan_adopted_or_revised("Vedtaget af byrådet.", from, to).empty());
 }
 
-TEST_CASE("check: repatriation 2019 binds plans adopted or revised from 1 March 2019; from 2020 every plan", "[check][law][repatriation]") {
+TEST_CASE("check: repatriation 2019 binds plans adopted or revised from 1 March 2019, from 2020 every plan", "[check][law][repatriation]") {
     const std::string ringsted = corpus_text("2019-ringsted-pending-goal.txt");
     CHECK(must(check_text(ringsted), "repatriation").status == ReqStatus::pass);
     const std::string without = cut(ringsted, "Nyankomne flygtninge vejledes", "\n\n2.4");

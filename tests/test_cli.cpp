@@ -6,7 +6,7 @@
 
 using namespace plantjek::test;
 
-TEST_CASE("cli: --version and --help exit 0; a bad option exits 2", "[cli]") {
+TEST_CASE("cli: --version and --help exit 0, a bad option exits 2", "[cli]") {
     auto v = run_cli({"--version"});
     CHECK(v.code == 0);
     CHECK(v.out.find("plantjek ") != std::string::npos);

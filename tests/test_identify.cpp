@@ -398,7 +398,7 @@ TEST_CASE("identify: drafts by their cover and their text", "[identify][kind][dr
     }
 }
 
-TEST_CASE("identify: a draft word on the cover outweighs an adoption; tracked changes add to other signs",
+TEST_CASE("identify: a draft word on the cover outweighs an adoption, tracked changes add to other signs",
           "[identify][kind][draft]") {
     auto word = run(plan({"UDKAST", "Beskæftigelsesplan 2019", "Godkendt af byrådet den 5. december 2018"}));
     CHECK(word.kind == DocKind::draft);

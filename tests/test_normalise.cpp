@@ -80,7 +80,7 @@ TEST_CASE("normalise: running headers, footers and page numbers are marked, body
     CHECK(d.blocks[2].kind == BlockKind::paragraph);
 }
 
-TEST_CASE("normalise: DOCX blocks are not taken for running lines; empty blocks go; caps flagged", "[normalise]") {
+TEST_CASE("normalise: DOCX blocks are not taken for running lines, empty blocks go, caps flagged", "[normalise]") {
     Document d;
     d.format = Format::docx;
     d.blocks.push_back(para("BUDGET", 1));

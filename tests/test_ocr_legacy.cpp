@@ -133,7 +133,7 @@ TEST_CASE("rtf: escapes, \\u with fallback, code page, footnotes apart, page bre
     CHECK(d.blocks.back().text == "Efter");
 }
 
-TEST_CASE("rtf: an RTF file without text is no-text; garbage never crashes", "[legacy][rtf]") {
+TEST_CASE("rtf: an RTF file without text is no-text, garbage never crashes", "[legacy][rtf]") {
     CHECK(error_of("{\\rtf1\\ansi{\\fonttbl{\\f0 Arial;}}}") == ErrorKind::no_text);
     for (std::string s : {std::string("{\\rtf1 {{{{"), std::string("{\\rtf1 \\'"), std::string("{\\rtf1 \\bin99999 x"),
                           std::string("{\\rtf1 }}}}} x"), std::string("{\\rtf1 \\u"), std::string("{\\rtf1\\uc5\\u65 ")}) {

@@ -254,7 +254,7 @@ TEST_CASE("pdf layout: bold font names", "[pdf]") {
     CHECK_FALSE(pdf::is_bold_font("BOLDAA+Carlito"));
 }
 
-TEST_CASE("pdf layout: gap and indentation split paragraphs; a short heading stands alone", "[pdf]") {
+TEST_CASE("pdf layout: gap and indentation split paragraphs, a short heading stands alone", "[pdf]") {
     auto w = [](std::string t, double x0, double y, double x1, double size = 10, bool bold = false) {
         return pdf::Word{std::move(t), x0, y, x1, y + size * 1.2, size, bold, true};
     };

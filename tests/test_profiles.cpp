@@ -427,7 +427,7 @@ TEST_CASE("misplaced \\b and ASCII-only classes are rejected", "[matcher]") {
     CHECK(compile_pattern("^\\bfoo\\b$", &err));
 }
 
-TEST_CASE("a pattern source is compiled once and shared; a bad one fails every time", "[matcher]") {
+TEST_CASE("a pattern source is compiled once and shared, a bad one fails every time", "[matcher]") {
     std::string err;
     auto a = compile_pattern("\\bmålgruppe(?:n|rne)?\\b", &err);
     auto b = compile_pattern("\\bmålgruppe(?:n|rne)?\\b", &err);

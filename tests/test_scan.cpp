@@ -179,7 +179,7 @@ TEST_CASE("scan: a worker that crashes, hangs or runs out of memory costs only t
     CHECK(again.code != 3);
 }
 
-TEST_CASE("scan: an unchanged file is skipped; a changed one, new options or --force check again", "[scan][incremental]") {
+TEST_CASE("scan: an unchanged file is skipped, a changed one, new options or --force check again", "[scan][incremental]") {
     TempDir dir;
     auto names = copy_plans(dir.path / "plans", 4);
     std::string db = (dir.path / "p.db").string(), plans = (dir.path / "plans").string();
@@ -207,7 +207,7 @@ TEST_CASE("scan: an unchanged file is skipped; a changed one, new options or --f
     CHECK(s.integrity_ok());
 }
 
-TEST_CASE("scan: kill -9 loses only the file in flight; the database stays consistent and the next run resumes",
+TEST_CASE("scan: kill -9 loses only the file in flight, the database stays consistent and the next run resumes",
           "[scan][resume]") {
     TempDir dir;
     auto names = copy_plans(dir.path / "plans", 6);

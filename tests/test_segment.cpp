@@ -152,7 +152,7 @@ TEST_CASE("segment: with styles present, an unstyled 'Tillæg' line counts only 
     CHECK(tree(segment(d)) == V{"1 [1] Indledning", "1 [2] LBR's plan"});
 }
 
-TEST_CASE("segment: PDF bookmarks mark the headings; the bookmark title wins over split text", "[segment][bookmark]") {
+TEST_CASE("segment: PDF bookmarks mark the headings, the bookmark title wins over split text", "[segment][bookmark]") {
     Document d = make(Format::pdf, {
                                        para("Beskæftigelsesplan 2013", 1, 20, true),
                                        styled("1. Indledning", 1),
@@ -196,7 +196,7 @@ TEST_CASE("segment: typography — larger type and bold short lines against the 
     CHECK(o.sections[0].signal == "typography");
 }
 
-TEST_CASE("segment: numbering levels and sizes agree; unnumbered headings take the level of their size",
+TEST_CASE("segment: numbering levels and sizes agree, unnumbered headings take the level of their size",
           "[segment][typography][numbering]") {
     Document d = make(Format::pdf, {
                                        para("1. Indledning", 1, 16, true),
@@ -256,7 +256,7 @@ TEST_CASE("segment: numbered lists and table rows that restart at 1 are not chap
           V{"1 [1] Indledning", "1 [2] Ministerens mål", "1 [3] Udfordringer", "1 [1] Målopfølgning"});
 }
 
-TEST_CASE("segment: short ALL-CAPS lines are headings; mixed-case short lines below them", "[segment][caps][txt]") {
+TEST_CASE("segment: short ALL-CAPS lines are headings, mixed-case short lines below them", "[segment][caps][txt]") {
     Document d = make(Format::txt, {
                                        para("Beskæftigelsesplan 2011 – Jobcenter Viborg"),
                                        para("INDLEDNING"),
@@ -275,7 +275,7 @@ TEST_CASE("segment: short ALL-CAPS lines are headings; mixed-case short lines be
     CHECK(o.preamble == std::vector<std::size_t>{0});
 }
 
-TEST_CASE("segment: TXT without numbering or caps — short stand-alone lines; 'Mål N:' one level down",
+TEST_CASE("segment: TXT without numbering or caps — short stand-alone lines, 'Mål N:' one level down",
           "[segment][txt][layout]") {
     Document d = make(Format::txt, {
                                        para("Beskæftigelsesplan 2017"),

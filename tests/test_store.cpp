@@ -104,7 +104,7 @@ TEST_CASE("store: a database from a newer plantjek is refused, not damaged", "[s
     }
 }
 
-TEST_CASE("store: put writes every table; a second put of the same path replaces it", "[store]") {
+TEST_CASE("store: put writes every table, a second put of the same path replaces it", "[store]") {
     TempDir dir;
     Store s((dir.path / "p.db").string());
     CheckStamp stamp{"0.1.0", "0123456789abcdef", "spelling=1"};

@@ -20,7 +20,8 @@ Profile repatriation(const std::string& severity = "error", const std::string& m
 }
 
 const std::string kSection =
-    "\f2. Repatriering\n\nFlygtninge, der ønsker at vende tilbage, får råd ved den første samtale.\n";
+    "\f2. Repatriering\n\nFlygtninge, der ønsker at vende tilbage til deres hjemland, får vejledning ved den første "
+    "samtale.\n";
 const std::string kPassage =
     "\f2. Integration\n\nNyankomne flygtninge starter i praktik inden for tre måneder.\n\n"
     "Jobcentret giver vejledning om repatriering ved den første samtale, når borgeren ønsker det.\n";
@@ -29,6 +30,7 @@ const std::string kNeither = "\f2. Integration\n\nNyankomne flygtninge starter i
 }  // namespace
 
 TEST_CASE("described: its own section passes and is named", "[kind-described]") {
+    // The section says how (two of the key terms in its text), not only that.
     const RequirementResult r = req(run(plan_from_text(kIntroduction + kSection), repatriation()), "repatriation");
     check_result(r, ReqStatus::pass, "Beskrevet i afsnittet 2 Repatriering.");
     CHECK(r.message.en == "Described in the section 2 Repatriering.");
