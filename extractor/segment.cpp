@@ -258,11 +258,15 @@ bool continues(const std::vector<int>& cur, const std::vector<int>& next) {
 }
 
 
-// "Mål 1: Flere unge ...", "Ministermål 2 - ...": a goal's own heading, a
-// subsection of the chapter on the minister's goals.
+// "Mål 1: Flere unge ...", "Ministermål 2 - ...", "Ministermål 3 Langtids-
+// ledigheden ...": a goal's own heading, a subsection of the chapter on the
+// minister's goals. Without a separator only "Ministermål N" counts: "Mål 1
+// Arbejdskraftreserven" is as often a row of a goal table.
 bool is_goal_heading(std::string_view text) {
     static const RE2 re("(?i)^(?:minister(?:ens\\s+)?)?mål\\s*(?:nr\\.\\s*)?\\d{1,2}\\s*[:.\\x{2013}-]\\s*\\S.*$");
-    return RE2::FullMatch(std::string(text), re);
+    static const RE2 bare("(?i)^ministermål\\s*\\d{1,2}\\s+\\S.*$");
+    const std::string t(text);
+    return RE2::FullMatch(t, re) || RE2::FullMatch(t, bare);
 }
 
 bool has_date(std::string_view text) {
@@ -385,6 +389,9 @@ struct Scan {
     std::vector<Candidate> cands;
     TocKeys toc_left;             // TOC entries not yet matched to a heading
     std::vector<int> numbering;   // the last accepted number path
+    int open_level = 0;           // level of the last numbered, chapter or annex heading (0: none yet)
+    bool anchor_goals = false;    // that heading's title names goals ("Ministerens mål for 2010")
+    int goal_level = 0;           // level of the open goal sub-heading ("Ministermål 2 ..."), 0 if none
     bool seen_annex = false;
     bool seen_body = false;       // a body paragraph has been seen
 };
@@ -400,6 +407,7 @@ struct Look {
     TocKeys::iterator toc_it;
     bool numbered = false;        // plain section number, not a chapter or annex
     bool larger = false, bold = false, caps = false;
+    bool sub = false;             // an unnumbered plain-text line under a numbered heading
 };
 
 class Segmenter {
@@ -431,11 +439,15 @@ private:
     void consider_block(Scan& s, std::size_t i);
     void keep_source_heading(Scan& s, Look& k);
     bool shape_allows(Scan& s, Look& k) const;
+    bool plain_sub_heading(const Scan& s, const Look& k) const;
+    bool body_follows(std::size_t i) const;
     int score_evidence(const Scan& s, const Look& k, std::string& signal) const;
     bool accept_scored(const Scan& s, const Look& k, int score) const;
     void keep_scored_heading(Scan& s, Look& k, const std::string& signal);
     void keep(Scan& s, const Look& k) const;
     void drop_document_title(std::vector<Candidate>& cands) const;
+    void nest_under_bare_headings(std::vector<Candidate>& cands) const;
+    bool text_between(std::size_t a, std::size_t b) const;
 
     const Document& doc_;
     Outline& out_;
@@ -448,6 +460,7 @@ private:
     // "Kapitel 6 - Andre aktører").
     TocKeys toc_entries_;
     bool structured_ = false;
+    bool plain_pass_ = false;     // the headings are short stand-alone lines (collect(true))
     const char* source_signal_ = "style";
     std::unordered_map<std::size_t, std::string> bookmark_title_;
     std::unordered_map<std::size_t, int> bookmark_level_;  // blocks matched here, not by the reader
@@ -609,7 +622,10 @@ std::vector<Candidate> Segmenter::collect_candidates() {
         std::size_t numbered = 0;
         for (const auto& c : cands)
             if (c.parts.depth > 0 && !c.parts.annex) ++numbered;
-        if (numbered < 2) cands = collect(true);
+        if (numbered < 2) {
+            cands = collect(true);
+            plain_pass_ = true;
+        }
     }
     return cands;
 }
@@ -649,6 +665,7 @@ void Segmenter::consider_block(Scan& s, std::size_t i) {
         return;
     }
     if (!shape_allows(s, k)) return;
+    k.sub = plain_sub_heading(s, k);
     std::string signal;
     const int score = score_evidence(s, k, signal);
     if (!accept_scored(s, k, score)) {
@@ -690,7 +707,11 @@ bool Segmenter::shape_allows(Scan& s, Look& k) const {
     const int max_words = (k.numbered || p.annex || p.chapter || k.c.toc || k.goal) ? 22 : 12;
     // "2. Mål:" introduces what follows; a heading does not end in a colon.
     const bool lead_in = !p.title.empty() && p.title.back() == ':';
-    if (sentence_like(p.title, max_words) || (k.numbered && p.title.empty()) || lead_in) {
+    // "Tillæg nr. 1 til beskæftigelsesplanen 2014": a numbered annex named
+    // after the plan starts its title lower-case and is still a heading.
+    const bool annex_to_plan = p.annex && !p.number.empty() && p.title.starts_with("til ") &&
+                               count_words(p.title) <= 8 && p.title.back() != '.';
+    if ((sentence_like(p.title, max_words) && !annex_to_plan) || (k.numbered && p.title.empty()) || lead_in) {
         note_body_text(s, k.text);
         return false;
     }
@@ -710,19 +731,44 @@ int Segmenter::score_evidence(const Scan& s, const Look& k, std::string& signal)
     const HeadingParts& p = k.p;
     if (k.c.toc) add(6, "toc");
     if (p.annex || p.chapter) add(6, "numbering");
-    if (k.numbered) {
-        bool fits = continues(s.numbering, number_path(p.number));
-        if (fits) add(p.dotted || p.depth > 1 ? 4 : 3, "numbering");
-        else if (k.larger || k.bold) add(1, "numbering");
-    }
+    const bool fits = k.numbered && continues(s.numbering, number_path(p.number));
+    if (fits) add(p.dotted || p.depth > 1 ? 4 : 3, "numbering");
+    else if (k.numbered && (k.larger || k.bold)) add(1, "numbering");
     // A numbered line is judged by its title: "1 Indledning" starts with a digit, not a capital.
     const std::string_view line = k.numbered && !p.title.empty() ? std::string_view(p.title) : k.text;
     if (k.larger) add(4, "typography");
     else if (k.bold) add(is_plain_heading_line(line, k.goal) ? 4 : 2, "typography");  // a short bold line
     if (k.caps) add(structured_ ? 2 : 4, "caps");
-    if (s.plain && !structured_ && !has_sizes_ && is_plain_heading_line(line, k.goal) && k.i + 1 < n_)
+    // Plain text: a stand-alone short line. In the first pass only a line
+    // that continues the numbering ("3 Budget" after "2.5") or stands under
+    // a numbered heading with body text after it (an unnumbered sub-heading).
+    if (!structured_ && !has_sizes_ && is_plain_heading_line(line, k.goal) && k.i + 1 < n_ &&
+        (s.plain || fits || k.sub))
         add(4, "layout");
     return score;
+}
+
+// An unnumbered line in plain text under an open numbered, chapter or annex
+// heading, followed by body text: a sub-heading ("Borgerrettet indsats"
+// under "Kapitel 4 - Strategier"). The body after it keeps labels, table
+// header lines and address lines out; a goal's label ("Ministermål 1 ...")
+// is evidence enough, as its own sub-headings may follow it directly.
+bool Segmenter::plain_sub_heading(const Scan& s, const Look& k) const {
+    if (s.plain || structured_ || has_sizes_ || s.open_level == 0) return false;
+    if (k.p.depth > 0 || k.p.annex || k.p.chapter || k.caps || k.c.toc) return false;
+    return is_plain_heading_line(k.text, k.goal) && (k.goal || body_follows(k.i));
+}
+
+// The next block that is not a running line reads as body text: it starts
+// with a word and is long or a sentence of some words (a goal table's row
+// "1.480 personer fald på 4 pct." or a scrap of OCR noise is not).
+bool Segmenter::body_follows(std::size_t i) const {
+    std::size_t j = i + 1;
+    while (j < n_ && is_running(doc_.blocks[j])) ++j;
+    if (j >= n_) return false;
+    const std::string& t = doc_.blocks[j].text;
+    if (!utf8::is_letter(first_letter_or_digit(t))) return false;
+    return utf8::length(t) > 100 || (sentence_like(t, 12) && count_words(t) >= 5);
 }
 
 bool Segmenter::accept_scored(const Scan& s, const Look& k, int score) const {
@@ -746,14 +792,31 @@ bool Segmenter::accept_scored(const Scan& s, const Look& k, int score) const {
     return accept;
 }
 
+// A plain-text sub-heading's level: one below the open goal heading, else
+// one below the numbered heading. A goal's heading stands under a chapter
+// about the goals, else beside the chapter (real plans build chapters of
+// "Ministermål 1 …" after a numbered introduction, docs/real-plans.md).
+int sub_level(const Scan& s, const Look& k) {
+    if (k.goal) return s.anchor_goals ? s.open_level + 1 : std::max(1, s.open_level);
+    return (s.goal_level > 0 ? s.goal_level : s.open_level) + 1;
+}
+
 void Segmenter::keep_scored_heading(Scan& s, Look& k, const std::string& signal) {
     const HeadingParts& p = k.p;
     k.c.signal = signal;
     if (p.annex || p.chapter) k.c.level = 1;
     else if (k.numbered) k.c.level = p.depth;
+    else if (k.sub) k.c.level = sub_level(s, k);
     k.c.goal = k.goal;
     keep(s, k);
     if (k.numbered || p.chapter) s.numbering = number_path(p.number);
+    if (k.numbered || p.chapter || p.annex) {
+        s.open_level = k.c.level;
+        s.anchor_goals = (" " + heading_key(p.title) + " ").find(" mål ") != std::string::npos;
+        s.goal_level = 0;
+    } else if (k.sub && k.goal) {
+        s.goal_level = k.c.level;
+    }
     if (k.numbered && has_sizes_) ++size_levels_[std::round(k.b.font_size * 2) / 2][p.depth];
 }
 
@@ -822,6 +885,39 @@ void Segmenter::assign_levels(std::vector<Candidate>& cands) const {
         prev_level = c.level;
         if (!c.goal) last_plain_level = c.level;
     }
+    nest_under_bare_headings(cands);
+}
+
+// Plain text without numbering: a heading followed at once by another
+// heading has no text of its own, so it is a chapter and what follows are
+// its sections ("Ministerens mål …" before the goals' headings). They stand
+// one level down up to the next heading with a mark of its own (caps, a
+// number, Tillæg/Bilag). Limit: where the chapter ends is not written in
+// plain text, so later chapters of plain lines stay one level down too.
+void Segmenter::nest_under_bare_headings(std::vector<Candidate>& cands) const {
+    if (!plain_pass_ || has_sizes_) return;
+    int shift = 0;
+    for (std::size_t j = 0; j < cands.size(); ++j) {
+        Candidate& c = cands[j];
+        const bool plain = c.parts.depth == 0 && !c.parts.annex && !doc_.blocks[c.block].all_caps;
+        if (!plain) {
+            shift = 0;
+            continue;
+        }
+        c.level += shift;
+        if (shift == 0 && !c.goal && j + 1 < cands.size() && !text_between(c.block, cands[j + 1].block)) {
+            const Candidate& next = cands[j + 1];
+            if (next.parts.depth == 0 && !next.parts.annex && !next.goal && !doc_.blocks[next.block].all_caps)
+                shift = 1;  // a goal's heading is one level down already
+        }
+    }
+}
+
+// Whether a body block stands between blocks a and b.
+bool Segmenter::text_between(std::size_t a, std::size_t b) const {
+    for (std::size_t i = a + 1; i < b && i < n_; ++i)
+        if (!in_toc_[i] && !is_running(doc_.blocks[i])) return true;
+    return false;
 }
 
 // ---- The tree --------------------------------------------------------------

@@ -421,3 +421,74 @@ TEST_CASE("segment: plain text — chapters numbered without a dot are headings"
     CHECK(tree(segment(d)) ==
           std::vector<std::string>{"1 [1] Indledning", "1 [2] De vigtigste udfordringer", "1 [3] Budget"});
 }
+
+// Plain text with dotted sub-numbers ("2.1") and chapters numbered without a
+// dot: "1 Indledning" and "3 Budget" continue the numbering and stand alone,
+// so they are chapters even though "2.1" alone would carry the numbering.
+TEST_CASE("segment: plain text — undotted chapters beside dotted sections", "[segment][layout]") {
+    Document d = make(Format::txt, {para("1 Indledning"), para(kBody), para("2 Ministerens mål"),
+                                    para("2.1 Flere unge i uddannelse"), para(kBody), para("2.2 Færre langtidsledige"),
+                                    para(kBody), para("3 Budget"), para(kBody)});
+    CHECK(tree(segment(d)) == V{"1 [1] Indledning", "1 [2] Ministerens mål", "2 [2.1] Flere unge i uddannelse",
+                                "2 [2.2] Færre langtidsledige", "1 [3] Budget"});
+}
+
+// Under numbered chapters, an unnumbered stand-alone line followed by body
+// text is a sub-heading one level down; short lines without body text after
+// them (the address at the end) are not.
+TEST_CASE("segment: plain text — unnumbered sub-headings under numbered chapters", "[segment][layout]") {
+    Document d = make(Format::txt, {para("Kapitel 1 - Indledning"), para(kBody), para("Kapitel 2 - Strategier"),
+                                    para("Borgerrettet indsats"), para(kBody), para("Virksomhedsrettet indsats"),
+                                    para(kBody), para("Kapitel 3 - Budget"), para(kBody),
+                                    para("Jobcenter Syd"), para("Torvet 1")});
+    CHECK(tree(segment(d)) == V{"1 [1] Indledning", "1 [2] Strategier", "2 [] Borgerrettet indsats",
+                                "2 [] Virksomhedsrettet indsats", "1 [3] Budget"});
+}
+
+// "Tillæg nr. 1 til beskæftigelsesplanen 2014" starts its title lower-case
+// and is still the annex's heading; its unnumbered sub-heading lies in it.
+TEST_CASE("segment: plain text — an annex named after the plan, with a sub-heading", "[segment][layout]") {
+    Document d = make(Format::txt, {para("1. Indledning"), para(kBody), para("2. Budget"), para(kBody),
+                                    para("Tillæg nr. 1 til beskæftigelsesplanen 2014"),
+                                    para("Samlet oversigt over mål"), para(kBody)});
+    auto o = segment(d);
+    CHECK(tree(o) == V{"1 [1] Indledning", "1 [2] Budget", "1 [1] til beskæftigelsesplanen 2014",
+                       "2 [] Samlet oversigt over mål"});
+    REQUIRE(o.sections.size() == 4);
+    CHECK(o.sections[2].annex);
+    CHECK(o.sections[3].parent == 2);
+}
+
+// "Ministermål N Title" (no separator) is a goal's heading; after a chapter
+// that is not about the goals it stands beside it, with its own sub-headings
+// below it, and the next numbered chapter closes it.
+TEST_CASE("segment: plain text — 'Ministermål N' headings with their own sub-headings", "[segment][layout]") {
+    Document d = make(Format::txt, {para("1. Indledning"), para(kBody), para("2. Udfordringer"), para(kBody),
+                                    para("Ministermål 1 Flere unge skal have en uddannelse"), para("Udfordringen"),
+                                    para(kBody), para("Målet"), para(kBody),
+                                    para("Ministermål 2 Langtidsledigheden skal bekæmpes"), para("Målet"),
+                                    para(kBody), para("3. Budget"), para(kBody)});
+    CHECK(tree(segment(d)) == V{"1 [1] Indledning", "1 [2] Udfordringer",
+                                "1 [] Ministermål 1 Flere unge skal have en uddannelse", "2 [] Udfordringen",
+                                "2 [] Målet", "1 [] Ministermål 2 Langtidsledigheden skal bekæmpes", "2 [] Målet",
+                                "1 [3] Budget"});
+    // Under a chapter about the goals, the goals are its sections.
+    Document e = make(Format::txt, {para("1. Indledning"), para(kBody), para("2. Ministerens mål"), para(kBody),
+                                    para("Ministermål 1 Flere unge skal have en uddannelse"), para(kBody),
+                                    para("3. Budget"), para(kBody)});
+    CHECK(tree(segment(e)) == V{"1 [1] Indledning", "1 [2] Ministerens mål",
+                                "2 [] Ministermål 1 Flere unge skal have en uddannelse", "1 [3] Budget"});
+}
+
+// Without numbering: a heading followed at once by another heading is a
+// chapter, and the headings after it are its sections (so it is not empty).
+TEST_CASE("segment: plain text — a heading with no text of its own takes the next headings", "[segment][layout]") {
+    Document d = make(Format::txt, {para("Udviklingen på området"), para(kBody), para("Ministerens mål"),
+                                    para("Flere i beskæftigelse"), para(kBody), para("Færre på forsørgelse"),
+                                    para(kBody)});
+    auto o = segment(d);
+    CHECK(tree(o) == V{"1 [] Udviklingen på området", "1 [] Ministerens mål", "2 [] Flere i beskæftigelse",
+                       "2 [] Færre på forsørgelse"});
+    REQUIRE(o.sections.size() == 4);
+    CHECK(o.sections[2].parent == 1);
+}
