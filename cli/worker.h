@@ -134,7 +134,4 @@ private:
     Result fail(Slot& s, const std::string& kind, const std::string& da, const std::string& en);
 };
 
-// /proc/self/exe, resolved.
-std::string self_exe();
-
 }  // namespace plantjek
