@@ -15,13 +15,10 @@ void check_other_actors(Context& c, const Requirement& r, RequirementResult& res
     std::string_view text = s >= 0 ? std::string_view(c.section_text[s]) : std::string_view(c.doc().blocks[b].text);
     res.evidence.push_back(s >= 0 ? c.evidence_for_section(s) : c.evidence_for_block(static_cast<std::size_t>(b)));
     bool share = r.body.empty() || search_any(r.body, text);
-    if (!share) {
-        res.status = ReqStatus::fail;
-        if (c.draft() && r.draft_may_lack) res.status = ReqStatus::warn;
-        res.message = {"Afsnittet findes, men der er intet mål for andelen af ledige, der skal starte hos en anden aktør. " +
-                           r.message.da,
-                       "The section exists, but there is no target for the share of unemployed to start with another actor. " +
-                           r.message.en};
+    if (!share) {  // as a missing section: the requirement's severity, and its draft wording
+        missing(c, r, res,
+                {"Afsnittet findes, men der er intet mål for andelen af ledige, der skal starte hos en anden aktør.",
+                 "The section exists, but there is no target for the share of unemployed to start with another actor."});
         return;
     }
     if (s < 0) {

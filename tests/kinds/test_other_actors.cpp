@@ -90,12 +90,9 @@ TEST_CASE("other-actors: a draft may lack the section or its share", "[kind-othe
 }
 
 // rules/README.md: 2011 checks other-actors "as a **warning** (transitional
-// year)", and a requirement's severity is "the severity when it fails". A
-// section without the share is set to fail whatever the severity
-// (rules/checks/other_actors.cpp), so a 2011 plan with the section but no
-// share is failed. This test states the documented behaviour and is
-// expected to fail until the check follows it; then drop [!shouldfail].
-TEST_CASE("other-actors: a warning requirement only warns when the share is missing", "[kind-other-actors][!shouldfail]") {
+// year)", and a requirement's severity is "the severity when it fails": a
+// section without the share then warns, as a missing section would.
+TEST_CASE("other-actors: a warning requirement only warns when the share is missing", "[kind-other-actors]") {
     const RequirementResult r = req(run(plan_from_text(kIntroduction + kNoShare), other_actors("warning")), "other-actors");
     CHECK(r.status == ReqStatus::warn);
 }
