@@ -656,7 +656,7 @@ TEST_CASE("check: repatriation 2019 binds plans adopted or revised from 1 March 
     const std::string without = cut(ringsted, "Nyankomne flygtninge vejledes", "\n\n2.4");
 
     // No date stated: adopted by the 2019 deadline (31.12.2018), before the duty.
-    const RequirementResult& before = must(check_text(without), "repatriation");
+    const RequirementResult before = must(check_text(without), "repatriation");
     CHECK(before.status == ReqStatus::warn);
     CHECK(before.severity == Severity::warning);
     CHECK(before.message.da.find("2019-03-01") != std::string::npos);
@@ -664,7 +664,7 @@ TEST_CASE("check: repatriation 2019 binds plans adopted or revised from 1 March 
     // Revised after 1 March 2019: the duty binds it.
     std::string revised = without;
     revised.insert(revised.find("\n\n1. Indledning"), "\nRevideret af byrådet den 26. marts 2019");
-    const RequirementResult& after = must(check_text(revised), "repatriation");
+    const RequirementResult after = must(check_text(revised), "repatriation");
     CHECK(after.status == ReqStatus::fail);
     CHECK(after.message.da.find("2019-03-26") != std::string::npos);
 
@@ -686,7 +686,7 @@ TEST_CASE("check: a sentence that only announces or points to the repatriation s
     CHECK(must(check_text(with("Se afsnit 5 om jobcentrets vejledning af flygtninge om repatriering.")), "repatriation")
               .status == ReqStatus::fail);
     // A heading with only a pointer under it names the subject but describes nothing.
-    const RequirementResult& pointer =
+    const RequirementResult pointer =
         must(check_text(with("3. Repatriering\n\nVejledningen om repatriering beskrives i bilag 2.")), "repatriation");
     CHECK(pointer.status == ReqStatus::fail);
     CHECK(pointer.message.da.find("nævner emnet") != std::string::npos);

@@ -473,7 +473,7 @@ TEST_CASE("bad profile files give ProfileError with file and line", "[profiles][
         expect_error(minimal_profile("    severity_before: warning\n"), 13, "needs 'effective'");
         expect_error(minimal_profile("    effective: '1.3.2030'\n    severity_before: warning\n"), 13, "YYYY-MM-DD");
         TempFile f("p.yaml", minimal_profile("    effective: '2030-03-01'\n    severity_before: info\n"));
-        const Requirement& r = load_profile(f.path.string()).requirements.at(0);
+        const Requirement r = load_profile(f.path.string()).requirements.at(0);
         CHECK(r.effective == "2030-03-01");
         CHECK(r.severity_before == Severity::info);
     }
