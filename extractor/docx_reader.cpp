@@ -189,7 +189,7 @@ int heading_level_from_name(const std::string& name) {
     for (const char* word : kWords) {
         std::string_view w(word);
         if (!n.starts_with(w)) continue;
-        std::string rest = office::trim(n.substr(w.size()));
+        std::string rest = std::string(utf8::trim(n.substr(w.size())));
         if (rest.size() == 1 && rest[0] >= '1' && rest[0] <= '9') return rest[0] - '0';
     }
     return 0;
@@ -258,7 +258,7 @@ Level parse_level(const xmlNode* l) {
 
 // Private-use bullets from Symbol/Wingdings fonts → "•".
 std::string bullet_label(const std::string& text) {
-    std::string t = office::trim(text);
+    std::string t = std::string(utf8::trim(text));
     if (t.empty()) return "•";
     std::size_t i = 0;
     char32_t cp = utf8::next(t, i);
@@ -427,7 +427,7 @@ public:
             for (const xmlNode* c = x->root()->children; c; c = c->next)
                 if (w(c, "comment")) {
                     doc_.meta.comments = true;
-                    comment_text_[xml::attr(c, "id")] = {xml::attr(c, "author"), office::short_text(words(c))};
+                    comment_text_[xml::attr(c, "id")] = {xml::attr(c, "author"), utf8::excerpt(words(c), 80)};
                 }
 
         const xmlNode* body = wchild(root, "body");
@@ -496,7 +496,7 @@ private:
         if (auto x = part_xml(core_)) {
             for (const xmlNode* n = x->root()->children; n; n = n->next) {
                 if (n->type != XML_ELEMENT_NODE) continue;
-                std::string v = office::trim(xml::text(n));
+                std::string v = std::string(utf8::trim(xml::text(n)));
                 if (xml::is(n, "title")) doc_.meta.title = v;
                 else if (xml::is(n, "creator")) doc_.meta.author = v;
                 else if (xml::is(n, "subject")) doc_.meta.subject = v;
@@ -506,8 +506,8 @@ private:
         }
         if (auto x = part_xml(app_)) {
             for (const xmlNode* n = x->root()->children; n; n = n->next) {
-                if (xml::is(n, "Pages")) doc_.meta.pages = std::max(0, to_int(office::trim(xml::text(n)), 0));
-                if (xml::is(n, "Application")) doc_.meta.creator = office::trim(xml::text(n));
+                if (xml::is(n, "Pages")) doc_.meta.pages = std::max(0, to_int(std::string(utf8::trim(xml::text(n))), 0));
+                if (xml::is(n, "Application")) doc_.meta.creator = std::string(utf8::trim(xml::text(n)));
             }
         }
     }
@@ -526,7 +526,7 @@ private:
         return out;
     }
     void revision(Revision::Kind kind, std::string excerpt, std::string author) {
-        doc_.meta.revisions.push_back({kind, para_index_, office::short_text(excerpt), std::move(author)});
+        doc_.meta.revisions.push_back({kind, para_index_, utf8::excerpt(excerpt, 80), std::move(author)});
     }
     // A comment is listed once, where its range starts (else its reference).
     void comment_at(const xmlNode* n) {
@@ -675,7 +675,7 @@ private:
         ParaInfo info = paragraph(p, body);
         std::size_t index = source_index_++;
         std::vector<Para> boxes = std::move(info.p.boxes);
-        std::string text = office::trim(info.p.text);
+        std::string text = std::string(utf8::trim(info.p.text));
         if (!text.empty()) {
             Block b;
             b.text = std::move(text);
@@ -697,7 +697,7 @@ private:
             if (body) content_seen_ = true;
         }
         for (auto& box : boxes) {
-            std::string t = office::trim(box.text);
+            std::string t = std::string(utf8::trim(box.text));
             if (t.empty()) continue;
             Block b;
             b.text = t;
@@ -730,7 +730,7 @@ private:
                 std::size_t index = source_index_++;
                 para_index_ = index;
                 auto flush = [&] {
-                    std::string s = office::trim(text);
+                    std::string s = std::string(utf8::trim(text));
                     if (!s.empty()) {
                         Block b;
                         b.text = std::move(s);
@@ -751,11 +751,11 @@ private:
                             ParaInfo info = paragraph(n, false);
                             if (is_space_only(info.p.text)) continue;
                             if (!text.empty()) text += '\n';
-                            text += office::trim(info.p.text);
+                            text += std::string(utf8::trim(info.p.text));
                             if (!page) page = info.p.page;
                             any = true;
                             bold = bold && info.bold;
-                            for (auto& box : info.p.boxes) text += "\n" + office::trim(box.text);
+                            for (auto& box : info.p.boxes) text += "\n" + std::string(utf8::trim(box.text));
                         } else if (w(n, "tbl")) {
                             flush();
                             table(n, kind);
@@ -802,7 +802,7 @@ private:
             std::size_t at = doc_.meta.revisions.size();
             revision(Revision::Kind::insertion, "", xml::attr(n, "author"));
             inline_content(n, out, bold);
-            doc_.meta.revisions[at].excerpt = office::short_text(std::string_view(out.text).substr(from));
+            doc_.meta.revisions[at].excerpt = utf8::excerpt(std::string_view(out.text).substr(from), 80);
         } else if (nm == "del" || nm == "moveFrom") {
             doc_.meta.tracked_changes = true;
             revision(Revision::Kind::deletion, words(n), xml::attr(n, "author"));
@@ -927,7 +927,7 @@ private:
                 if (!w(p, "p")) continue;
                 ParaInfo info = paragraph(p, false);
                 ++source_index_;
-                std::string t = office::trim(info.p.text);
+                std::string t = std::string(utf8::trim(info.p.text));
                 if (t.empty()) continue;
                 if (!text.empty()) text += '\n';
                 text += t;

@@ -227,19 +227,7 @@ std::vector<KommuneHit> find_kommuner(std::string_view text) {
     return hits;
 }
 
-std::string excerpt(std::string_view s, std::size_t max = 80) {
-    std::string t = utf8::squeeze_spaces(s);
-    if (utf8::length(t) <= max) return t;
-    std::string out;
-    std::size_t i = 0, n = 0;
-    while (i < t.size() && n < max) {
-        std::size_t st = i;
-        utf8::next(t, i);
-        out.append(t, st, i - st);
-        ++n;
-    }
-    return out + "…";
-}
+std::string excerpt(std::string_view s, std::size_t max = 80) { return utf8::excerpt(s, max); }
 
 // ---- Years ------------------------------------------------------------------
 

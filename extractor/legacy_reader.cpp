@@ -184,11 +184,7 @@ std::optional<Document> via_soffice(std::string_view bytes, const char* ext, con
     return d;
 }
 
-std::string_view trim(std::string_view s) {
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
-    return s;
-}
+using utf8::trim;
 
 // antiword's text (-w 0: one line per paragraph, blank lines between them;
 // tables as "|cell |cell |" lines) → blocks.

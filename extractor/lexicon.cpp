@@ -11,6 +11,7 @@
 #include <stdexcept>
 
 #include "extractor/data_dir.h"
+#include "extractor/utf8.h"
 #include "extractor/shared_work.h"
 
 namespace plantjek {
@@ -52,10 +53,9 @@ int Lexicon::add_word_list(const std::string& path) {
     std::string line;
     while (std::getline(in, line)) {
         if (auto hash = line.find('#'); hash != std::string::npos) line.erase(hash);
-        while (!line.empty() && (line.back() == ' ' || line.back() == '\r' || line.back() == '\t')) line.pop_back();
-        std::size_t s = line.find_first_not_of(" \t");
-        if (s == std::string::npos) continue;
-        add_word(line.substr(s));
+        std::string_view word = utf8::trim(line);
+        if (word.empty()) continue;
+        add_word(std::string(word));
         ++n;
     }
     return n;

@@ -29,14 +29,6 @@ bool is_conjunction(const std::string& w) {
     return c.count(w) > 0;
 }
 
-std::string rtrim(std::string_view s) {
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
-    return std::string(s);
-}
-std::string ltrim(std::string_view s) {
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-    return std::string(s);
-}
 
 // The code point before byte offset `end` and where it starts.
 char32_t prev_cp(std::string_view s, std::size_t end, std::size_t* start = nullptr) {
@@ -229,7 +221,7 @@ std::string join_lines(std::string_view s, const NormaliseOptions& opts, Normali
     while (pos <= s.size()) {
         std::size_t nl = s.find('\n', pos);
         if (nl == std::string_view::npos) nl = s.size();
-        std::string line = ltrim(rtrim(s.substr(pos, nl - pos)));
+        std::string line = std::string(utf8::trim(s.substr(pos, nl - pos)));
         if (!line.empty()) lines.push_back(std::move(line));
         pos = nl + 1;
     }

@@ -164,7 +164,7 @@ void parse_styles(const xmlNode* container, StyleSet& s) {
 }
 
 std::string bullet(const std::string& c) {
-    std::string b = office::trim(c);
+    std::string b = std::string(utf8::trim(c));
     if (b.empty()) return "•";
     std::size_t i = 0;
     char32_t cp = utf8::next(b, i);
@@ -246,7 +246,7 @@ public:
             std::size_t index = source_index_;
             for (const xmlNode* p = n.body->children; p; p = p->next)
                 collect_plain(p, text);
-            text = office::trim(text);
+            text = std::string(utf8::trim(text));
             if (text.empty()) continue;
             Block b;
             b.text = std::move(text);
@@ -290,7 +290,7 @@ private:
         std::string creator;
         for (const xmlNode* n = m->children; n; n = n->next) {
             if (n->type != XML_ELEMENT_NODE) continue;
-            std::string v = office::trim(xml::text(n));
+            std::string v = std::string(utf8::trim(xml::text(n)));
             if (xml::is(n, "title")) doc_.meta.title = v;
             else if (xml::is(n, "subject")) doc_.meta.subject = v;
             else if (xml::is(n, "initial-creator")) doc_.meta.author = v;
@@ -342,7 +342,7 @@ private:
                 Region g;
                 g.kind = ins ? Revision::Kind::insertion : Revision::Kind::deletion;
                 if (const xmlNode* info = xml::child(c, "change-info", kOffice))
-                    g.author = office::trim(xml::text(xml::child(info, "creator")));
+                    g.author = std::string(utf8::trim(xml::text(xml::child(info, "creator"))));
                 if (del)
                     for (const xmlNode* p = c->children; p; p = p->next) collect_plain(p, g.words);
                 regions_[id] = std::move(g);
@@ -351,7 +351,7 @@ private:
     }
 
     void revision(Revision::Kind kind, const std::string& excerpt, const std::string& author) {
-        doc_.meta.revisions.push_back({kind, para_index_, office::short_text(excerpt), author});
+        doc_.meta.revisions.push_back({kind, para_index_, utf8::excerpt(excerpt, 80), author});
     }
 
     struct ListCtx {
@@ -441,7 +441,7 @@ private:
         inline_content(p, para, style_bold.value_or(false));
         if (para.page == 0) para.page = page_;
         std::size_t index = source_index_++;
-        std::string text = office::trim(para.text);
+        std::string text = std::string(utf8::trim(para.text));
 
         int level = 0;
         if (t(p, "h")) {
@@ -539,7 +539,7 @@ private:
                     });
                     Para para;
                     inline_content(n, para, sb.value_or(false));
-                    std::string s = office::trim(para.text);
+                    std::string s = std::string(utf8::trim(para.text));
                     if (s.empty()) continue;
                     if (!text.empty()) text += '\n';
                     text += s;
@@ -556,7 +556,7 @@ private:
             }
         };
         walk(c);
-        std::string s = office::trim(text);
+        std::string s = std::string(utf8::trim(text));
         if (s.empty()) return;
         Block b;
         b.text = std::move(s);
@@ -621,13 +621,13 @@ private:
             } else if (t(n, "note")) {
                 const xmlNode* body = xml::child(n, "note-body", kText);
                 if (body && in_body_)
-                    notes_.push_back({office::trim(xml::text(xml::child(n, "note-citation", kText))), body,
+                    notes_.push_back({std::string(utf8::trim(xml::text(xml::child(n, "note-citation", kText)))), body,
                                       out.page ? out.page : page_});
             } else if (xml::is(n, "annotation", kOffice)) {
                 doc_.meta.comments = true;
                 std::string words;
                 for (const xmlNode* p = n->children; p; p = p->next) collect_plain(p, words);
-                revision(Revision::Kind::comment, words, office::trim(xml::text(xml::child(n, "creator"))));
+                revision(Revision::Kind::comment, words, std::string(utf8::trim(xml::text(xml::child(n, "creator")))));
             } else if (xml::is(n, "annotation-end", kOffice)) {
                 doc_.meta.comments = true;
             } else if (t(n, "change") || t(n, "change-start")) {
@@ -645,7 +645,7 @@ private:
                 if (it != open_.end() && it->second.para == &out && it->second.index == para_index_ &&
                     it->second.from <= out.text.size())
                     doc_.meta.revisions[it->second.revision].excerpt =
-                        office::short_text(std::string_view(out.text).substr(it->second.from));
+                        utf8::excerpt(std::string_view(out.text).substr(it->second.from), 80);
                 if (it != open_.end()) open_.erase(it);
             } else if (t(n, "span") || t(n, "a") || t(n, "meta") || t(n, "meta-field") || t(n, "ruby") ||
                        t(n, "ruby-base")) {
@@ -664,7 +664,7 @@ private:
                     if (!(t(p, "p") || t(p, "h"))) continue;
                     Para box;
                     inline_content(p, box, bold);
-                    std::string s = office::trim(box.text);
+                    std::string s = std::string(utf8::trim(box.text));
                     if (s.empty()) continue;
                     Block b;
                     b.text = s;
@@ -685,7 +685,7 @@ private:
         if (t(n, "p") || t(n, "h")) {
             Para para;
             inline_content(n, para, false);
-            std::string s = office::trim(para.text);
+            std::string s = std::string(utf8::trim(para.text));
             if (s.empty()) return;
             if (!text.empty()) text += '\n';
             text += s;

@@ -231,29 +231,14 @@ std::string format_counter(int value, std::string_view f) {
     return std::to_string(value);
 }
 
-std::string trim(std::string_view s) {
-    auto sp = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
-    while (!s.empty() && sp(s.front())) s.remove_prefix(1);
-    while (!s.empty() && sp(s.back())) s.remove_suffix(1);
-    return std::string(s);
-}
+using utf8::trim;
 
 std::string label(std::string_view s) {
-    std::string t = trim(s);
+    std::string t(trim(s));
     if (t.size() > 1 && t.back() == '.') t.pop_back();
     return t;
 }
 
-std::string short_text(std::string_view s, std::size_t max) {
-    std::string t = utf8::squeeze_spaces(s);
-    std::size_t i = 0, n = 0;
-    while (i < t.size() && n < max) {
-        ++i;
-        while (i < t.size() && (static_cast<unsigned char>(t[i]) & 0xC0) == 0x80) ++i;
-        ++n;
-    }
-    return i < t.size() ? t.substr(0, i) + "…" : t;
-}
 
 }  // namespace office
 }  // namespace plantjek

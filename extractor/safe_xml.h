@@ -68,16 +68,9 @@ namespace office {
 // values ("1", "I", "i", "A", "a"). Unknown formats give decimal.
 std::string format_counter(int value, std::string_view format);
 
-// Trims ASCII white space at both ends.
-std::string trim(std::string_view s);
-
 // A numbering label as Block::number keeps it: trimmed, one trailing '.'
 // removed ("2.1." → "2.1", "a)" stays).
 std::string label(std::string_view s);
-
-// A revision's excerpt (Revision::excerpt): white space squeezed, at most
-// `max` code points, "…" where it was cut.
-std::string short_text(std::string_view s, std::size_t max = 80);
 
 }  // namespace office
 }  // namespace plantjek

@@ -57,11 +57,7 @@ const RE2& re_toc_leader() {
     static const RE2 re("^(.*?)\\s*(?:\\.\\s*){3,}\\s*(\\d{1,3})$");
     return re;
 }
-std::string trim(std::string_view s) {
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-    return std::string(s);
-}
+using utf8::trim;
 
 std::string strip_number_dot(std::string n) {
     while (!n.empty() && n.back() == '.') n.pop_back();
@@ -100,7 +96,7 @@ char32_t first_letter_or_digit(std::string_view s) {
 
 // A title that reads as running text rather than a heading.
 bool sentence_like(std::string_view title, int max_words) {
-    std::string t = trim(title);
+    std::string t(trim(title));
     if (t.empty()) return false;
     int words = count_words(t);
     if (words > max_words) return true;
@@ -152,11 +148,11 @@ std::vector<TocLine> split_toc_block(std::string_view text) {
         std::string title, page;
         bool any = false;
         while (!in.empty() && RE2::Consume(&in, entry, &title, &page)) {
-            out.push_back({trim(title), std::atoi(page.c_str())});
+            out.push_back({std::string(trim(title)), std::atoi(page.c_str())});
             any = true;
         }
         if (any) {
-            std::string rest = trim(std::string_view(in.data(), in.size()));
+            std::string rest(trim(std::string_view(in.data(), in.size())));
             if (!rest.empty()) out.push_back({rest, 0});
             return out;
         }
@@ -279,7 +275,7 @@ bool has_date(std::string_view text) {
 // it is short, starts upper-case, does not end like a sentence or a lead-in
 // (':'), and is not a date line.
 bool is_plain_heading_line(std::string_view text, bool goal) {
-    std::string t = trim(text);
+    std::string t(trim(text));
     if (t.empty()) return false;
     const int words = count_words(t);
     if (words > (goal ? 22 : 10) || utf8::length(t) > (goal ? 160u : 90u)) return false;

@@ -4,18 +4,14 @@
 #include <string>
 
 #include "extractor/encoding.h"
+#include "extractor/utf8.h"
 #include "extractor/reader.h"
 
 namespace plantjek {
 
 namespace {
 
-std::string_view trim(std::string_view s) {
-    auto blank = [](char c) { return c == ' ' || c == '\t' || c == '\v'; };
-    while (!s.empty() && blank(s.front())) s.remove_prefix(1);
-    while (!s.empty() && blank(s.back())) s.remove_suffix(1);
-    return s;
-}
+using utf8::trim;
 
 }  // namespace
 

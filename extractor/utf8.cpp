@@ -142,6 +142,23 @@ std::size_t length(std::string_view s) {
     return n;
 }
 
+std::string_view trim(std::string_view s) {
+    auto blank = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\v' || c == '\f'; };
+    while (!s.empty() && blank(s.front())) s.remove_prefix(1);
+    while (!s.empty() && blank(s.back())) s.remove_suffix(1);
+    return s;
+}
+
+std::string excerpt(std::string_view s, std::size_t max) {
+    std::string t = squeeze_spaces(s);
+    std::size_t i = 0, n = 0;
+    while (i < t.size() && n < max) {
+        next(t, i);
+        ++n;
+    }
+    return i < t.size() ? t.substr(0, i) + "…" : t;
+}
+
 std::string squeeze_spaces(std::string_view s) {
     std::string out;
     out.reserve(s.size());

@@ -41,6 +41,16 @@ std::size_t length(std::string_view s);
 // Collapses runs of white space to one ASCII space and trims both ends.
 std::string squeeze_spaces(std::string_view s);
 
+// The one `trim`: ASCII white space (space, tab, CR, LF, VT, FF) off both
+// ends. A view into `s`: it lives as long as `s` does. No-break and other
+// Unicode spaces stay (normalisation has turned them into spaces already).
+std::string_view trim(std::string_view s);
+
+// The one excerpt helper, for quoting text in findings, reasons and titles:
+// white space squeezed (squeeze_spaces), then at most `max` code points,
+// with "…" appended when something was cut. Never splits a code point.
+std::string excerpt(std::string_view s, std::size_t max);
+
 // True when the text has at least two letters and none of them is lower case.
 bool all_caps(std::string_view s);
 

@@ -332,20 +332,7 @@ std::string Context::excerpt(std::size_t block, std::size_t at) const {
     std::size_t b = at > 80 ? at - 80 : 0;
     while (b > 0 && (static_cast<unsigned char>(t[b]) & 0xC0) == 0x80) --b;
     while (b > 0 && t[b - 1] != ' ') --b;  // start at a word
-    std::string s = utf8::squeeze_spaces(t.substr(b, 400));
-    std::string out;
-    std::size_t n = 0;
-    for (std::size_t i = 0; i < s.size();) {
-        std::size_t j = i + 1;
-        while (j < s.size() && (static_cast<unsigned char>(s[j]) & 0xC0) == 0x80) ++j;
-        out += s.substr(i, j - i);
-        i = j;
-        if (++n >= 200) {
-            out += "…";
-            break;
-        }
-    }
-    return (b > 0 ? "…" : "") + out;
+    return (b > 0 ? "…" : "") + utf8::excerpt(std::string_view(t).substr(b, 400), 200);
 }
 
 int Context::paragraph_of(std::size_t block) const {

@@ -32,3 +32,15 @@ TEST_CASE("utf8: squeeze and all-caps", "[utf8]") {
     CHECK_FALSE(utf8::all_caps("Budget"));
     CHECK_FALSE(utf8::all_caps("A"));
 }
+
+TEST_CASE("utf8: the one trim and the one excerpt", "[utf8]") {
+    CHECK(utf8::trim(" \t\r\n\v\fÅrhus – mål\r\n ") == "Århus – mål");
+    CHECK(utf8::trim("   ").empty());
+    CHECK(utf8::trim("\xC2\xA0" "a") == "\xC2\xA0" "a");  // no-break space is not ASCII white space
+    // Cut by code points, never inside one, with an ellipsis only when cut.
+    CHECK(utf8::excerpt("æøå  ÆØÅ", 7) == "æøå ÆØÅ");
+    CHECK(utf8::excerpt("æøå ÆØÅ", 3) == "æøå…");
+    CHECK(utf8::excerpt("  fællesskab\n\n", 80) == "fællesskab");
+    CHECK(utf8::excerpt("", 5).empty());
+    CHECK(utf8::excerpt("abc", 0) == "…");
+}

@@ -130,15 +130,7 @@ void requirements(const Out& o) {
 }
 
 // A title cut to 60 characters (57 and an ellipsis).
-std::string short_title(std::string title) {
-    if (utf8::length(title) <= 60) return title;
-    std::size_t i = 0, n = 0;
-    while (i < title.size() && n < 57) {
-        utf8::next(title, i);
-        ++n;
-    }
-    return title.substr(0, i) + "…";
-}
+std::string short_title(const std::string& title) { return utf8::length(title) <= 60 ? title : utf8::excerpt(title, 57); }
 
 // The minister's goals, each with its targets (target_label: a change-only
 // target as its change).
