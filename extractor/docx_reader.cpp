@@ -139,7 +139,7 @@ std::string rels_path(const std::string& part) {
         }
         if (m.find("epub") != std::string::npos) not_word("EPUB-e-bog", "EPUB e-book");
         if (m.find("opendocument") != std::string::npos)
-            not_word("OpenDocument-fil (" + m.substr(0, 80) + ")", "OpenDocument file (" + m.substr(0, 80) + ")");
+            not_word("OpenDocument-fil (" + utf8::excerpt(m, 80) + ")", "OpenDocument file (" + utf8::excerpt(m, 80) + ")");
     }
     if (zip.contains("META-INF/MANIFEST.MF")) not_word("Java-arkiv (.jar)", "Java archive (.jar)");
     if (zip.contains("[Content_Types].xml"))

@@ -156,7 +156,10 @@ std::string excerpt(std::string_view s, std::size_t max) {
         next(t, i);
         ++n;
     }
-    return i < t.size() ? t.substr(0, i) + "…" : t;
+    if (i >= t.size()) return t;
+    t.resize(i);
+    if (!t.empty() && t.back() == ' ') t.pop_back();  // "svt. et …" reads as a cut word; "svt. et…" does not
+    return t + "…";
 }
 
 std::string squeeze_spaces(std::string_view s) {

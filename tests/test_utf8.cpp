@@ -43,4 +43,5 @@ TEST_CASE("utf8: the one trim and the one excerpt", "[utf8]") {
     CHECK(utf8::excerpt("  fællesskab\n\n", 80) == "fællesskab");
     CHECK(utf8::excerpt("", 5).empty());
     CHECK(utf8::excerpt("abc", 0) == "…");
+    CHECK(utf8::excerpt("svt. et fald", 8) == "svt. et…");  // no space before the ellipsis
 }

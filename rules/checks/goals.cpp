@@ -4,6 +4,7 @@
 // plausible values, and the ministry's prescribed shape where there is one.
 #include <re2/re2.h>
 
+#include "extractor/utf8.h"
 #include "rules/checks/context.h"
 
 namespace plantjek::checks {
@@ -126,6 +127,86 @@ void check_goals(Context& c, const Requirement& r, RequirementResult& res) {
                  missing_en + "."});
 }
 
+namespace {
+
+// The ids of the goals in force (not announced later, not waived) that have
+// no target at all; `goals` counts those in force.
+std::string untargeted_goals(const Context& c, int& goals, int& without) {
+    std::string ids;
+    for (const auto& g : c.out.goals) {
+        if (g.pending || c.goal_waived(g.id)) continue;
+        ++goals;
+        if (g.targets.empty()) {
+            ++without;
+            ids += (ids.empty() ? "" : ", ") + g.id;
+        }
+    }
+    return ids;
+}
+
+// One target of the main text: filled in, a date inside the plan's years, a
+// plausible value and change, the ministry's shape. Findings go to the
+// report; returns the number of errors (unfilled, wrong date).
+int check_one_target(Context& c, const Requirement& r, RequirementResult& res, const LocatedTarget& lt, int first,
+                     int last) {
+    const auto& goal_rules = c.profile().goals_for(c.year());
+    const Target& t = lt.target;
+    int problems = 0;
+    if (!t.filled) {
+        ++problems;
+        c.add_finding(r.id, Severity::error,
+                      {"Måltallet er ikke udfyldt (pladsholder står tilbage).",
+                       "The target figure is not filled in (a placeholder is left)."},
+                      lt.block);
+        if (res.evidence.size() < 6) res.evidence.push_back(c.evidence_for_block(lt.block, 0, t.text));
+    }
+    if (t.deadline_year && (t.deadline_year < first || t.deadline_year > last)) {
+        ++problems;
+        c.add_finding(r.id, Severity::error,
+                      {"Måldatoen '" + t.deadline + "' passer ikke til planåret " + std::to_string(c.year()) + ".",
+                       "The target date '" + t.deadline + "' does not fit the plan year " + std::to_string(c.year()) + "."},
+                      lt.block);
+    }
+    bool pct = t.unit == "pct.";
+    if (t.value && (*t.value < 0 || (pct && *t.value > 100)))
+        c.add_finding(r.id, Severity::warning,
+                      {"Usandsynlig værdi i målet: " + std::to_string(*t.value) + " " + t.unit + ".",
+                       "Implausible target value: " + std::to_string(*t.value) + " " + t.unit + "."},
+                      lt.block);
+    if (t.change_pct && (*t.change_pct > 100 || *t.change_pct < -100))
+        c.add_finding(r.id, Severity::warning,
+                      {"Usandsynlig ændring i målet (over 100 pct.).", "Implausible change in the target (over 100 pct.)."},
+                      lt.block);
+    // The ministry's prescribed shape, where the goal has one.
+    if (lt.goal >= 1 && lt.goal <= static_cast<int>(goal_rules.size()) && !lt.shaped &&
+        !goal_rules[lt.goal - 1].target_shapes.empty())
+        c.add_finding(r.id, Severity::warning,
+                      {"Målsætningen følger ikke ministeriets formulering for mål " + std::to_string(lt.goal) + ".",
+                       "The target does not follow the ministry's wording for goal " + std::to_string(lt.goal) + "."},
+                      lt.block);
+    return problems;
+}
+
+// A missing target belongs to the section where its goal is treated, when
+// all the goals without one share it; else to the whole plan (never to
+// another goal's section).
+void locate_missing_targets(const Context& c, RequirementResult& res) {
+    std::vector<const GoalResult*> lacking;
+    for (const auto& g : c.out.goals)
+        if (!g.pending && !c.goal_waived(g.id) && g.targets.empty()) lacking.push_back(&g);
+    bool shared = !lacking.empty();
+    for (const auto* g : lacking) shared = shared && g->addressed && !g->section.empty() && g->section == lacking[0]->section;
+    if (shared && res.evidence.empty()) {
+        Evidence e;
+        e.page = lacking[0]->page;
+        e.section = lacking[0]->section;
+        e.excerpt = lacking[0]->title.da;
+        res.evidence.push_back(e);
+    }
+}
+
+}  // namespace
+
 void check_targets(Context& c, const Requirement& r, RequirementResult& res) {
     ensure_goals(c);
     const auto& years = c.in.identity->years;
@@ -135,54 +216,13 @@ void check_targets(Context& c, const Requirement& r, RequirementResult& res) {
         last = std::max(last, years.back());
     }
     int problems = 0, without = 0, goals = 0;
-    std::string without_ids;
+    const std::string without_ids = untargeted_goals(c, goals, without);
     const auto& goal_rules = c.profile().goals_for(c.year());
-    for (const auto& g : c.out.goals) {
-        if (g.pending || c.goal_waived(g.id)) continue;
-        ++goals;
-        if (g.targets.empty()) {
-            ++without;
-            without_ids += (without_ids.empty() ? "" : ", ") + g.id;
-        }
-    }
     for (const auto& lt : c.targets) {
         if (lt.annex) continue;
         if (lt.goal >= 1 && lt.goal <= static_cast<int>(goal_rules.size()) && c.goal_waived(goal_rules[lt.goal - 1].id))
             continue;
-        const Target& t = lt.target;
-        if (!t.filled) {
-            ++problems;
-            c.add_finding(r.id, Severity::error,
-                          {"Måltallet er ikke udfyldt (pladsholder står tilbage).",
-                           "The target figure is not filled in (a placeholder is left)."},
-                          lt.block);
-            if (res.evidence.size() < 6) res.evidence.push_back(c.evidence_for_block(lt.block, 0, t.text));
-        }
-        if (t.deadline_year && (t.deadline_year < first || t.deadline_year > last)) {
-            ++problems;
-            c.add_finding(r.id, Severity::error,
-                          {"Måldatoen '" + t.deadline + "' passer ikke til planåret " + std::to_string(c.year()) + ".",
-                           "The target date '" + t.deadline + "' does not fit the plan year " + std::to_string(c.year()) + "."},
-                          lt.block);
-        }
-        bool pct = t.unit == "pct.";
-        if (t.value && (*t.value < 0 || (pct && *t.value > 100)))
-            c.add_finding(r.id, Severity::warning,
-                          {"Usandsynlig værdi i målet: " + std::to_string(*t.value) + " " + t.unit + ".",
-                           "Implausible target value: " + std::to_string(*t.value) + " " + t.unit + "."},
-                          lt.block);
-        if (t.change_pct && (*t.change_pct > 100 || *t.change_pct < -100))
-            c.add_finding(r.id, Severity::warning,
-                          {"Usandsynlig ændring i målet (over 100 pct.).", "Implausible change in the target (over 100 pct.)."},
-                          lt.block);
-        // The ministry's prescribed shape, where the goal has one.
-        if (lt.goal >= 1 && lt.goal <= static_cast<int>(goal_rules.size())) {
-            if (!lt.shaped && !goal_rules[lt.goal - 1].target_shapes.empty())
-                c.add_finding(r.id, Severity::warning,
-                              {"Målsætningen følger ikke ministeriets formulering for mål " + std::to_string(lt.goal) + ".",
-                               "The target does not follow the ministry's wording for goal " + std::to_string(lt.goal) + "."},
-                              lt.block);
-        }
+        problems += check_one_target(c, r, res, lt, first, last);
     }
     if (goals == 0) {
         res.status = ReqStatus::not_applicable;
@@ -197,7 +237,7 @@ void check_targets(Context& c, const Requirement& r, RequirementResult& res) {
                 Evidence e;
                 e.page = g.targets.front().page;
                 e.section = g.section;
-                e.excerpt = g.targets.front().text.substr(0, 200);
+                e.excerpt = utf8::excerpt(g.targets.front().text, 200);
                 res.evidence.push_back(e);
             }
         return;
@@ -210,21 +250,7 @@ void check_targets(Context& c, const Requirement& r, RequirementResult& res) {
     if (without) {
         why.da += (why.da.empty() ? "" : " ") + std::string("Intet måltal fundet for: ") + without_ids + ".";
         why.en += (why.en.empty() ? "" : " ") + std::string("No target found for: ") + without_ids + ".";
-        // A missing target belongs to the section where its goal is treated,
-        // when all the goals without one share it; else to the whole plan
-        // (never to another goal's section).
-        std::vector<const GoalResult*> lacking;
-        for (const auto& g : c.out.goals)
-            if (!g.pending && !c.goal_waived(g.id) && g.targets.empty()) lacking.push_back(&g);
-        bool shared = !lacking.empty();
-        for (const auto* g : lacking) shared = shared && g->addressed && !g->section.empty() && g->section == lacking[0]->section;
-        if (shared && res.evidence.empty()) {
-            Evidence e;
-            e.page = lacking[0]->page;
-            e.section = lacking[0]->section;
-            e.excerpt = lacking[0]->title.da;
-            res.evidence.push_back(e);
-        }
+        locate_missing_targets(c, res);
     }
     missing(c, r, res, why);
 }
