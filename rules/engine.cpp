@@ -172,7 +172,7 @@ private:
     void enter(int s) {
         const Outline& o = c_.outline();
         int root = s;
-        while (root >= 0 && o.sections[root].parent >= 0 && c_.in_annex(o.sections[root].parent))
+        while (root >= 0 && o.sections[root].parent >= 0 && c_.reads_as_annex(o.sections[root].parent))
             root = o.sections[root].parent;
         if (root == carry_section_) return;
         carry_goal_ = 0;
@@ -193,6 +193,7 @@ private:
             carry_goal_ = label_column_ ? 0 : numbered;
             return;
         }
+        if (found.size() > 1 && read_labelled_row(line, b, block, section)) return;
         if (!g && carry_goal_ && !found.empty()) {
             g = carry_goal_;
             carry_goal_ = 0;
@@ -204,6 +205,31 @@ private:
         }
         if (!found.empty()) label_pending_ = false;
         for (auto& t : found) lines_.push_back(located(std::move(t), b, block, section, true, g));
+    }
+
+    // A row whose values follow their goals' labels on one line ("Unge i
+    // uddannelse (mål 1) 14 pct. Tilgang til førtidspension (mål 2) 45
+    // personer …", a text file's table): each value goes to the label before
+    // it; a label beyond the minister's goals (a local "mål 5") takes its
+    // value out of the pairing. False when the line has fewer than two labels.
+    bool read_labelled_row(std::string_view line, const Block& b, std::size_t block, int section) {
+        static const RE2 label("(?i)\\bmål\\s*(?:nr\\.?\\s*)?(\\d+)\\b");
+        std::vector<std::pair<std::size_t, int>> at;  // end of each label, its goal number
+        re2::StringPiece in(line.data(), line.size()), m;
+        int n = 0;
+        while (RE2::FindAndConsume(&in, label, &n)) at.push_back({static_cast<std::size_t>(in.data() - line.data()), n});
+        if (at.size() < 2) return false;
+        for (std::size_t k = 0; k < at.size(); ++k) {
+            std::size_t from = at[k].first;
+            std::size_t to = k + 1 < at.size() ? at[k + 1].first : line.size();
+            std::string_view part = line.substr(from, to - from);
+            int g = at[k].second >= 1 && at[k].second <= ngoals_ ? at[k].second : 0;
+            std::vector<Target> found = parse_quantities(part);
+            if (found.empty() || !g) continue;
+            lines_.push_back(located(std::move(found.front()), b, block, section, true, g));
+        }
+        label_pending_ = false;
+        return true;
     }
 
     static std::vector<Target> whole_line(std::string_view line) {
@@ -233,7 +259,7 @@ void read_paragraph_targets(Context& c, std::size_t i, int s, int ngoals, int& l
         int g = goal_matching(c, sent);
         if (!g && s >= 0) g = c.section_goal[s];
         if (!g) g = para_goal ? para_goal : last_goal;
-        c.targets.push_back(located(*t, b, i, s, c.in_annex(s), g));
+        c.targets.push_back(located(*t, b, i, s, c.reads_as_annex(s), g));
     }
 }
 
@@ -246,7 +272,7 @@ void read_row_target(Context& c, std::size_t i, const std::string& text, int ngo
     if (!g) g = goal_number_in(text, ngoals);
     if (!g) g = leading_goal_number(text, ngoals);
     if (!g && s >= 0) g = c.section_goal[s];
-    LocatedTarget lt = located(*t, c.doc().blocks[i], i, s, c.in_annex(s), g);
+    LocatedTarget lt = located(*t, c.doc().blocks[i], i, s, c.reads_as_annex(s), g);
     (lt.annex ? annex : c.targets).push_back(std::move(lt));
 }
 
@@ -284,7 +310,7 @@ void collect_targets(Context& c, int ngoals) {
         if (b.kind == BlockKind::table_cell) {
             auto [it, fresh] = rows.try_emplace({b.table, b.row}, i, b.text);
             if (!fresh) it->second.second += " | " + b.text;
-        } else if (c.in_annex(s)) {
+        } else if (c.reads_as_annex(s)) {
             annex.read(b, i, s);
         } else {
             read_paragraph_targets(c, i, s, ngoals, last_goal);
@@ -295,9 +321,29 @@ void collect_targets(Context& c, int ngoals) {
     for (auto& lt : annex.lines()) c.targets.push_back(std::move(lt));
 }
 
+// Per section: in an annex, or under a chapter whose title is what one of
+// the year's annex requirements asks for (the annex by another name).
+void mark_annex_like(Context& c) {
+    const auto& secs = c.outline().sections;
+    const auto reqs = c.profile().requirements_for(c.year());
+    c.annex_like.assign(secs.size(), false);
+    for (std::size_t s = 0; s < secs.size(); ++s) {
+        int p = secs[s].parent;
+        if (c.in_annex(static_cast<int>(s)) || (p >= 0 && c.annex_like[p])) {
+            c.annex_like[s] = true;
+            continue;
+        }
+        if (p >= 0) continue;
+        for (const Requirement* q : reqs)
+            if (q->kind == "annex" && (search_any(q->heading, secs[s].title) || search_any(q->heading, secs[s].heading)))
+                c.annex_like[s] = true;
+    }
+}
+
 void prepare(Context& c) {
     const int ngoals = static_cast<int>(c.profile().goals_for(c.year()).size());
     mark_blocks(c);
+    mark_annex_like(c);
     collect_section_text(c);
     assign_section_goals(c, ngoals);
     collect_targets(c, ngoals);

@@ -31,6 +31,7 @@ struct Context {
     std::vector<int> section_of;          // per block: innermost section, -1 = preamble
     std::vector<std::string> section_text;  // per section: heading + own blocks + descendants' blocks
     std::vector<int> section_goal;        // per section: the goal number its heading (or an ancestor's) names, 0 = none
+    std::vector<bool> annex_like;         // per section: reads as an annex (see reads_as_annex)
     std::vector<LocatedTarget> targets;   // every target sentence in document order
     std::string kommune;                  // first identified kommune ("" when unknown)
 
@@ -59,6 +60,10 @@ struct Context {
     Evidence evidence_for_block(std::size_t block, std::size_t at = 0, std::string match = {}) const;
     // Is s (or an ancestor of s) an annex section?
     bool in_annex(int s) const;
+    // Is s in an annex, or in a chapter that is what an annex requirement
+    // asks for under another name ("7 Opsummering af mål" as the goal
+    // overview)? Its targets are then read as the overview's, not the text's.
+    bool reads_as_annex(int s) const { return s >= 0 && s < static_cast<int>(annex_like.size()) && annex_like[s]; }
     void tag_section(int s, const std::string& requirement_id);
 
     void add_finding(const std::string& rule, Severity sev, Text2 message, std::size_t block, std::size_t at = 0);
