@@ -2,6 +2,7 @@
 // option structs and calls one function; each returns the process exit code.
 #pragma once
 
+#include <iosfwd>
 #include <optional>
 #include <string>
 #include <vector>
@@ -38,6 +39,20 @@ struct ProfilesOptions {
 };
 int run_profiles(const CommonOptions& common, const ProfilesOptions& opts);
 int run_explain(const CommonOptions& common, const std::string& id);
+
+struct Profile;  // rules/profile.h
+// explain THEME (cli/explain_theme.cpp): prints the theme and its goals by
+// plan year from `profiles`; false when `id` is no theme id.
+bool explain_theme(std::ostream& os, const std::vector<Profile>& profiles, const std::string& id, Lang l);
+
+struct ExportOptions {
+    std::string db;
+    std::string format = "csv";  // csv | jsonl
+    std::string table = "plans";  // a table or view of docs/codebook.md
+    std::string out;             // "" = standard output
+};
+// plantjek export (cli/export.cpp): one table or view as CSV or JSON Lines.
+int run_export(const CommonOptions& common, const ExportOptions& opts);
 
 struct CheckOptions;  // cli/check.h
 int run_check(const CommonOptions& common, const CheckOptions& opts);

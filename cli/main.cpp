@@ -243,11 +243,22 @@ void add_others(CLI::App& app, OtherLines& o, const Say& say) {
     auto* chk = o.profiles->add_subcommand("check", say("Validér en profilfil og kør dens eksempler", "Validate a profile file and run its examples"));
     chk->add_option("file", o.po.check_file, say("Profilfil (YAML)", "Profile file (YAML)"))->required();
 
-    o.explain = app.add_subcommand("explain", say("Hvad et krav eller et ministermål betyder, dets lovgrundlag og hvordan det genkendes",
-                                                  "What a requirement or a minister goal means, its legal basis and how it is recognised"));
-    o.explain->add_option("id", o.explain_id, say("Kravets id (fx budget) eller målets id (fx goal-2012-3)",
-                                                  "Requirement id (e.g. budget) or goal id (e.g. goal-2012-3)"))
+    o.explain = app.add_subcommand("explain", say("Hvad et krav, et ministermål eller et måltema betyder, dets lovgrundlag og hvordan det genkendes",
+                                                  "What a requirement, a minister goal or a goal theme means, its legal basis and how it is recognised"));
+    o.explain->add_option("id", o.explain_id, say("Kravets id (fx budget), målets id (fx goal-2012-3) eller temaets id (fx long-term-unemployment)",
+                                                  "Requirement id (e.g. budget), goal id (e.g. goal-2012-3) or theme id (e.g. long-term-unemployment)"))
         ->required();
+}
+
+CLI::App* add_export(CLI::App& app, ExportOptions& e, const Say& say) {
+    auto* x = app.add_subcommand("export", say("Skriv en tabel eller visning fra scan-databasen som CSV eller JSON Lines (docs/codebook.md)",
+                                               "Write a table or view of the scan database as CSV or JSON Lines (docs/codebook.md)"));
+    x->add_option("--db", e.db, say("SQLite-databasen fra plantjek scan", "The SQLite database of plantjek scan"))->required();
+    x->add_option("--format", e.format, say("csv (standard) eller jsonl", "csv (default) or jsonl"))
+        ->check(CLI::IsMember({"csv", "jsonl"}));
+    x->add_option("--table", e.table, say("Tabel eller visning (standard: plans)", "Table or view (default: plans)"));
+    x->add_option("-o,--output", e.out, say("Fil at skrive til (standard: standard output)", "File to write (default: standard output)"));
+    return x;
 }
 
 // ---- the parser's errors, in the user's language ----------------------
@@ -396,6 +407,8 @@ int main(int argc, char** argv) {
     auto* check = add_check(app, cl, say);
     ScanOptions sc;
     auto* scan = add_scan(app, sc, sl, say);
+    ExportOptions ex;
+    auto* exp = add_export(app, ex, say);
 
     if (say.lang == Lang::da) danish_groups(app);
     try {
@@ -419,6 +432,7 @@ int main(int argc, char** argv) {
             return run_scan(common, sl.ck, sc);
         }
         if (*others.profiles) return run_profiles(common, others.po);
+        if (*exp) return run_export(common, ex);
         if (*others.explain) return run_explain(common, others.explain_id);
     } catch (const DictionaryMissing& e) {
         std::cerr << "plantjek: " << (common.lang == Lang::da ? e.danish() : std::string(e.what())) << "\n";
