@@ -202,8 +202,9 @@ SELECT d.id AS document_id, d.path, d.canonical_path, d.sha256, d.format, d.komm
         LIMIT 1) AS leftovers_status
 FROM documents d JOIN document_groups g ON g.document_id = d.id;
 
--- A plan unfolded: one row per kommune and plan year (a joint plan of two
--- kommuner for 2021-2024 gives eight rows). `kommune` and `year` are the
+-- A checked plan (conformant or nonconformant) unfolded: one row per
+-- kommune and plan year (a joint plan of two kommuner for 2021-2024 gives
+-- eight rows). `kommune` and `year` are the
 -- row's own; `kommuner` and `years` the whole plan's.
 CREATE VIEW plan_kommune_years AS
 SELECT p.document_id, k.kommune, y.year, p.kommuner, p.years,
@@ -213,7 +214,8 @@ SELECT p.document_id, k.kommune, y.year, p.kommuner, p.years,
        p.n_failed, p.n_errors, p.n_warnings, p.n_leftovers, p.leftovers_status, p.group_id, p.duplicate_of,
        p.duplicate_reason
 FROM plans p JOIN plan_kommuner k ON k.document_id = p.document_id
-             JOIN plan_years y ON y.document_id = p.document_id;
+             JOIN plan_years y ON y.document_id = p.document_id
+WHERE p.status IN ('conformant', 'nonconformant');
 
 -- The same without duplicates: each plan counted once.
 CREATE VIEW unique_plan_kommune_years AS
