@@ -54,6 +54,16 @@ struct ExportOptions {
 // plantjek export (cli/export.cpp): one table or view as CSV or JSON Lines.
 int run_export(const CommonOptions& common, const ExportOptions& opts);
 
+struct CompareOptions {
+    std::vector<std::string> files;  // OLD NEW
+    std::string db, kommune;         // --db: a kommune's plans of two years from the store
+    std::vector<int> years;          // --years OLD NEW
+    std::string format = "text";     // text | json | html
+    std::string out;                 // "" = standard output
+};
+// plantjek compare (cli/compare_cmd.cpp): what changed between two plans.
+int run_compare(const CommonOptions& common, const CompareOptions& opts);
+
 struct CheckOptions;  // cli/check.h
 int run_check(const CommonOptions& common, const CheckOptions& opts);
 

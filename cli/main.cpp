@@ -261,6 +261,20 @@ CLI::App* add_export(CLI::App& app, ExportOptions& e, const Say& say) {
     return x;
 }
 
+CLI::App* add_compare(CLI::App& app, CompareOptions& c, const Say& say) {
+    auto* x = app.add_subcommand("compare", say("Hvad der er ændret mellem to planer (fx en kommunes planer for to år)",
+                                                "What changed between two plans (e.g. one kommune's plans of two years)"));
+    x->add_option("files", c.files, say("GAMMEL NY: de to planer", "OLD NEW: the two plans"))->expected(0, 2);
+    x->add_option("--db", c.db, say("Tag planerne fra scan-databasen", "Take the plans from the scan database"));
+    x->add_option("--kommune", c.kommune, say("Kommunen (med --db)", "The kommune (with --db)"));
+    x->add_option("--years", c.years, say("De to planår (med --db), fx --years 2012 2013", "The two plan years (with --db), e.g. --years 2012 2013"))
+        ->expected(2);
+    x->add_option("-f,--format", c.format, say("text (standard), json eller html", "text (default), json or html"))
+        ->check(CLI::IsMember({"text", "json", "html"}));
+    x->add_option("-o,--output", c.out, say("Fil at skrive til (standard: standard output)", "File to write (default: standard output)"));
+    return x;
+}
+
 // ---- the parser's errors, in the user's language ----------------------
 
 // The deepest subcommand the command line chose (the app itself when none).
@@ -409,6 +423,8 @@ int main(int argc, char** argv) {
     auto* scan = add_scan(app, sc, sl, say);
     ExportOptions ex;
     auto* exp = add_export(app, ex, say);
+    CompareOptions cmp;
+    auto* compare = add_compare(app, cmp, say);
 
     if (say.lang == Lang::da) danish_groups(app);
     try {
@@ -433,6 +449,7 @@ int main(int argc, char** argv) {
         }
         if (*others.profiles) return run_profiles(common, others.po);
         if (*exp) return run_export(common, ex);
+        if (*compare) return run_compare(common, cmp);
         if (*others.explain) return run_explain(common, others.explain_id);
     } catch (const DictionaryMissing& e) {
         std::cerr << "plantjek: " << (common.lang == Lang::da ? e.danish() : std::string(e.what())) << "\n";

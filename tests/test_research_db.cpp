@@ -20,6 +20,8 @@
 #include "rules/profile.h"
 #include "run_cli.h"
 
+#include <nlohmann/json.hpp>
+
 using namespace plantjek;
 using namespace plantjek::test;
 namespace fs = std::filesystem;
@@ -235,4 +237,47 @@ TEST_CASE("research database: the same content by two names counts once, a resca
     CHECK(query_rows(s.handle(), "SELECT count(*), count(DISTINCT canonical_path) FROM documents") ==
           std::vector<Row>{{"2", "2"}});
     CHECK(query_rows(s.handle(), "SELECT count(*) FROM documents WHERE path LIKE '%/link/%'") == std::vector<Row>{{"2"}});
+}
+
+TEST_CASE("export: a table or view as CSV and JSON Lines, an unknown one refused", "[research][export]") {
+    TempDir dir;
+    const std::string db = (dir.path / "p.db").string();
+    auto scan = run_cli({"-q", "scan", (corpus_dir() / "txt" / "2011-ishoej-vallensbaek-joint.txt").string(),
+                         (corpus_dir() / "txt" / "2012-aarhus-complete.txt").string(), "--db", db, "--no-spelling"});
+    INFO(scan.err);
+    std::vector<Row> want, cols;
+    {
+        Store s(db);
+        want = query_rows(s.handle(), "SELECT * FROM unique_plan_kommune_years");
+        for (const auto& r : query_rows(s.handle(), "SELECT name FROM pragma_table_info('unique_plan_kommune_years')"))
+            cols.push_back(r);
+    }
+    REQUIRE(want.size() == 3);  // Ishøj, Vallensbæk, Aarhus
+    // CSV: the view's columns as the header, a line per row.
+    const std::string csv = (dir.path / "u.csv").string();
+    REQUIRE(run_cli({"export", "--db", db, "--table", "unique_plan_kommune_years", "-o", csv}).code == 0);
+    std::string header;
+    for (const auto& c : cols) header += (header.empty() ? "" : ",") + c[0];
+    std::string got = slurp(csv);
+    CHECK(got.rfind(header + "\r\n", 0) == 0);
+    CHECK(got.find("\"Ishøj; Vallensbæk\"") == std::string::npos);  // no comma, no quotes needed
+    CHECK(std::count(got.begin(), got.end(), '\n') == 1 + static_cast<long>(want.size()));
+    CHECK(got.find("Vallensbæk") != std::string::npos);
+    // JSON Lines: one object per row, numbers as numbers, NULL as null.
+    auto j = run_cli({"export", "--db", db, "--table", "theme_targets", "--format", "jsonl"});
+    REQUIRE(j.code == 0);
+    std::istringstream in(j.out);
+    int lines = 0;
+    for (std::string line; std::getline(in, line); ++lines) {
+        auto o = nlohmann::json::parse(line);
+        CHECK(o["year"].is_number_integer());
+        CHECK((o["value"].is_number() || o["value"].is_null()));
+    }
+    CHECK(lines == std::stoi(query_rows(Store(db).handle(), "SELECT count(*) FROM theme_targets")[0][0]));
+    CHECK(lines > 0);
+    auto bad = run_cli({"export", "--db", db, "--table", "nope"});
+    CHECK(bad.code == 2);
+    CHECK(bad.err.find("ukendt tabel eller visning 'nope'") != std::string::npos);
+    CHECK(run_cli({"export", "--db", (dir.path / "missing.db").string()}).code == 2);
+    CHECK_FALSE(fs::exists(dir.path / "missing.db"));
 }
