@@ -64,6 +64,13 @@ struct CompareOptions {
 // plantjek compare (cli/compare_cmd.cpp): what changed between two plans.
 int run_compare(const CommonOptions& common, const CompareOptions& opts);
 
+struct TrendsOptions {
+    std::string db, out;  // the scan database; the folder for index.html and the SVG files
+    std::string kommune;  // highlighted in the theme charts
+};
+// plantjek trends (cli/trends.cpp): charts of the scan database.
+int run_trends(const CommonOptions& common, const TrendsOptions& opts);
+
 struct CheckOptions;  // cli/check.h
 int run_check(const CommonOptions& common, const CheckOptions& opts);
 

@@ -275,6 +275,15 @@ CLI::App* add_compare(CLI::App& app, CompareOptions& c, const Say& say) {
     return x;
 }
 
+CLI::App* add_trends(CLI::App& app, TrendsOptions& t, const Say& say) {
+    auto* x = app.add_subcommand("trends", say("Diagrammer (HTML og SVG) over scan-databasen: planer, krav, måltal og skabelonrester pr. år",
+                                               "Charts (HTML and SVG) of the scan database: plans, requirements, targets and leftovers by year"));
+    x->add_option("--db", t.db, say("SQLite-databasen fra plantjek scan", "The SQLite database of plantjek scan"))->required();
+    x->add_option("-o,--output", t.out, say("Mappe til index.html og SVG-filerne", "Folder for index.html and the SVG files"))->required();
+    x->add_option("--kommune", t.kommune, say("Fremhæv denne kommune i måltalsdiagrammerne", "Highlight this kommune in the target charts"));
+    return x;
+}
+
 // ---- the parser's errors, in the user's language ----------------------
 
 // The deepest subcommand the command line chose (the app itself when none).
@@ -425,6 +434,8 @@ int main(int argc, char** argv) {
     auto* exp = add_export(app, ex, say);
     CompareOptions cmp;
     auto* compare = add_compare(app, cmp, say);
+    TrendsOptions tr;
+    auto* trends = add_trends(app, tr, say);
 
     if (say.lang == Lang::da) danish_groups(app);
     try {
@@ -450,6 +461,7 @@ int main(int argc, char** argv) {
         if (*others.profiles) return run_profiles(common, others.po);
         if (*exp) return run_export(common, ex);
         if (*compare) return run_compare(common, cmp);
+        if (*trends) return run_trends(common, tr);
         if (*others.explain) return run_explain(common, others.explain_id);
     } catch (const DictionaryMissing& e) {
         std::cerr << "plantjek: " << (common.lang == Lang::da ? e.danish() : std::string(e.what())) << "\n";
