@@ -2,6 +2,7 @@
 // option structs and calls one function; each returns the process exit code.
 #pragma once
 
+#include <iosfwd>
 #include <optional>
 #include <string>
 #include <vector>
@@ -38,6 +39,37 @@ struct ProfilesOptions {
 };
 int run_profiles(const CommonOptions& common, const ProfilesOptions& opts);
 int run_explain(const CommonOptions& common, const std::string& id);
+
+struct Profile;  // rules/profile.h
+// explain THEME (cli/explain_theme.cpp): prints the theme and its goals by
+// plan year from `profiles`; false when `id` is no theme id.
+bool explain_theme(std::ostream& os, const std::vector<Profile>& profiles, const std::string& id, Lang l);
+
+struct ExportOptions {
+    std::string db;
+    std::string format = "csv";  // csv | jsonl
+    std::string table = "plans";  // a table or view of docs/codebook.md
+    std::string out;             // "" = standard output
+};
+// plantjek export (cli/export.cpp): one table or view as CSV or JSON Lines.
+int run_export(const CommonOptions& common, const ExportOptions& opts);
+
+struct CompareOptions {
+    std::vector<std::string> files;  // OLD NEW
+    std::string db, kommune;         // --db: a kommune's plans of two years from the store
+    std::vector<int> years;          // --years OLD NEW
+    std::string format = "text";     // text | json | html
+    std::string out;                 // "" = standard output
+};
+// plantjek compare (cli/compare_cmd.cpp): what changed between two plans.
+int run_compare(const CommonOptions& common, const CompareOptions& opts);
+
+struct TrendsOptions {
+    std::string db, out;  // the scan database; the folder for index.html and the SVG files
+    std::string kommune;  // highlighted in the theme charts
+};
+// plantjek trends (cli/trends.cpp): charts of the scan database.
+int run_trends(const CommonOptions& common, const TrendsOptions& opts);
 
 struct CheckOptions;  // cli/check.h
 int run_check(const CommonOptions& common, const CheckOptions& opts);

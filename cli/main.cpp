@@ -243,11 +243,45 @@ void add_others(CLI::App& app, OtherLines& o, const Say& say) {
     auto* chk = o.profiles->add_subcommand("check", say("Validér en profilfil og kør dens eksempler", "Validate a profile file and run its examples"));
     chk->add_option("file", o.po.check_file, say("Profilfil (YAML)", "Profile file (YAML)"))->required();
 
-    o.explain = app.add_subcommand("explain", say("Hvad et krav eller et ministermål betyder, dets lovgrundlag og hvordan det genkendes",
-                                                  "What a requirement or a minister goal means, its legal basis and how it is recognised"));
-    o.explain->add_option("id", o.explain_id, say("Kravets id (fx budget) eller målets id (fx goal-2012-3)",
-                                                  "Requirement id (e.g. budget) or goal id (e.g. goal-2012-3)"))
+    o.explain = app.add_subcommand("explain", say("Hvad et krav, et ministermål eller et måltema betyder, dets lovgrundlag og hvordan det genkendes",
+                                                  "What a requirement, a minister goal or a goal theme means, its legal basis and how it is recognised"));
+    o.explain->add_option("id", o.explain_id, say("Kravets id (fx budget), målets id (fx goal-2012-3) eller temaets id (fx long-term-unemployment)",
+                                                  "Requirement id (e.g. budget), goal id (e.g. goal-2012-3) or theme id (e.g. long-term-unemployment)"))
         ->required();
+}
+
+CLI::App* add_export(CLI::App& app, ExportOptions& e, const Say& say) {
+    auto* x = app.add_subcommand("export", say("Skriv en tabel eller visning fra scan-databasen som CSV eller JSON Lines (docs/codebook.md)",
+                                               "Write a table or view of the scan database as CSV or JSON Lines (docs/codebook.md)"));
+    x->add_option("--db", e.db, say("SQLite-databasen fra plantjek scan", "The SQLite database of plantjek scan"))->required();
+    x->add_option("--format", e.format, say("csv (standard) eller jsonl", "csv (default) or jsonl"))
+        ->check(CLI::IsMember({"csv", "jsonl"}));
+    x->add_option("--table", e.table, say("Tabel eller visning (standard: plans)", "Table or view (default: plans)"));
+    x->add_option("-o,--output", e.out, say("Fil at skrive til (standard: standard output)", "File to write (default: standard output)"));
+    return x;
+}
+
+CLI::App* add_compare(CLI::App& app, CompareOptions& c, const Say& say) {
+    auto* x = app.add_subcommand("compare", say("Hvad der er ændret mellem to planer (fx en kommunes planer for to år)",
+                                                "What changed between two plans (e.g. one kommune's plans of two years)"));
+    x->add_option("files", c.files, say("GAMMEL NY: de to planer", "OLD NEW: the two plans"))->expected(0, 2);
+    x->add_option("--db", c.db, say("Tag planerne fra scan-databasen", "Take the plans from the scan database"));
+    x->add_option("--kommune", c.kommune, say("Kommunen (med --db)", "The kommune (with --db)"));
+    x->add_option("--years", c.years, say("De to planår (med --db), fx --years 2012 2013", "The two plan years (with --db), e.g. --years 2012 2013"))
+        ->expected(2);
+    x->add_option("-f,--format", c.format, say("text (standard), json eller html", "text (default), json or html"))
+        ->check(CLI::IsMember({"text", "json", "html"}));
+    x->add_option("-o,--output", c.out, say("Fil at skrive til (standard: standard output)", "File to write (default: standard output)"));
+    return x;
+}
+
+CLI::App* add_trends(CLI::App& app, TrendsOptions& t, const Say& say) {
+    auto* x = app.add_subcommand("trends", say("Diagrammer (HTML og SVG) over scan-databasen: planer, krav, måltal og skabelonrester pr. år",
+                                               "Charts (HTML and SVG) of the scan database: plans, requirements, targets and leftovers by year"));
+    x->add_option("--db", t.db, say("SQLite-databasen fra plantjek scan", "The SQLite database of plantjek scan"))->required();
+    x->add_option("-o,--output", t.out, say("Mappe til index.html og SVG-filerne", "Folder for index.html and the SVG files"))->required();
+    x->add_option("--kommune", t.kommune, say("Fremhæv denne kommune i måltalsdiagrammerne", "Highlight this kommune in the target charts"));
+    return x;
 }
 
 // ---- the parser's errors, in the user's language ----------------------
@@ -396,6 +430,12 @@ int main(int argc, char** argv) {
     auto* check = add_check(app, cl, say);
     ScanOptions sc;
     auto* scan = add_scan(app, sc, sl, say);
+    ExportOptions ex;
+    auto* exp = add_export(app, ex, say);
+    CompareOptions cmp;
+    auto* compare = add_compare(app, cmp, say);
+    TrendsOptions tr;
+    auto* trends = add_trends(app, tr, say);
 
     if (say.lang == Lang::da) danish_groups(app);
     try {
@@ -419,6 +459,9 @@ int main(int argc, char** argv) {
             return run_scan(common, sl.ck, sc);
         }
         if (*others.profiles) return run_profiles(common, others.po);
+        if (*exp) return run_export(common, ex);
+        if (*compare) return run_compare(common, cmp);
+        if (*trends) return run_trends(common, tr);
         if (*others.explain) return run_explain(common, others.explain_id);
     } catch (const DictionaryMissing& e) {
         std::cerr << "plantjek: " << (common.lang == Lang::da ? e.danish() : std::string(e.what())) << "\n";

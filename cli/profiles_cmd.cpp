@@ -126,8 +126,9 @@ int run_explain(const CommonOptions& common, const std::string& id) {
                 }
             }
     }
+    if (!found && explain_theme(std::cout, all, id, l)) found = true;
     if (!found) {
-        std::cerr << "plantjek: " << tr(l, "intet krav eller mål med id '", "no requirement or goal with id '") << id
+        std::cerr << "plantjek: " << tr(l, "intet krav, mål eller tema med id '", "no requirement, goal or theme with id '") << id
                   << "'\n";
         return exit_code::usage;
     }

@@ -4,9 +4,12 @@
 #include <sqlite3.h>
 
 #include <ctime>
+#include <filesystem>
 #include <sstream>
 
+#include "extractor/data_dir.h"
 #include "report/json.h"
+#include "rules/profile.h"
 #include "rules/result.h"
 
 namespace plantjek {
@@ -145,7 +148,95 @@ constexpr const char* kMigration2 = R"SQL(
 ALTER TABLE documents ADD COLUMN report TEXT;
 )SQL";
 
-const char* const kMigrations[] = {kMigration1, kMigration2};
+// 2 → 3: researchers' questions across years and kommuner.
+//  - documents.canonical_path: the resolved absolute path, so the same file
+//    scanned by another path (a link, "../", a relative path) is the same
+//    document. Rows of version 2 keep their path as it was recorded.
+//  - goals.theme: the goal's theme (rules/themes.h) that links the goals of
+//    different years; filled for the rows of version 2 from the profiles.
+//  - views: duplicates grouped (document_groups), every document with its
+//    group (plans), plans unfolded into one row per kommune and plan year
+//    (plan_kommune_years; unique_plan_kommune_years without duplicates),
+//    requirement results and theme targets on those rows.
+constexpr const char* kMigration3 = R"SQL(
+ALTER TABLE documents ADD COLUMN canonical_path TEXT;
+UPDATE documents SET canonical_path = path;
+CREATE UNIQUE INDEX documents_canonical_path ON documents(canonical_path);
+CREATE INDEX documents_sha256 ON documents(sha256);
+ALTER TABLE goals ADD COLUMN theme TEXT NOT NULL DEFAULT '';
+CREATE INDEX goals_theme ON goals(theme, document_id);
+
+-- One row per document: the group it belongs to and, unless it is the
+-- group's first, the document it duplicates. A group is every checked plan
+-- of the same kommuner and plan years (the same plan as PDF and DOCX, a
+-- draft and its final version), or else the same content (sha256). The
+-- first is a plan before a draft or an annex, final before draft, then by
+-- canonical path.
+CREATE VIEW document_groups AS
+WITH ranked AS (
+  SELECT id, sha256,
+         status IN ('conformant', 'nonconformant') AND kommune IS NOT NULL AND year IS NOT NULL
+           AND kind <> 'annex' AS is_plan,
+         first_value(id) OVER (PARTITION BY sha256
+           ORDER BY status IN ('conformant', 'nonconformant') DESC, kind = 'plan' DESC, stage = 'final' DESC,
+                    canonical_path, id) AS same_content,
+         first_value(id) OVER (PARTITION BY status IN ('conformant', 'nonconformant') AND kommune IS NOT NULL
+                                 AND year IS NOT NULL AND kind <> 'annex', kommuner, years
+           ORDER BY kind = 'plan' DESC, stage = 'final' DESC, canonical_path, id) AS same_plan
+  FROM documents),
+grouped AS (
+  SELECT id, sha256, CASE WHEN is_plan THEN same_plan ELSE same_content END AS group_id FROM ranked)
+SELECT g.id AS document_id, g.group_id,
+       CASE WHEN g.group_id <> g.id THEN g.group_id END AS duplicate_of,
+       CASE WHEN g.group_id = g.id THEN NULL
+            WHEN f.sha256 = g.sha256 THEN 'content' ELSE 'kommune-year' END AS duplicate_reason
+FROM grouped g JOIN documents f ON f.id = g.group_id;
+
+-- Every document with its group and its count of template leftovers.
+CREATE VIEW plans AS
+SELECT d.id AS document_id, d.path, d.canonical_path, d.sha256, d.format, d.kommune, d.kommuner, d.year, d.years,
+       d.kind, d.stage, d.profile, d.status, d.error_kind, d.n_requirements, d.n_passed, d.n_failed, d.n_errors,
+       d.n_warnings, d.n_misspellings, d.checked_at, g.group_id, g.duplicate_of, g.duplicate_reason,
+       (SELECT count(*) FROM findings f WHERE f.document_id = d.id AND f.rule = 'no-placeholders') AS n_leftovers,
+       (SELECT q.status FROM requirements q WHERE q.document_id = d.id AND q.requirement_id = 'no-placeholders'
+        LIMIT 1) AS leftovers_status
+FROM documents d JOIN document_groups g ON g.document_id = d.id;
+
+-- A checked plan (conformant or nonconformant) unfolded: one row per
+-- kommune and plan year (a joint plan of two kommuner for 2021-2024 gives
+-- eight rows). `kommune` and `year` are the
+-- row's own; `kommuner` and `years` the whole plan's.
+CREATE VIEW plan_kommune_years AS
+SELECT p.document_id, k.kommune, y.year, p.kommuner, p.years,
+       (SELECT count(*) FROM plan_kommuner c WHERE c.document_id = p.document_id) AS n_kommuner,
+       (SELECT count(*) FROM plan_years c WHERE c.document_id = p.document_id) AS n_years,
+       p.kind, p.stage, p.profile, p.status, p.format, p.path, p.canonical_path, p.n_requirements, p.n_passed,
+       p.n_failed, p.n_errors, p.n_warnings, p.n_leftovers, p.leftovers_status, p.group_id, p.duplicate_of,
+       p.duplicate_reason
+FROM plans p JOIN plan_kommuner k ON k.document_id = p.document_id
+             JOIN plan_years y ON y.document_id = p.document_id
+WHERE p.status IN ('conformant', 'nonconformant');
+
+-- The same without duplicates: each plan counted once.
+CREATE VIEW unique_plan_kommune_years AS
+SELECT * FROM plan_kommune_years WHERE duplicate_of IS NULL;
+
+-- Each requirement's result per kommune and plan year, duplicates left out.
+CREATE VIEW requirement_results AS
+SELECT u.kommune, u.year, u.document_id, u.profile, u.status AS plan_status, q.requirement_id, q.status,
+       q.severity, q.title_da, q.title_en
+FROM unique_plan_kommune_years u JOIN requirements q ON q.document_id = u.document_id;
+
+-- Each target of a minister goal, with the goal's theme, per kommune and
+-- plan year, duplicates left out.
+CREATE VIEW theme_targets AS
+SELECT u.kommune, u.year, u.document_id, u.profile, g.theme, g.goal_id, g.title_da AS goal_title_da, t.seq,
+       t.text, t.value, t.unit, t.deadline, t.deadline_year, t.change_pct, t.direction, t.filled
+FROM unique_plan_kommune_years u JOIN goals g ON g.document_id = u.document_id
+     JOIN targets t ON t.document_id = g.document_id AND t.goal_seq = g.seq;
+)SQL";
+
+const char* const kMigrations[] = {kMigration1, kMigration2, kMigration3};
 constexpr int kMigrationCount = sizeof kMigrations / sizeof kMigrations[0];
 static_assert(kMigrationCount == kStoreSchemaVersion, "one migration per schema version");
 
@@ -282,6 +373,7 @@ void Store::migrate() {
                 continue;
             }
             exec(kMigrations[v]);
+            if (v == 2) fill_themes();
             exec(("PRAGMA user_version=" + std::to_string(v + 1)).c_str());
             exec("COMMIT");
         } catch (...) {
@@ -291,12 +383,38 @@ void Store::migrate() {
     }
 }
 
+// The goals of version-2 rows get their theme from the shipped profiles
+// (the theme of a goal id is the same in every report). Without readable
+// profiles the themes stay '' and the next scan fills them.
+void Store::fill_themes() {
+    if (!Stmt(db_, "SELECT 1 FROM goals LIMIT 1").step()) return;  // a new database: nothing to fill
+    std::vector<Profile> profiles;
+    try {
+        profiles = load_profiles(data_dir() + "/rules/profiles");
+    } catch (const std::exception&) {
+        return;
+    }
+    Stmt u(db_, "UPDATE goals SET theme = ? WHERE goal_id = ?");
+    for (const auto& p : profiles)
+        for (const auto& [year, goals] : p.goals)
+            for (const auto& g : goals) u.bind(1, g.theme).bind(2, g.id).run();
+}
+
+std::string canonical_path(const std::string& path) {
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    fs::path abs = fs::absolute(path, ec);
+    if (ec) return path;
+    fs::path c = fs::weakly_canonical(abs, ec);
+    return ec ? abs.lexically_normal().string() : c.string();
+}
+
 std::optional<StoredDocument> Store::find(const std::string& path) const {
     Stmt s(db_,
            "SELECT sha256, tool_version, profile, profile_version, options, status, coalesce(error_kind,''), "
            "coalesce(report,'') "
-           "FROM documents WHERE path = ?");
-    s.bind(1, path);
+           "FROM documents WHERE path = ?1 OR canonical_path = ?2 ORDER BY path = ?1 DESC LIMIT 1");
+    s.bind(1, path).bind(2, canonical_path(path));
     if (!s.step()) return std::nullopt;
     StoredDocument d;
     d.sha256 = s.text(0);
@@ -313,12 +431,13 @@ std::optional<StoredDocument> Store::find(const std::string& path) const {
 void Store::put(const Report& r, const CheckStamp& stamp, const std::string& checked_at) {
     exec("BEGIN IMMEDIATE");
     try {
-        Stmt(db_, "DELETE FROM documents WHERE path = ?").bind(1, r.path).run();
+        const std::string canonical = canonical_path(r.path);
+        Stmt(db_, "DELETE FROM documents WHERE path = ? OR canonical_path = ?").bind(1, r.path).bind(2, canonical).run();
         Stmt d(db_,
                "INSERT INTO documents (path, sha256, format, bytes, pages, words, kommune, kommuner, year, years, "
                "kind, stage, profile, profile_version, options, tool_version, status, error_kind, error_da, "
-               "error_en, n_requirements, n_passed, n_failed, n_errors, n_warnings, n_misspellings, checked_at, report) "
-               "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+               "error_en, n_requirements, n_passed, n_failed, n_errors, n_warnings, n_misspellings, checked_at, report, "
+               "canonical_path) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
         d.bind(1, r.path).bind(2, r.sha256).bind(3, r.format).bind(4, r.bytes).bind(5, r.pages).bind(6, r.words);
         if (r.municipalities.empty()) d.null(7);
         else d.bind(7, r.municipalities.front());
@@ -332,7 +451,7 @@ void Store::put(const Report& r, const CheckStamp& stamp, const std::string& che
         const Summary& s = r.summary;
         d.bind(21, s.requirements).bind(22, s.passed).bind(23, s.failed).bind(24, s.errors);
         d.bind(25, s.warnings).bind(26, s.misspellings).bind(27, checked_at);
-        d.bind(28, dump_json(report_to_json(r, JsonTexts::both), -1));
+        d.bind(28, dump_json(report_to_json(r, JsonTexts::both), -1)).bind(29, canonical);
         d.run();
         long long id = sqlite3_last_insert_rowid(db_);
 
@@ -354,15 +473,15 @@ void Store::put(const Report& r, const CheckStamp& stamp, const std::string& che
             q.run();
         }
         Stmt g(db_,
-               "INSERT INTO goals (document_id, seq, goal_id, title_da, title_en, addressed, pending, page, section) "
-               "VALUES (?,?,?,?,?,?,?,?,?)");
+               "INSERT INTO goals (document_id, seq, goal_id, title_da, title_en, addressed, pending, page, section, theme) "
+               "VALUES (?,?,?,?,?,?,?,?,?,?)");
         Stmt t(db_,
                "INSERT INTO targets (document_id, goal_seq, seq, goal_id, text, value, unit, deadline, deadline_year, "
                "change_pct, direction, filled, page) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)");
         seq = 0;
         for (const auto& x : r.goals) {
             g.bind(1, id).bind(2, seq).bind(3, x.id).bind(4, x.title.da).bind(5, x.title.en).bind(6, x.addressed);
-            g.bind(7, x.pending).bind(8, x.page).bind(9, x.section).run();
+            g.bind(7, x.pending).bind(8, x.page).bind(9, x.section).bind(10, x.theme).run();
             int ts = 0;
             for (const auto& y : x.targets) {
                 t.bind(1, id).bind(2, seq).bind(3, ts++).bind(4, x.id).bind(5, y.text).bind(6, y.value);

@@ -28,7 +28,7 @@ struct sqlite3;
 namespace plantjek {
 
 // The schema version this build writes (PRAGMA user_version).
-inline constexpr int kStoreSchemaVersion = 2;
+inline constexpr int kStoreSchemaVersion = 3;
 
 struct StoreError : std::runtime_error {
     using std::runtime_error::runtime_error;
@@ -57,10 +57,12 @@ public:
 
     int schema_version() const;
 
-    // The stored row of this path, if any.
+    // The stored row of this path, if any (by path, or by the canonical path
+    // of another path to the same file).
     std::optional<StoredDocument> find(const std::string& path) const;
 
-    // Replaces everything stored for r.path by r, in one transaction.
+    // Replaces everything stored for r.path (or for another path to the same
+    // file, by canonical path) by r, in one transaction.
     // `checked_at` is an ISO 8601 UTC timestamp.
     void put(const Report& r, const CheckStamp& stamp, const std::string& checked_at);
 
@@ -73,7 +75,13 @@ private:
     sqlite3* db_ = nullptr;
     void exec(const char* sql) const;
     void migrate();
+    void fill_themes();
 };
+
+// The resolved absolute path (links and "..", "." resolved as far as the
+// path exists): the same file by another path is one document. Stored as
+// documents.canonical_path; `path` keeps the path as given.
+std::string canonical_path(const std::string& path);
 
 // The migrations: kMigrations[i] takes user_version i to i + 1.
 // Exposed for docs/database.md and the tests.

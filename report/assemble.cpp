@@ -76,6 +76,9 @@ void add_engine_result(Report& r, const CheckedPlan& in) {
     const EngineOutput& out = *in.engine;
     r.requirements = out.requirements;
     r.goals = out.goals;
+    for (auto& g : r.goals)  // the theme links the goal to those of other years (rules/themes.h)
+        for (const auto& pg : in.choice.profile->goals_for(in.choice.year))
+            if (pg.id == g.id) g.theme = pg.theme;
     r.findings.insert(r.findings.end(), out.findings.begin(), out.findings.end());
     r.deadlines = out.deadlines;
     for (std::size_t s = 0; s < r.outline.size() && s < out.section_requirements.size(); ++s)

@@ -143,6 +143,7 @@ J goals_json(const Report& r, const Texts& tx) {
         put_page(goal, g.page);
         goal["section"] = g.section;
         if (!g.waived.empty()) goal["waived"] = g.waived;  // the waiver's reason
+        if (!g.theme.empty()) goal["theme"] = g.theme;     // rules/themes.h
         goals.push_back(std::move(goal));
     }
     return goals;
@@ -259,6 +260,7 @@ void read_goals(const J& a, Report& r, const Texts& tx) {
         g.page = get_page(x);
         g.section = x.at("section");
         g.waived = x.value("waived", std::string());
+        g.theme = x.value("theme", std::string());
         r.goals.push_back(std::move(g));
     }
 }

@@ -11,6 +11,7 @@
 #include <set>
 
 #include "rules/kinds.h"
+#include "rules/themes.h"
 #include "rules/matcher.h"
 
 namespace plantjek {
@@ -325,7 +326,7 @@ Requirement read_requirement(const Ctx& top, const YAML::Node& n, bool canonical
 
 Goal read_goal(const Ctx& top, const YAML::Node& n, int year) {
     Ctx c = top.sub("goal " + std::to_string(year));
-    check_keys(c, n, {"number", "title", "patterns", "target_shapes", "pending", "confidence", "examples"},
+    check_keys(c, n, {"number", "title", "theme", "patterns", "target_shapes", "pending", "confidence", "examples"},
                {"number", "title", "patterns", "examples"});
     Goal g;
     g.year = year;
@@ -334,6 +335,10 @@ Goal read_goal(const Ctx& top, const YAML::Node& n, int year) {
     c = top.sub("goal '" + g.id + "'");
     g.line = line_of(n);
     g.title = get_text2(c, n, "title");
+    if (n["theme"]) {
+        g.theme = get_string(c, n, "theme");
+        if (!find_theme(g.theme)) c.fail(n["theme"], "unknown theme '" + g.theme + "' (rules/themes.cpp lists them)");
+    }
     g.patterns = get_patterns(c, n["patterns"], "patterns");
     if (g.patterns.empty()) c.fail(n["patterns"], "a goal needs at least one pattern");
     if (n["pending"]) g.pending = get_bool(c, n["pending"], "pending");

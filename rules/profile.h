@@ -118,6 +118,7 @@ struct Goal {
     int number = 0;        // 1-based, as the ministry numbered them
     std::string id;        // "goal-<year>-<number>", e.g. "goal-2012-1"
     Text2 title;           // da: as the ministry wrote it; en: a translation
+    std::string theme;     // rules/themes.h id linking goals across years; "" when the profile gives none
     std::vector<Pattern> patterns;  // title or a recognisable paraphrase → addressed
     std::vector<TargetShape> target_shapes;  // empty: no prescribed shape
     bool pending = false;  // announced after the plan template (2019 goal 7)

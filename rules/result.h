@@ -74,6 +74,7 @@ struct Target {
 struct GoalResult {
     std::string id;        // goal-<year>-<n>
     Text2 title;
+    std::string theme;     // rules/themes.h id ("long-term-unemployment"); "" when the profile gives none
     bool addressed = false;
     bool pending = false;  // announced later (e.g. 2019 goal 7)
     std::vector<Target> targets;

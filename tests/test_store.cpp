@@ -5,6 +5,8 @@
 
 #include <sqlite3.h>
 
+#include <algorithm>
+#include <filesystem>
 #include <sstream>
 
 #include "cli/check.h"
@@ -185,4 +187,100 @@ TEST_CASE("wire form: a real report survives the trip through a worker's pipe", 
     CHECK(back.error->kind == "io");
     CHECK(back.error->message.da == u.error->message.da);
     CHECK(back.error->message.en == u.error->message.en);
+}
+
+namespace {
+
+// Every row of every table of schema 2, in a fixed order, as one text.
+std::string dump_v2_tables(sqlite3* h) {
+    std::string out;
+    for (const char* t : {"documents", "plan_years", "plan_kommuner", "requirements", "goals", "targets", "findings",
+                          "spelling"}) {
+        std::string cols;
+        {
+            sqlite3_stmt* st = nullptr;
+            sqlite3_prepare_v2(h, (std::string("SELECT * FROM ") + t + " LIMIT 0").c_str(), -1, &st, nullptr);
+            for (int i = 0; i < sqlite3_column_count(st); ++i) {
+                std::string c = sqlite3_column_name(st, i);
+                if (c == "canonical_path" || c == "theme") continue;  // added by version 3
+                cols += (cols.empty() ? "" : ", ") + c;
+            }
+            sqlite3_finalize(st);
+        }
+        sqlite3_stmt* st = nullptr;
+        REQUIRE(sqlite3_prepare_v2(h, ("SELECT " + cols + " FROM " + t + " ORDER BY 1, 2").c_str(), -1, &st, nullptr) ==
+                SQLITE_OK);
+        while (sqlite3_step(st) == SQLITE_ROW) {
+            out += t;
+            for (int i = 0; i < sqlite3_column_count(st); ++i) {
+                auto* x = sqlite3_column_text(st, i);
+                out += "|" + std::string(x ? reinterpret_cast<const char*>(x) : "∅");
+            }
+            out += "\n";
+        }
+        sqlite3_finalize(st);
+    }
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("store: a database of schema 2, written by the release's store, migrates to 3 and keeps its data",
+          "[store][migration]") {
+    // tests/fixtures/store-v2.db: three corpus plans (one of one kommune, a
+    // joint plan, a 2021-2024 plan) written by the schema-2 store code.
+    TempDir dir;
+    const std::string db = (dir.path / "v2.db").string();
+    std::filesystem::copy_file(std::string(PLANTJEK_TEST_SOURCE_DIR) + "/tests/fixtures/store-v2.db", db);
+    std::string before;
+    long long units = 0;
+    {
+        sqlite3* h = nullptr;
+        REQUIRE(sqlite3_open(db.c_str(), &h) == SQLITE_OK);
+        sqlite3_stmt* st = nullptr;
+        sqlite3_prepare_v2(h, "PRAGMA user_version", -1, &st, nullptr);
+        REQUIRE(sqlite3_step(st) == SQLITE_ROW);
+        CHECK(sqlite3_column_int(st, 0) == 2);
+        sqlite3_finalize(st);
+        before = dump_v2_tables(h);
+        // kommuner × years of each document, from its own columns.
+        sqlite3_prepare_v2(h, "SELECT kommuner, years FROM documents", -1, &st, nullptr);
+        while (sqlite3_step(st) == SQLITE_ROW) {
+            std::string k = reinterpret_cast<const char*>(sqlite3_column_text(st, 0));
+            std::string y = reinterpret_cast<const char*>(sqlite3_column_text(st, 1));
+            units += (1 + static_cast<long long>(std::count(k.begin(), k.end(), ';'))) *
+                     (1 + static_cast<long long>(std::count(y.begin(), y.end(), ',')));
+        }
+        sqlite3_finalize(st);
+        sqlite3_close(h);
+    }
+    REQUIRE(units == 1 + 2 + 4);
+    Store s(db);
+    CHECK(s.schema_version() == kStoreSchemaVersion);
+    CHECK(s.integrity_ok());
+    CHECK(dump_v2_tables(s.handle()) == before);
+    CHECK(count(s, "SELECT count(*) FROM documents WHERE canonical_path = path AND report IS NOT NULL") == 3);
+    CHECK(count(s, "SELECT count(*) FROM unique_plan_kommune_years") == units);
+    // Every goal got its theme from the profiles.
+    CHECK(count(s, "SELECT count(*) FROM goals") > 0);
+    CHECK(count(s, "SELECT count(*) FROM goals WHERE theme = ''") == 0);
+    CHECK(count(s, "SELECT count(*) FROM goals WHERE goal_id = 'goal-2011-1' AND theme = 'long-term-unemployment'") == 1);
+    CHECK(count(s, "SELECT count(*) FROM theme_targets WHERE theme = 'long-term-unemployment' AND kommune = 'Ishøj'") >= 1);
+}
+
+TEST_CASE("store: the same path written again by another spelling is one document", "[store]") {
+    TempDir dir;
+    Store s((dir.path / "p.db").string());
+    CheckStamp stamp{"0.1.0", "0123456789abcdef", "spelling=1"};
+    std::filesystem::create_directories(dir.path / "sub");
+    const std::string a = (dir.path / "sub" / "a.txt").string();
+    s.put(sample_report(a), stamp, "2024-01-01T00:00:00Z");
+    const std::string other = (dir.path / "sub" / ".." / "sub" / "." / "a.txt").string();
+    s.put(sample_report(other), stamp, "2024-01-02T00:00:00Z");
+    CHECK(count(s, "SELECT count(*) FROM documents") == 1);
+    CHECK(s.find(a));
+    CHECK(s.find(other));
+    CHECK(canonical_path(other) == canonical_path(a));
+    CHECK(canonical_path(other).find("/./") == std::string::npos);
+    CHECK(canonical_path(other).find("..") == std::string::npos);
 }
