@@ -60,6 +60,10 @@ std::string quote_of(std::string q) {
     const std::string ellipsis = "…";
     if (q.size() >= ellipsis.size() && q.compare(q.size() - ellipsis.size(), ellipsis.size(), ellipsis) == 0)
         q.resize(q.size() - ellipsis.size());
+    if (q.compare(0, ellipsis.size(), ellipsis) == 0) {  // "…end tre måneders": the cut word is left out
+        std::size_t space = q.find(' ');
+        q = space == std::string::npos ? q.substr(ellipsis.size()) : q.substr(space + 1);
+    }
     if (q.size() > 60) {
         std::size_t cut = q.rfind(' ', 60);
         q.resize(cut == std::string::npos || cut < 20 ? 60 : cut);
