@@ -208,7 +208,7 @@ Text2 due_text(const Report& r, const std::string& what) {
 Text2 goals_to_add(const Report& r) {
     Text2 out;
     for (const auto& g : r.goals) {
-        if (g.addressed || !g.waived.empty()) continue;
+        if ((g.addressed && !(g.pending && g.targets.empty())) || !g.waived.empty()) continue;
         out = out + Text2{" Tilføj et afsnit om mål " + std::to_string(goal_number(g.id)) + " »" + g.title.da +
                               "« med kommunens indsats og måltal, fx: " + g.suggestion.da,
                           " Add a section on goal " + std::to_string(goal_number(g.id)) + " \"" + g.title.en +
@@ -220,7 +220,7 @@ Text2 goals_to_add(const Report& r) {
 Text2 targets_to_fix(const Report& r) {
     Text2 out;
     for (const auto& g : r.goals) {
-        if (g.suggestion.da.empty() || !g.addressed) continue;
+        if (g.suggestion.da.empty() || !g.addressed || g.pending) continue;
         out = out + Text2{" Mål " + std::to_string(goal_number(g.id)) + ": " + g.suggestion.da,
                           " Goal " + std::to_string(goal_number(g.id)) + ": " + g.suggestion.en};
     }
@@ -342,7 +342,8 @@ void add_suggestions(Report& r) {
     for (const auto& q : r.requirements)
         if (q.id == "goal-targets" && (q.status == ReqStatus::fail || q.status == ReqStatus::warn)) targets_failed = true;
     for (auto& g : r.goals)
-        if (g.waived.empty() && (!g.addressed || !target_ok(g) || (targets_failed && g.targets.empty())))
+        if (g.waived.empty() && (!g.addressed || !target_ok(g) || (targets_failed && g.targets.empty()) ||
+                                 (g.pending && g.targets.empty())))
             g.suggestion = target_sentence(g, year);
     // A malformed target (the goal-targets finding names its goal) gets the sentence too.
     for (const auto& f : r.findings) {
