@@ -10,6 +10,7 @@
 #include <sstream>
 
 #include "cli/check.h"
+#include "annotate/annotate.h"
 #include "cli/commands.h"
 #include "cli/exit_codes.h"
 #include "cli/inputs.h"
@@ -324,6 +325,52 @@ private:
 
 }  // namespace
 
+namespace {
+
+// --annotate: a copy of the input with the findings as comments, next to
+// the input or in the -o folder. Formats that cannot carry comments are
+// told so. Returns false when the copy could not be written.
+bool write_annotated(const CommonOptions& common, const CheckOptions& opts, const std::string& file, const Report& r,
+                     const std::string& folder) {
+    const bool da = common.lang == Lang::da;
+    if (r.status == Status::unreadable) return true;  // already told
+    const Annotator* a = find_annotator(r.format);
+    if (!a) {
+        std::string fmt = r.format.empty() ? "denne" : r.format;
+        for (char& c : fmt) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+        std::cerr << "plantjek: " << file << ": "
+                  << (da ? fmt + "-filer kan ikke indeholde kommentarer; se rapporten i stedet."
+                         : fmt + " files cannot carry comments; see the report instead.")
+                  << "\n";
+        return true;
+    }
+    AnnotateOptions ao;
+    ao.spelling = opts.annotate == "spelling";
+    ao.lang = common.lang;
+    ao.limits = opts.read.limits;
+    const std::string out = annotated_path(file, folder);
+    try {
+        std::ifstream in(file, std::ios::binary);
+        std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+        Notes notes = notes_for(r, ao);
+        std::string annotated = a->annotate(bytes, notes, ao);
+        std::ofstream os(out, std::ios::binary | std::ios::trunc);
+        os << annotated;
+        if (!os.flush()) throw std::runtime_error(da ? "kan ikke skrive " + out : "cannot write " + out);
+        if (!common.quiet)
+            std::cerr << "plantjek: " << (da ? "skrev " : "wrote ") << out << " (" << notes.placed.size() + 1
+                      << (da ? " kommentarer)" : " comments)") << "\n";
+        return true;
+    } catch (const ReadError& e) {
+        std::cerr << "plantjek: " << file << ": " << e.message(common.lang) << "\n";
+    } catch (const std::runtime_error& e) {
+        std::cerr << "plantjek: " << file << ": " << e.what() << "\n";
+    }
+    return false;
+}
+
+}  // namespace
+
 int run_check(const CommonOptions& common, const CheckOptions& opts) {
     auto writers = resolve_writers(opts.format, common.lang);
     if (!writers) return exit_code::usage;
@@ -348,11 +395,14 @@ int run_check(const CommonOptions& common, const CheckOptions& opts) {
         return exit_code::usage;
     }
     BatchTally tally;
+    bool annotate_failed = false;
     for (const auto& file : opts.files) {
         Report r = session.check(file);
         if (r.status == Status::unreadable && !common.quiet && (sink.to_folder() || !text_on_screen))
             std::cerr << "plantjek: " << file << ": " << pick(r.error->message, common.lang) << "\n";
         tally.count(r, opts.fail_on);
+        if (!opts.annotate.empty() && !write_annotated(common, opts, file, r, sink.to_folder() ? opts.out : ""))
+            annotate_failed = true;
         sink.put(file, r);
     }
     sink.finish();
@@ -360,7 +410,7 @@ int run_check(const CommonOptions& common, const CheckOptions& opts) {
     if (opts.files.size() > 1 && !common.quiet)
         std::cerr << "plantjek check: " << opts.files.size() << (common.lang == Lang::da ? " filer: " : " files: ")
                   << tally.line(common.lang) << "\n";
-    if (tally.unreadable) return exit_code::unreadable;
+    if (tally.unreadable || annotate_failed) return exit_code::unreadable;
     return tally.failing ? exit_code::findings : exit_code::ok;
 }
 

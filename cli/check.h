@@ -33,6 +33,7 @@ struct CheckOptions {
     bool suggestions = true;
     std::vector<std::string> word_lists;  // --words
     ReadOptions read;
+    std::string annotate;         // --annotate: "" off, "on", "spelling" (annotate/annotate.h)
 };
 
 class CheckSession {

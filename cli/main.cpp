@@ -186,6 +186,12 @@ CLI::App* add_check(CLI::App& app, CheckLine& l, const Say& say) {
     l.color = c->add_option("--color", l.ck.color, say("Farver i tekstrapporten: auto (standard), always, never",
                                                        "Colour in the text report: auto (default), always, never"))
                   ->check(CLI::IsMember({"auto", "always", "never"}));
+    c->add_flag("--annotate{on}", l.ck.annotate,
+                say("Skriv også en kopi af DOCX-filen med fundene som kommentarer (<navn>.plantjek.docx); "
+                    "--annotate spelling: også hvert ukendt ord",
+                    "Also write a copy of the DOCX file with the findings as comments (<name>.plantjek.docx); "
+                    "--annotate spelling: each unknown word too"))
+        ->check(CLI::IsMember({"on", "spelling"}));
     add_check_options(c, l, say);
     return c;
 }
@@ -398,8 +404,22 @@ int parse_failed(const CLI::ParseError& e, CLI::App& app, int argc, char** argv,
 
 }  // namespace
 
+// "--annotate spelling" → "--annotate=spelling": the flag's one value may
+// stand apart, and a bare --annotate must not take a file name as its value.
+void join_annotate_value(int& argc, char** argv) {
+    static char joined[] = "--annotate=spelling";
+    for (int i = 1; i + 1 < argc; ++i)
+        if (std::strcmp(argv[i], "--annotate") == 0 && std::strcmp(argv[i + 1], "spelling") == 0) {
+            argv[i] = joined;
+            for (int j = i + 1; j + 1 < argc; ++j) argv[j] = argv[j + 1];
+            --argc;
+            return;
+        }
+}
+
 int main(int argc, char** argv) {
     fill_closed_std_fds();
+    join_annotate_value(argc, argv);
     const Say say{lang_of(argc, argv)};
     CLI::App app{say("plantjek — kontrollerer kommunale beskæftigelsesplaner mod kravene for deres planår.",
                      "plantjek — checks Danish municipal employment plans (beskæftigelsesplaner) against the "

@@ -110,6 +110,8 @@ def package_seeds(target, files, keep):
 docx_files = sorted((root / "tests/fixtures/docx").glob("*.docx")) + sorted((root / "corpus/docx").glob("*.docx"))[:6]
 package_seeds("fuzz_docx", docx_files,
               lambda n: n.endswith(".xml") or n.endswith(".rels"))
+package_seeds("fuzz_annotate", docx_files[:4],
+              lambda n: n.endswith(".xml") or n.endswith(".rels"))
 odt_files = sorted((root / "tests/fixtures/odt").glob("*.odt")) + sorted((root / "corpus/odt").glob("*.odt"))[:4]
 package_seeds("fuzz_odt", odt_files,
               lambda n: n == "mimetype" or n.endswith(".xml"))

@@ -1,4 +1,5 @@
 #include "report/assemble.h"
+#include "report/suggest.h"
 
 #include <algorithm>
 #include <stdexcept>
@@ -152,6 +153,7 @@ Report assemble(const CheckedPlan& in, const ReportOptions& o) {
     if (in.spelling) add_spelling(r, *in.spelling, o);
     finish_report(r);
     apply_waivers(r, o.waivers);
+    add_suggestions(r);
     return r;
 }
 

@@ -24,6 +24,13 @@ struct Texts {
     }
 };
 
+// `suggestion` (report/suggest.h) is written only where there is one, and
+// read back as empty where it is absent (reports written before it).
+void put_suggestion(J& j, const Text2& s, const Texts& tx) {
+    if (!s.da.empty() || !s.en.empty()) j["suggestion"] = tx.put(s);
+}
+Text2 get_suggestion(const J& j, const Texts& tx) { return j.contains("suggestion") ? tx.get(j.at("suggestion")) : Text2{}; }
+
 J optional_number(const std::optional<double>& v) { return v ? J(*v) : J(nullptr); }
 std::optional<double> optional_number(const J& j) {
     if (j.is_null()) return std::nullopt;
@@ -125,9 +132,11 @@ J requirements_json(const Report& r, const Texts& tx) {
             x["match"] = e.match;
             ev.push_back(std::move(x));
         }
-        reqs.push_back({{"id", q.id}, {"title", tx.put(q.title)}, {"legal_basis", q.legal_basis},
-                        {"severity", severity_name(q.severity)}, {"status", req_status_name(q.status)},
-                        {"evidence", ev}, {"message", tx.put(q.message)}});
+        J x = {{"id", q.id}, {"title", tx.put(q.title)}, {"legal_basis", q.legal_basis},
+               {"severity", severity_name(q.severity)}, {"status", req_status_name(q.status)},
+               {"evidence", ev}, {"message", tx.put(q.message)}};
+        put_suggestion(x, q.suggestion, tx);
+        reqs.push_back(std::move(x));
     }
     return reqs;
 }
@@ -144,6 +153,7 @@ J goals_json(const Report& r, const Texts& tx) {
         goal["section"] = g.section;
         if (!g.waived.empty()) goal["waived"] = g.waived;  // the waiver's reason
         if (!g.theme.empty()) goal["theme"] = g.theme;     // rules/themes.h
+        put_suggestion(goal, g.suggestion, tx);
         goals.push_back(std::move(goal));
     }
     return goals;
@@ -158,6 +168,7 @@ J findings_json(const Report& r, const Texts& tx) {
         put_paragraph(x, f.paragraph);
         x["excerpt"] = f.excerpt;
         if (f.requirement_result) x["requirement_result"] = true;
+        put_suggestion(x, f.suggestion, tx);
         findings.push_back(std::move(x));
     }
     return findings;
@@ -245,6 +256,7 @@ void read_requirements(const J& a, Report& r, const Texts& tx) {
         for (const auto& e : x.at("evidence"))
             q.evidence.push_back({get_page(e), e.at("section"), e.at("excerpt"), e.at("match"), get_paragraph(e)});
         q.message = tx.get(x.at("message"));
+        q.suggestion = get_suggestion(x, tx);
         r.requirements.push_back(std::move(q));
     }
 }
@@ -261,6 +273,7 @@ void read_goals(const J& a, Report& r, const Texts& tx) {
         g.section = x.at("section");
         g.waived = x.value("waived", std::string());
         g.theme = x.value("theme", std::string());
+        g.suggestion = get_suggestion(x, tx);
         r.goals.push_back(std::move(g));
     }
 }
@@ -276,6 +289,7 @@ void read_findings(const J& a, Report& r, const Texts& tx) {
         f.paragraph = get_paragraph(x);
         f.excerpt = x.at("excerpt");
         f.requirement_result = x.value("requirement_result", false);
+        f.suggestion = get_suggestion(x, tx);
         r.findings.push_back(std::move(f));
     }
 }

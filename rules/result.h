@@ -57,6 +57,7 @@ struct RequirementResult {
     ReqStatus status = ReqStatus::pass;
     std::vector<Evidence> evidence;
     Text2 message;         // why it passed/failed, for a person
+    Text2 suggestion = {};  // what to write or do to fix it (report/suggest.h); empty when passed
 };
 
 struct Target {
@@ -81,6 +82,7 @@ struct GoalResult {
     int page = 0;
     std::string section;
     std::string waived;    // the reason, when a waiver takes the goal out of the checks
+    Text2 suggestion = {};  // the target sentence to write (report/suggest.h); empty when fine
 };
 
 struct Finding {
@@ -95,6 +97,7 @@ struct Finding {
     // that the list of what to act on is complete; the summary counts it
     // with the requirements, not again as a finding.
     bool requirement_result = false;
+    Text2 suggestion = {};  // what to write or do instead (report/suggest.h)
 };
 
 // A location as a reader is told it: "s. 4" / "p. 4" where the page is

@@ -53,6 +53,7 @@ tr.fail{background:#fef3f2}tr.warn{background:#fffaeb}
 .id,code{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:12px;color:var(--dim)}
 .basis{font-size:13px;color:#344054}
 .msg{margin:0 0 4px}
+.suggest{margin:4px 0;padding:4px 10px;border-left:3px solid var(--ok);font-size:14px}
 blockquote{margin:4px 0;padding:4px 10px;border-left:3px solid var(--line);background:var(--bg);font-size:14px}
 blockquote .where{display:block;font-size:12px;color:var(--dim)}
 mark{background:#fde68a;color:inherit;padding:0 1px}
@@ -205,6 +206,13 @@ void banner(std::ostream& os, const Report& r, Lang l) {
     os << "</dl>\n</header>\n";
 }
 
+// "Forslag: …" under what it fixes, where there is one (report/suggest.h).
+std::string suggestion_html(const Text2& s, Lang l) {
+    if (pick(s, l).empty()) return "";
+    return "<p class=\"suggest\"><strong>" + std::string(tr(l, "Forslag:", "Suggestion:")) + "</strong> " +
+           std::string(html_escape(pick(s, l))) + "</p>";
+}
+
 void checklist(std::ostream& os, const Report& r, Lang l) {
     os << "<section id=\"checklist\">\n<h2>" << tr(l, "Tjekliste", "Checklist") << "</h2>\n";
     os << "<p class=\"legend\">✓ " << tr(l, "opfyldt", "met") << " · ✗ " << tr(l, "ikke opfyldt", "not met")
@@ -221,6 +229,7 @@ void checklist(std::ostream& os, const Report& r, Lang l) {
         os << "<td class=\"basis\">" << html_escape(q.legal_basis) << "</td>";
         os << "<td>";
         if (!pick(q.message, l).empty()) os << "<p class=\"msg\">" << html_escape(pick(q.message, l)) << "</p>";
+        os << suggestion_html(q.suggestion, l);
         // a requirement met needs one passage as proof; one that is not, up to three
         const std::size_t shown = q.status == ReqStatus::pass ? 1 : 3;
         for (std::size_t i = 0; i < q.evidence.size() && i < shown; ++i) os << evidence_html(q.evidence[i], l);
@@ -315,6 +324,7 @@ void goals(std::ostream& os, const Report& r, Lang l) {
                 os << "<td></td><td>";
             }
             if (t && !t->text.empty()) os << "<div class=\"sentence\">»" << html_escape(t->text) << "«</div>";
+            if (i == 0) os << suggestion_html(g.suggestion, l);
             os << "</td>";
             if (!t) {
                 os << "<td class=\"num dim\">—</td><td></td><td></td><td></td><td class=\"num\">"
@@ -360,6 +370,7 @@ void findings(std::ostream& os, const Report& r, Lang l) {
             os << at(f->page, f->section, f->paragraph, l, false);
             os << " <span class=\"id\">" << html_escape(f->rule) << "</span>";
             if (!f->excerpt.empty()) os << "<blockquote>" << html_escape(f->excerpt) << "</blockquote>";
+            os << suggestion_html(f->suggestion, l);
             os << "</li>\n";
         }
         os << "</ul>\n";

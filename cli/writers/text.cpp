@@ -109,6 +109,11 @@ std::string mark_colour(ReqStatus s, const Style& st) {
     return "";
 }
 
+// "Forslag: …" under what it fixes, where there is one (report/suggest.h).
+void suggestion(const Out& o, const Text2& s, const char* indent) {
+    if (!pick(s, o.l).empty()) o.os << indent << o.tr("Forslag: ", "Suggestion: ") << pick(s, o.l) << "\n";
+}
+
 // The checklist: a mark and the page for each requirement, the message and
 // legal basis under those not simply met.
 void requirements(const Out& o) {
@@ -126,6 +131,7 @@ void requirements(const Out& o) {
         if (q.status == ReqStatus::fail || q.status == ReqStatus::warn || q.status == ReqStatus::waived)
             o.os << "      " << pick(q.message, o.l) << o.st.dim() << "  [" << q.legal_basis << "]" << o.st.off()
                  << "\n";
+        suggestion(o, q.suggestion, "      ");
     }
 }
 
@@ -152,6 +158,7 @@ void goals(const Out& o) {
             if (t.page) o.os << o.tr(" (s. ", " (p. ") << t.page << ")";
             o.os << "\n";
         }
+        suggestion(o, g.suggestion, "      ");
     }
 }
 
@@ -179,6 +186,7 @@ void findings(const Out& o) {
             if (!at.empty()) o.os << " (" << at << ")";
             o.os << "\n";
             if (!f->excerpt.empty()) o.os << "      " << st.dim() << "»" << f->excerpt << "«" << st.off() << "\n";
+            suggestion(o, f->suggestion, "      ");
         }
     }
 }
