@@ -370,9 +370,9 @@ TEST_CASE("plantjek check: several plans and formats into a folder, with the ove
                       corpus("pdf/2012-aarhus-complete.pdf")});
     CHECK(r.code == 1);  // Kolding is nonconformant
     namespace fs = std::filesystem;
-    CHECK(fs::exists(out + "/2012-aarhus-complete.html"));
-    CHECK(fs::exists(out + "/2012-aarhus-complete-2.json"));  // the same name twice is made unique
-    CHECK(fs::exists(out + "/2012-kolding-budget-xxx.json"));
+    CHECK(fs::exists(out + "/2012-aarhus-complete.docx.html"));  // the source extension kept: two copies say which is which
+    CHECK(fs::exists(out + "/2012-aarhus-complete.pdf.json"));
+    CHECK(fs::exists(out + "/2012-kolding-budget-xxx.pdf.json"));
     CHECK(fs::exists(out + "/index.html"));
     std::string csv = plantjek::test::slurp(out + "/plantjek.csv");
     CHECK(csv.find("Kolding") != std::string::npos);

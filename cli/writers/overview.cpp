@@ -65,49 +65,12 @@ std::string safe_href(const std::string& href) {
     return html_escape(out);
 }
 
-int goal_number(const std::string& id) {  // goal-2012-3 → 3
-    auto p = id.rfind('-');
-    if (p == std::string::npos) return 0;
-    try {
-        return std::stoi(id.substr(p + 1));
-    } catch (...) {
-        return 0;
-    }
-}
-
 std::string base_name(const std::string& path) {
     auto p = path.find_last_of('/');
     return p == std::string::npos ? path : path.substr(p + 1);
 }
 
-// The columns of the table: one per requirement (the union over the plans:
-// canonical ids in DESIGN.md order, then a region's own in order of
-// appearance) and one per goal number (titled when every plan that has the
-// goal names it alike).
-struct Columns {
-    std::vector<std::string> ids;
-    std::map<std::string, std::string> titles;          // requirement id → title
-    std::map<int, std::set<std::string>> goal_titles;   // goal number → its titles
-};
-
-Columns columns_of(const std::vector<OverviewEntry>& plans, Lang l) {
-    Columns c;
-    std::set<std::string> seen;
-    for (const auto& e : plans)
-        for (const auto& q : e.report.requirements) {
-            seen.insert(q.id);
-            if (!c.titles.count(q.id)) c.titles[q.id] = pick(q.title, l);
-        }
-    for (const auto& id : canonical_requirement_ids())
-        if (seen.count(id)) c.ids.push_back(id);
-    for (const auto& e : plans)
-        for (const auto& q : e.report.requirements)
-            if (std::find(c.ids.begin(), c.ids.end(), q.id) == c.ids.end()) c.ids.push_back(q.id);
-    for (const auto& e : plans)
-        for (const auto& g : e.report.goals)
-            if (int n = goal_number(g.id); n > 0) c.goal_titles[n].insert(pick(g.title, l));
-    return c;
-}
+using Columns = OverviewColumns;
 
 // The page head and the header with the plans counted by status (each
 // status apart: a document that is no plan is neither in order nor not).
@@ -239,7 +202,7 @@ void table_foot(std::ostream& os, const std::vector<OverviewEntry>& plans, const
 }  // namespace
 
 void write_overview_html(std::ostream& os, const std::vector<OverviewEntry>& plans, const WriterOptions& o) {
-    const Columns columns = columns_of(plans, o.lang);
+    const Columns columns = overview_columns(plans, o.lang);
     page_head(os, plans, o.lang);
     table_head(os, columns, o.lang);
     Tally tally;

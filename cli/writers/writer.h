@@ -7,13 +7,17 @@
 #pragma once
 
 #include <nlohmann/json_fwd.hpp>
+#include <map>
 #include <ostream>
+#include <set>
 #include <string>
 #include <vector>
 
 #include "report/report.h"
 
 namespace plantjek {
+
+struct OverviewEntry;
 
 struct WriterOptions {
     Lang lang = Lang::da;
@@ -31,6 +35,9 @@ struct Writer {
     // nullptr batch_item: the format writes one file per report.
     void (*batch_header)(std::ostream&, const WriterOptions&);
     void (*batch_item)(std::ostream&, const Report&, const WriterOptions&);
+    // A format written once for the whole batch, to a file of its own
+    // (xlsx: plantjek.xlsx); write is then unused. nullptr for the others.
+    void (*batch_file)(const std::string& path, const std::vector<OverviewEntry>&, const WriterOptions&) = nullptr;
 };
 
 const Writer* find_writer(const std::string& name);
@@ -60,8 +67,45 @@ void write_csv_rows(std::ostream& os, const Report& r, const WriterOptions& o);
 struct OverviewEntry {
     Report report;
     std::string href;  // e.g. "2012-aarhus-complete.html"
+    std::string duplicate_of = {};  // the earlier plan's path (report/duplicates.h), "" for none
 };
 void write_overview_html(std::ostream& os, const std::vector<OverviewEntry>& plans, const WriterOptions& o);
+
+// The spreadsheet of a batch (cli/writers/xlsx.cpp, libxlsxwriter): sheets
+// Oversigt, Mål, Fund, Frister. Throws std::runtime_error when the file
+// cannot be written.
+void write_xlsx(const std::string& path, const std::vector<OverviewEntry>& plans, const WriterOptions& o);
+
+// The requirement columns of a batch (the union over the plans: canonical
+// ids in DESIGN.md order, then a region's own in order of appearance) and
+// the goal numbers (each with the titles the plans give it). The overview
+// and the spreadsheet share them.
+struct OverviewColumns {
+    std::vector<std::string> ids;
+    std::map<std::string, std::string> titles;          // requirement id → title
+    std::map<int, std::set<std::string>> goal_titles;   // goal number → its titles
+};
+OverviewColumns overview_columns(const std::vector<OverviewEntry>& plans, Lang l);
+int goal_number(const std::string& id);  // goal-2012-3 → 3; 0 when none
+// A short Danish (or English) column head for a requirement id
+// ("Budget", "Bilag: LBR"); the title, else the id, for one it does not know.
+std::string requirement_head(const std::string& id, const std::string& title, Lang l);
+
+// Comparing jobcentres: the targets with a figure of the plans that are no
+// duplicates, grouped by plan year (the first), goal number and unit, and
+// their spread. Cost: one pass; a sort per group.
+struct TargetSpread {
+    int year = 0, goal = 0;
+    std::string unit;
+    std::vector<double> values;  // sorted
+    double min() const { return values.front(); }
+    double max() const { return values.back(); }
+    double median() const;
+};
+std::vector<TargetSpread> target_spreads(const std::vector<OverviewEntry>& plans);
+// The group a target belongs to, or nullptr (no figure, no plan year).
+const TargetSpread* spread_for(const std::vector<TargetSpread>& spreads, const Report& r, const GoalResult& g,
+                               const Target& t);
 
 // Helpers shared by the writers.
 inline const std::string& pick(const Text2& t, Lang l) { return l == Lang::da ? t.da : t.en; }
