@@ -186,6 +186,10 @@ CLI::App* add_check(CLI::App& app, CheckLine& l, const Say& say) {
     l.color = c->add_option("--color", l.ck.color, say("Farver i tekstrapporten: auto (standard), always, never",
                                                        "Colour in the text report: auto (default), always, never"))
                   ->check(CLI::IsMember({"auto", "always", "never"}));
+    c->add_option("--csv-dialect", l.ck.csv_dialect,
+                  say("CSV: rfc4180 (standard: komma, én række pr. krav) eller excel (semikolon, BOM, én række pr. plan, til dansk Excel)",
+                      "CSV: rfc4180 (default: comma, a row per requirement) or excel (semicolon, BOM, a row per plan, for Danish Excel)"))
+        ->check(CLI::IsMember({"rfc4180", "excel"}));
     add_check_options(c, l, say);
     return c;
 }

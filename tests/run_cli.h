@@ -28,14 +28,13 @@ inline std::string slurp(const std::filesystem::path& p) {
     return ss.str();
 }
 
-inline CliResult run_cli(const std::vector<std::string>& args, const std::string& cwd = "") {
+// Any program by its path (argv[0]), no shell.
+inline CliResult run_program(std::vector<std::string> all, const std::string& cwd = "") {
     namespace fs = std::filesystem;
     static int counter = 0;
     fs::path dir = fs::temp_directory_path() /
                    ("plantjek-cli-" + std::to_string(::getpid()) + "-" + std::to_string(++counter));
     fs::create_directories(dir);
-    std::vector<std::string> all = {PLANTJEK_BIN};
-    all.insert(all.end(), args.begin(), args.end());
     std::vector<char*> argv;
     for (auto& a : all) argv.push_back(a.data());
     argv.push_back(nullptr);
@@ -58,6 +57,12 @@ inline CliResult run_cli(const std::vector<std::string>& args, const std::string
     r.err = slurp(errp);
     fs::remove_all(dir);
     return r;
+}
+
+inline CliResult run_cli(const std::vector<std::string>& args, const std::string& cwd = "") {
+    std::vector<std::string> all = {PLANTJEK_BIN};
+    all.insert(all.end(), args.begin(), args.end());
+    return run_program(std::move(all), cwd);
 }
 
 // A fresh temporary directory, removed when the object goes.

@@ -5,6 +5,7 @@
 #include <tuple>
 
 #include "cli/writers/writer.h"
+#include "report/duplicates.h"
 #include "rules/profile.h"
 
 namespace plantjek {
@@ -64,6 +65,58 @@ std::string requirement_head(const std::string& id, const std::string& title, La
     for (const auto& h : kHeads)
         if (id == h.id) return l == Lang::da ? h.da : h.en;
     return title.empty() ? id : title;
+}
+
+std::string requirement_mark(ReqStatus s, Lang l) {
+    if (s == ReqStatus::waived) return l == Lang::da ? "fritaget" : "waived";
+    return req_status_mark(s);
+}
+
+std::string plan_reasons(const Report& r, Lang l) {
+    if (r.error) return pick(r.error->message, l);
+    std::string s;
+    for (const auto& q : r.requirements)
+        if (q.status == ReqStatus::fail || q.status == ReqStatus::warn)
+            s += (s.empty() ? "" : "\n") + std::string(req_status_mark(q.status)) + " " + pick(q.title, l) + ": " +
+                 pick(q.message, l);
+    if (s.empty())
+        for (const auto& f : r.findings)
+            if (f.rule == kNotAPlanRule) s = pick(f.message, l);
+    return s;
+}
+
+std::vector<std::string> plan_row_heads(const OverviewColumns& c, Lang l) {
+    const bool da = l == Lang::da;
+    std::vector<std::string> h = {da ? "Fil" : "File",       da ? "Kommune(r)" : "Municipality", da ? "Planår" : "Plan year",
+                                  da ? "Art" : "Kind",       da ? "Stadie" : "Stage",            "Status",
+                                  da ? "Dublet" : "Duplicate", da ? "Ikke opfyldt" : "Not met",   da ? "Advarsler" : "Warnings"};
+    for (const auto& id : c.ids) h.push_back(requirement_head(id, c.titles.count(id) ? c.titles.at(id) : "", l));
+    h.push_back(da ? "Fejltype" : "Error kind");
+    h.push_back(da ? "Begrundelser" : "Reasons");
+    return h;
+}
+
+std::vector<std::string> plan_row_cells(const Report& r, const std::string& duplicate_of, const OverviewColumns& c,
+                                        Lang l) {
+    auto slash = r.path.find_last_of('/');
+    std::vector<std::string> v = {slash == std::string::npos ? r.path : r.path.substr(slash + 1),
+                                  municipalities_label(r.municipalities),
+                                  years_label(r.years),
+                                  r.status == Status::unreadable ? "" : doc_kind_label(r.kind, l),
+                                  stage_label(r.stage, l),
+                                  status_label(r.status, l),
+                                  duplicate_label(duplicate_of, l),
+                                  std::to_string(r.summary.failed),
+                                  std::to_string(r.summary.warned)};
+    for (const auto& id : c.ids) {
+        std::string cell;
+        for (const auto& q : r.requirements)
+            if (q.id == id) cell = requirement_mark(q.status, l);
+        v.push_back(cell);
+    }
+    v.push_back(r.error ? r.error->kind : "");
+    v.push_back(plan_reasons(r, l));
+    return v;
 }
 
 double TargetSpread::median() const {

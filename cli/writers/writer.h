@@ -22,6 +22,7 @@ struct OverviewEntry;
 struct WriterOptions {
     Lang lang = Lang::da;
     bool color = false;
+    bool excel_csv = false;  // --csv-dialect excel: ';', a UTF-8 BOM, a row per plan (cli/writers/csv.cpp)
 };
 
 struct Writer {
@@ -90,6 +91,19 @@ int goal_number(const std::string& id);  // goal-2012-3 → 3; 0 when none
 // A short Danish (or English) column head for a requirement id
 // ("Budget", "Bilag: LBR"); the title, else the id, for one it does not know.
 std::string requirement_head(const std::string& id, const std::string& title, Lang l);
+// The per-plan columns of the spreadsheet's Oversigt sheet and of the
+// Excel-dialect CSV, alike: file, kommune(r), plan year(s), kind, stage,
+// status, duplicate, failed and warned counts (columns 7 and 8), a mark per
+// requirement of `c`, the error kind (unreadable), the reasons in words.
+std::vector<std::string> plan_row_heads(const OverviewColumns& c, Lang l);
+std::vector<std::string> plan_row_cells(const Report& r, const std::string& duplicate_of, const OverviewColumns& c,
+                                        Lang l);
+// A requirement's mark in a sheet's column: ✓ ✗ ! – and "fritaget" for a waiver.
+std::string requirement_mark(ReqStatus s, Lang l);
+// Why a plan is not in order, in words: each failed or warned requirement
+// with its message, one a line; the error message of an unreadable file;
+// why a document is no plan. "" for a plan in order.
+std::string plan_reasons(const Report& r, Lang l);
 
 // Comparing jobcentres: the targets with a figure of the plans that are no
 // duplicates, grouped by plan year (the first), goal number and unit, and

@@ -77,56 +77,21 @@ private:
     lxw_row_t row_ = 0;  // data rows written
 };
 
-// The mark of a requirement in its column.
-std::string mark(ReqStatus s, Lang l) {
-    if (s == ReqStatus::waived) return tr(l, "fritaget", "waived");
-    return req_status_mark(s);
-}
-
-// The reasons in words: why the plan is not in order (each failed or warned
-// requirement with its message), or why it could not be checked.
-std::string reasons(const Report& r, Lang l) {
-    if (r.error) return r.error->kind + ": " + pick(r.error->message, l);
-    std::string s;
-    for (const auto& q : r.requirements)
-        if (q.status == ReqStatus::fail || q.status == ReqStatus::warn)
-            s += (s.empty() ? "" : "\n") + std::string(req_status_mark(q.status)) + " " + pick(q.title, l) + ": " +
-                 pick(q.message, l);
-    if (s.empty())
-        for (const auto& f : r.findings)
-            if (f.rule == kNotAPlanRule) s = pick(f.message, l);
-    return s;
-}
-
 void overview_sheet(lxw_workbook* wb, const Formats& f, const std::vector<OverviewEntry>& plans, Lang l) {
     const OverviewColumns c = overview_columns(plans, l);
-    std::vector<std::pair<std::string, double>> heads = {
-        {tr(l, "Fil", "File"), 34},          {tr(l, "Kommune(r)", "Municipality"), 18},
-        {tr(l, "Planår", "Plan year"), 10},   {tr(l, "Art", "Kind"), 16},
-        {tr(l, "Stadie", "Stage"), 9},        {tr(l, "Status", "Status"), 16},
-        {tr(l, "Dublet", "Duplicate"), 24},   {tr(l, "Ikke opfyldt", "Not met"), 8},
-        {tr(l, "Advarsler", "Warnings"), 8}};
-    for (const auto& id : c.ids) heads.push_back({requirement_head(id, c.titles.at(id), l), 9});
-    heads.push_back({tr(l, "Begrundelser", "Reasons"), 80});
+    const auto names = plan_row_heads(c, l);
+    std::vector<std::pair<std::string, double>> heads;
+    const double widths[] = {34, 18, 10, 16, 9, 16, 24, 8, 8};
+    for (std::size_t i = 0; i < names.size(); ++i)
+        heads.push_back({names[i], i < 9 ? widths[i] : i + 1 == names.size() ? 80 : i + 2 == names.size() ? 12 : 9});
     Sheet s(wb, f, "Oversigt", heads);
     for (const auto& e : plans) {
-        const Report& r = e.report;
-        s.link(0, e.href, base_name(r.path));
-        s.text(1, municipalities_label(r.municipalities));
-        s.text(2, years_label(r.years));
-        s.text(3, doc_kind_label(r.kind, l));
-        s.text(4, stage_label(r.stage, l));
-        s.text(5, status_label(r.status, l));
-        s.text(6, duplicate_label(e.duplicate_of, l));
-        s.number(7, r.summary.failed);
-        s.number(8, r.summary.warned);
-        lxw_col_t col = 9;
-        for (const auto& id : c.ids) {
-            for (const auto& q : r.requirements)
-                if (q.id == id) s.text(col, mark(q.status, l));
-            ++col;
+        const auto cells = plan_row_cells(e.report, e.duplicate_of, c, l);
+        s.link(0, e.href, cells[0]);
+        for (lxw_col_t col = 1; col < cells.size(); ++col) {
+            if (col == 7 || col == 8) s.number(col, std::stod(cells[col]));
+            else s.text(col, cells[col], col + 1u == cells.size());
         }
-        s.text(col, reasons(r, l), true);
         s.next();
     }
 }
