@@ -10,6 +10,7 @@
 // and review git diff tests/golden/region.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -143,4 +144,48 @@ TEST_CASE("csv --csv-dialect excel: BOM, semicolons, CRLF, a row per plan with e
     Batch d({"-f", "csv"});
     const std::string plain = slurp(fs::path(d.out) / "plantjek.csv");
     CHECK(plain.rfind("file,municipality,", 0) == 0);
+}
+
+TEST_CASE("overview printed in headless Chromium: A4 landscape, every column on the page", "[overview][print][region]") {
+    if (!fs::exists("/usr/bin/chromium") || !fs::exists("/usr/bin/pdftotext")) {
+        WARN("no /usr/bin/chromium or pdftotext: not run");
+        return;
+    }
+    TempDir dir;
+    const std::string out = (dir.path / "ud").string() + "/";
+    std::vector<std::string> args = {"check", "--no-spelling", "--fail-on", "never", "-f", "html", "-o", out};
+    for (const char* f : {"corpus/txt/2010-odense-complete.txt", "corpus/pdf/2010-odense-complete.pdf",
+                          "corpus/pdf/2012-kolding-budget-xxx.pdf", "corpus/docx/2012-aarhus-complete.docx",
+                          "corpus/pdf/2021-2024-gentofte-multiyear.pdf", "corpus/pdf/2011-horsens-complete.pdf"})
+        args.push_back(source(f));
+    REQUIRE(run_cli(args).code == 0);
+    const std::string page = slurp(fs::path(out) / "index.html"), pdf = (dir.path / "oversigt.pdf").string();
+    auto c = run_program({"/usr/bin/timeout", "-k", "10", "120", "/usr/bin/chromium", "--headless", "--no-sandbox",
+                          "--disable-gpu", "--no-pdf-header-footer", "--user-data-dir=" + (dir.path / "profil").string(),
+                          "--print-to-pdf=" + pdf, "file://" + out + "index.html"});
+    INFO(c.err);
+    REQUIRE(fs::exists(pdf));
+    auto info = run_program({"/usr/bin/pdfinfo", pdf});
+    CHECK(info.out.find("841.92 x 594.96") != std::string::npos);  // A4, landscape
+    auto text = run_program({"/usr/bin/pdftotext", "-layout", "-f", "1", "-l", "1", pdf, "-"}).out;
+    INFO(text);
+    // Every head of the table, as printed (requirements abbreviated K1 …), and the legend.
+    std::vector<std::string> heads = {"Fil", "Kommune", "Planår", "Art", "Stadie", "Status", "Dublet"};
+    int reqs = 0;
+    for (std::size_t p = page.find("<span class=\"abbr\">K"); p != std::string::npos; p = page.find("<span class=\"abbr\">K", p + 1))
+        ++reqs;
+    REQUIRE(reqs >= 10);
+    for (int k = 1; k <= reqs; ++k) heads.push_back("K" + std::to_string(k));
+    int goals = 0;
+    for (std::size_t p = page.find("<th class=\"goal\""); p != std::string::npos; p = page.find("<th class=\"goal\"", p + 1))
+        ++goals;
+    REQUIRE(goals >= 4);
+    for (int n = 1; n <= goals; ++n) heads.push_back("Mål " + std::to_string(n));  // the rightmost columns
+    for (const auto& h : heads) {
+        INFO(h);
+        CHECK(text.find(h) != std::string::npos);
+    }
+    CHECK(text.find("K" + std::to_string(reqs) + " ") != std::string::npos);  // the legend
+    CHECK(text.find("samme plan") != std::string::npos);
+    CHECK(text.find("1.610 personer") != std::string::npos);  // a goal cell of the rightmost block
 }

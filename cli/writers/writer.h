@@ -37,7 +37,8 @@ struct Writer {
     void (*batch_header)(std::ostream&, const WriterOptions&);
     void (*batch_item)(std::ostream&, const Report&, const WriterOptions&);
     // A format written once for the whole batch, to a file of its own
-    // (xlsx: plantjek.xlsx); write is then unused. nullptr for the others.
+    // (xlsx: plantjek.xlsx) by check; write is then one plan's file (scan,
+    // standard output). nullptr for the others.
     void (*batch_file)(const std::string& path, const std::vector<OverviewEntry>&, const WriterOptions&) = nullptr;
 };
 
@@ -76,6 +77,8 @@ void write_overview_html(std::ostream& os, const std::vector<OverviewEntry>& pla
 // Oversigt, Mål, Fund, Frister. Throws std::runtime_error when the file
 // cannot be written.
 void write_xlsx(const std::string& path, const std::vector<OverviewEntry>& plans, const WriterOptions& o);
+// One plan's workbook to a stream (the registry's write: standard output, scan --out).
+void write_xlsx_report(std::ostream& os, const Report& r, const WriterOptions& o);
 
 // The requirement columns of a batch (the union over the plans: canonical
 // ids in DESIGN.md order, then a region's own in order of appearance) and

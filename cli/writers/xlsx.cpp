@@ -15,11 +15,18 @@
 //
 // Cost: libxlsxwriter keeps the cells in memory until the workbook is
 // closed (a few MB for a season's batch). Limits: a cell holds at most
-// 32 767 characters (longer text is cut by the library); workbook times
-// (docProps) are the time of writing, so files differ byte by byte between
-// runs while the cells do not.
+// 32 767 characters (longer text is cut by the library); the workbook's
+// creation time (docProps) is the time of writing, or SOURCE_DATE_EPOCH
+// when set, so without it files differ byte by byte between runs while the
+// cells do not. write_xlsx_report (one plan to a stream: standard output,
+// scan --out) goes through a temporary file, as libxlsxwriter writes files.
 #include <xlsxwriter.h>
 
+#include <unistd.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
 #include <stdexcept>
 
 #include "cli/writers/writer.h"
@@ -205,7 +212,10 @@ void deadlines_sheet(lxw_workbook* wb, const Formats& f, const std::vector<Overv
 }  // namespace
 
 void write_xlsx(const std::string& path, const std::vector<OverviewEntry>& plans, const WriterOptions& o) {
+    lxw_doc_properties props{};
+    if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH")) props.created = static_cast<time_t>(std::atoll(epoch));
     lxw_workbook* wb = workbook_new(path.c_str());
+    if (wb && props.created) workbook_set_properties(wb, &props);
     if (!wb) throw std::runtime_error((o.lang == Lang::da ? "kan ikke skrive " : "cannot write ") + path);
     Formats f{workbook_add_format(wb), workbook_add_format(wb), workbook_add_format(wb), workbook_add_format(wb)};
     format_set_bold(f.head);
@@ -223,6 +233,21 @@ void write_xlsx(const std::string& path, const std::vector<OverviewEntry>& plans
     deadlines_sheet(wb, f, plans, o.lang);
     if (workbook_close(wb) != LXW_NO_ERROR)
         throw std::runtime_error((o.lang == Lang::da ? "kan ikke skrive " : "cannot write ") + path);
+}
+
+void write_xlsx_report(std::ostream& os, const Report& r, const WriterOptions& o) {
+    std::string tmp = (std::filesystem::temp_directory_path() / "plantjek-xlsx-XXXXXX").string();
+    const int fd = ::mkstemp(tmp.data());
+    if (fd < 0) throw std::runtime_error(o.lang == Lang::da ? "kan ikke oprette en midlertidig fil" : "cannot create a temporary file");
+    ::close(fd);
+    try {
+        write_xlsx(tmp, {{r, "", ""}}, o);
+    } catch (...) {
+        std::filesystem::remove(tmp);
+        throw;
+    }
+    os << std::ifstream(tmp, std::ios::binary).rdbuf();
+    std::filesystem::remove(tmp);
 }
 
 }  // namespace plantjek
