@@ -17,6 +17,7 @@
 #include "cli/tally.h"
 #include "extractor/pipeline.h"
 #include "report/assemble.h"
+#include "report/duplicates.h"
 #include "report/json.h"
 #include <nlohmann/json.hpp>
 
@@ -177,10 +178,12 @@ bool validate_profile_options(CheckSession& session, const CheckOptions& opts, L
 
 namespace {
 
-// Report file names in an output folder: the input's file name without its
-// extension, made unique ("plan.pdf" and "plan.docx" → "plan", "plan-2").
+// Report file names in an output folder: the input's file name with its
+// extension, so that two copies of a plan say which is which
+// ("plan.pdf" → "plan.pdf.html", "plan.docx" → "plan.docx.html"), made
+// unique when two inputs share a name ("plan.pdf", "plan.pdf-2").
 std::string unique_stem(const std::string& path, std::map<std::string, int>& used) {
-    std::string stem = fs::path(path).stem().string();
+    std::string stem = fs::path(path).filename().string();
     if (stem.empty()) stem = "plan";
     int n = ++used[stem];
     return n == 1 ? stem : stem + "-" + std::to_string(n);
@@ -240,6 +243,9 @@ public:
         if (many_ && writers_[0]->name == std::string("html"))
             return da ? "HTML-rapporter for flere planer kræver en mappe: -o MAPPE/"
                       : "HTML reports of several plans need a folder: -o DIR/";
+        if (writers_[0]->batch_file && opts_.out.empty())
+            return da ? std::string("formatet ") + writers_[0]->name + " skrives til en fil: -o FIL." + writers_[0]->extension + " eller -o MAPPE/"
+                      : std::string("the format ") + writers_[0]->name + " is written to a file: -o FILE." + writers_[0]->extension + " or -o DIR/";
         return "";
     }
 
@@ -251,15 +257,18 @@ public:
             if (ec || !fs::is_directory(opts_.out)) throw std::runtime_error(say("kan ikke oprette mappen ", "cannot create the folder ") + opts_.out);
             return;
         }
-        if (!opts_.out.empty()) single_ = open_file(opts_.out);
+        if (!opts_.out.empty() && !writers_[0]->batch_file) single_ = open_file(opts_.out);
         json_array_ = many_ && writers_[0]->name == std::string("json");
         if (json_array_) out() << "[\n";
     }
 
-    void put(const std::string& file, const Report& r) {
-        if (to_dir_) return put_in_folder(file, r);
+    // duplicate_of: the earlier plan this one repeats (report/duplicates.h), "" for none.
+    void put(const std::string& file, const Report& r, const std::string& duplicate_of) {
+        if (to_dir_) return put_in_folder(file, r, duplicate_of);
         const Writer* w = writers_[0];
-        if (json_array_) {
+        if (w->batch_file) {
+            overview_.push_back({r, "", duplicate_of});
+        } else if (json_array_) {
             out() << (count_++ ? ",\n" : "") << dump_json(report_to_json(r, json_texts(wo_.lang)), 2);
         } else if (many_ && w->batch_item) {
             batch(w, out(), r);
@@ -276,6 +285,10 @@ public:
             auto f = open_file((fs::path(opts_.out) / "index.html").string());
             write_overview_html(*f, overview_, wo_);
         }
+        for (const Writer* w : writers_)
+            if (w->batch_file)
+                w->batch_file(to_dir_ ? (fs::path(opts_.out) / (std::string("plantjek.") + w->extension)).string() : opts_.out,
+                              overview_, wo_);
     }
 
     bool to_folder() const { return to_dir_; }
@@ -296,10 +309,14 @@ private:
         w->batch_item(os, r, wo_);
     }
 
-    void put_in_folder(const std::string& file, const Report& r) {
+    void put_in_folder(const std::string& file, const Report& r, const std::string& duplicate_of) {
         const std::string stem = unique_stem(file, used_);
+        bool html = false, whole_batch = false;
         for (const Writer* w : writers_) {
-            if (w->batch_item) {
+            html = html || w->name == std::string("html");
+            if (w->batch_file) {
+                whole_batch = true;
+            } else if (w->batch_item) {
                 auto& f = shared_[w];
                 if (!f) f = open_file((fs::path(opts_.out) / (std::string("plantjek.") + w->extension)).string());
                 batch(w, *f, r);
@@ -308,7 +325,7 @@ private:
                 w->write(*f, r, wo_);
             }
         }
-        if (many_) overview_.push_back({r, stem + ".html"});
+        if (many_ || whole_batch) overview_.push_back({r, html ? stem + ".html" : "", duplicate_of});
     }
 
     const CheckOptions& opts_;
@@ -381,6 +398,7 @@ int run_check(const CommonOptions& common, const CheckOptions& opts) {
 
     WriterOptions wo;
     wo.lang = common.lang;
+    wo.excel_csv = opts.csv_dialect == "excel";
     wo.color = opts.color == "always" || (opts.color == "auto" && opts.out.empty() && ::isatty(STDOUT_FILENO));
     const bool text_on_screen = opts.out.empty() && (*writers)[0]->name == std::string("text");
     ReportSink sink(opts, *writers, wo);
@@ -396,16 +414,24 @@ int run_check(const CommonOptions& common, const CheckOptions& opts) {
     }
     BatchTally tally;
     bool annotate_failed = false;
+    DuplicateFinder duplicates;
     for (const auto& file : opts.files) {
         Report r = session.check(file);
         if (r.status == Status::unreadable && !common.quiet && (sink.to_folder() || !text_on_screen))
             std::cerr << "plantjek: " << file << ": " << pick(r.error->message, common.lang) << "\n";
-        tally.count(r, opts.fail_on);
+        const std::string duplicate_of = duplicates.add(r);
+        tally.count(r, opts.fail_on, duplicate_of);
         if (!opts.annotate.empty() && !write_annotated(common, opts, file, r, sink.to_folder() ? opts.out : ""))
             annotate_failed = true;
-        sink.put(file, r);
+        sink.put(file, r, duplicate_of);
     }
-    sink.finish();
+    try {
+        sink.finish();
+    } catch (const std::runtime_error& e) {
+        std::cerr << "plantjek: " << e.what() << "
+";
+        return exit_code::usage;
+    }
     // A batch ends with its counts, on stderr: stdout may be the reports.
     if (opts.files.size() > 1 && !common.quiet)
         std::cerr << "plantjek check: " << opts.files.size() << (common.lang == Lang::da ? " filer: " : " files: ")

@@ -25,6 +25,7 @@ struct CheckOptions {
     std::string out;              // a file (one plan, one format) or a folder (several)
     FailOn fail_on = FailOn::error;  // what makes the exit code 1
     std::string color = "auto";     // auto | always | never (text on a terminal)
+    std::string csv_dialect = "rfc4180";  // rfc4180 | excel (cli/writers/csv.cpp)
     std::string profile;          // --profile: a profile id, or a profile file (YAML), instead of the year's
     int year = 0;                 // --year: overrides the identified plan year
     std::vector<std::string> rules_files;  // --rules: a region's own requirements

@@ -192,6 +192,10 @@ CLI::App* add_check(CLI::App& app, CheckLine& l, const Say& say) {
                     "Also write a copy of the DOCX file with the findings as comments (<name>.plantjek.docx); "
                     "--annotate spelling: each unknown word too"))
         ->check(CLI::IsMember({"on", "spelling"}));
+    c->add_option("--csv-dialect", l.ck.csv_dialect,
+                  say("CSV: rfc4180 (standard: komma, én række pr. krav) eller excel (semikolon, BOM, én række pr. plan, til dansk Excel)",
+                      "CSV: rfc4180 (default: comma, a row per requirement) or excel (semicolon, BOM, a row per plan, for Danish Excel)"))
+        ->check(CLI::IsMember({"rfc4180", "excel"}));
     add_check_options(c, l, say);
     return c;
 }

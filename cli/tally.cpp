@@ -2,7 +2,12 @@
 
 namespace plantjek {
 
-void BatchTally::count(const Report& r, FailOn fail_on) {
+void BatchTally::count(const Report& r, FailOn fail_on, const std::string& duplicate_of) {
+    if (fails(r, fail_on)) ++failing;
+    if (!duplicate_of.empty()) {
+        ++duplicates;
+        return;
+    }
     switch (r.status) {
         case Status::conformant: ++conformant; break;
         case Status::nonconformant: ++nonconformant; break;
@@ -12,7 +17,6 @@ void BatchTally::count(const Report& r, FailOn fail_on) {
             ++reasons[r.error && !r.error->kind.empty() ? r.error->kind : "?"];
             break;
     }
-    if (fails(r, fail_on)) ++failing;
 }
 
 std::string BatchTally::line(Lang lang) const {
@@ -30,6 +34,7 @@ std::string BatchTally::line(Lang lang) const {
         }
         s += ")";
     }
+    if (duplicates) s += (da ? ", dubletter: " : ", duplicates: ") + std::to_string(duplicates);
     return s;
 }
 

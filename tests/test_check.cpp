@@ -370,9 +370,9 @@ TEST_CASE("plantjek check: several plans and formats into a folder, with the ove
                       corpus("pdf/2012-aarhus-complete.pdf")});
     CHECK(r.code == 1);  // Kolding is nonconformant
     namespace fs = std::filesystem;
-    CHECK(fs::exists(out + "/2012-aarhus-complete.html"));
-    CHECK(fs::exists(out + "/2012-aarhus-complete-2.json"));  // the same name twice is made unique
-    CHECK(fs::exists(out + "/2012-kolding-budget-xxx.json"));
+    CHECK(fs::exists(out + "/2012-aarhus-complete.docx.html"));  // the source extension kept: two copies say which is which
+    CHECK(fs::exists(out + "/2012-aarhus-complete.pdf.json"));
+    CHECK(fs::exists(out + "/2012-kolding-budget-xxx.pdf.json"));
     CHECK(fs::exists(out + "/index.html"));
     std::string csv = plantjek::test::slurp(out + "/plantjek.csv");
     CHECK(csv.find("Kolding") != std::string::npos);
@@ -382,7 +382,7 @@ TEST_CASE("plantjek check: several plans and formats into a folder, with the ove
     std::string jsonl = plantjek::test::slurp(out + "/plantjek.jsonl");
     CHECK(std::count(jsonl.begin(), jsonl.end(), '\n') == 3);
     // The batch ends with its counts on stderr.
-    CHECK(r.err.find("plantjek check: 3 filer: konforme: 2, ikke-konforme: 1, ikke beskæftigelsesplaner: 0, ulæselige: 0") !=
+    CHECK(r.err.find("plantjek check: 3 filer: konforme: 1, ikke-konforme: 1, ikke beskæftigelsesplaner: 0, ulæselige: 0, dubletter: 1") !=
           std::string::npos);
 
     auto never = run_cli({"check", "--no-spelling", "--fail-on", "never", corpus("pdf/2012-kolding-budget-xxx.pdf")});
@@ -513,7 +513,7 @@ TEST_CASE("plantjek check: -o is a folder by its path, not by the number of plan
     fs::create_directories(dir.path / "mappe");
     auto one = run_cli({"check", "--no-spelling", "-f", "json", "-o", (dir.path / "mappe").string(), a});
     CHECK(one.code != 2);
-    CHECK(fs::exists(dir.path / "mappe" / "2012-aarhus-complete.json"));
+    CHECK(fs::exists(dir.path / "mappe" / (fs::path(a).filename().string() + ".json")));
     // Several formats and a path that is not a folder: a usage error that says how.
     auto formats = run_cli({"check", "--no-spelling", "-f", "json,html", "-o", (dir.path / "ny").string(), a});
     CHECK(formats.code == 2);

@@ -170,6 +170,7 @@ TEST_CASE("wire form: a real report survives the trip through a worker's pipe", 
         for (Lang lang : {Lang::da, Lang::en})
             for (const auto& name : writer_names()) {
                 const Writer* w = find_writer(name);
+                if (w->batch_file) continue;  // xlsx holds the time of writing; its cells: tests/test_xlsx.cpp
                 WriterOptions wo;
                 wo.lang = lang;
                 std::ostringstream a, b;

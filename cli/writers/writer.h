@@ -7,7 +7,9 @@
 #pragma once
 
 #include <nlohmann/json_fwd.hpp>
+#include <map>
 #include <ostream>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -15,9 +17,12 @@
 
 namespace plantjek {
 
+struct OverviewEntry;
+
 struct WriterOptions {
     Lang lang = Lang::da;
     bool color = false;
+    bool excel_csv = false;  // --csv-dialect excel: ';', a UTF-8 BOM, a row per plan (cli/writers/csv.cpp)
 };
 
 struct Writer {
@@ -31,6 +36,10 @@ struct Writer {
     // nullptr batch_item: the format writes one file per report.
     void (*batch_header)(std::ostream&, const WriterOptions&);
     void (*batch_item)(std::ostream&, const Report&, const WriterOptions&);
+    // A format written once for the whole batch, to a file of its own
+    // (xlsx: plantjek.xlsx) by check; write is then one plan's file (scan,
+    // standard output). nullptr for the others.
+    void (*batch_file)(const std::string& path, const std::vector<OverviewEntry>&, const WriterOptions&) = nullptr;
 };
 
 const Writer* find_writer(const std::string& name);
@@ -60,8 +69,60 @@ void write_csv_rows(std::ostream& os, const Report& r, const WriterOptions& o);
 struct OverviewEntry {
     Report report;
     std::string href;  // e.g. "2012-aarhus-complete.html"
+    std::string duplicate_of = {};  // the earlier plan's path (report/duplicates.h), "" for none
 };
 void write_overview_html(std::ostream& os, const std::vector<OverviewEntry>& plans, const WriterOptions& o);
+
+// The spreadsheet of a batch (cli/writers/xlsx.cpp, libxlsxwriter): sheets
+// Oversigt, Mål, Fund, Frister. Throws std::runtime_error when the file
+// cannot be written.
+void write_xlsx(const std::string& path, const std::vector<OverviewEntry>& plans, const WriterOptions& o);
+// One plan's workbook to a stream (the registry's write: standard output, scan --out).
+void write_xlsx_report(std::ostream& os, const Report& r, const WriterOptions& o);
+
+// The requirement columns of a batch (the union over the plans: canonical
+// ids in DESIGN.md order, then a region's own in order of appearance) and
+// the goal numbers (each with the titles the plans give it). The overview
+// and the spreadsheet share them.
+struct OverviewColumns {
+    std::vector<std::string> ids;
+    std::map<std::string, std::string> titles;          // requirement id → title
+    std::map<int, std::set<std::string>> goal_titles;   // goal number → its titles
+};
+OverviewColumns overview_columns(const std::vector<OverviewEntry>& plans, Lang l);
+int goal_number(const std::string& id);  // goal-2012-3 → 3; 0 when none
+// A short Danish (or English) column head for a requirement id
+// ("Budget", "Bilag: LBR"); the title, else the id, for one it does not know.
+std::string requirement_head(const std::string& id, const std::string& title, Lang l);
+// The per-plan columns of the spreadsheet's Oversigt sheet and of the
+// Excel-dialect CSV, alike: file, kommune(r), plan year(s), kind, stage,
+// status, duplicate, failed and warned counts (columns 7 and 8), a mark per
+// requirement of `c`, the error kind (unreadable), the reasons in words.
+std::vector<std::string> plan_row_heads(const OverviewColumns& c, Lang l);
+std::vector<std::string> plan_row_cells(const Report& r, const std::string& duplicate_of, const OverviewColumns& c,
+                                        Lang l);
+// A requirement's mark in a sheet's column: ✓ ✗ ! – and "fritaget" for a waiver.
+std::string requirement_mark(ReqStatus s, Lang l);
+// Why a plan is not in order, in words: each failed or warned requirement
+// with its message, one a line; the error message of an unreadable file;
+// why a document is no plan. "" for a plan in order.
+std::string plan_reasons(const Report& r, Lang l);
+
+// Comparing jobcentres: the targets with a figure of the plans that are no
+// duplicates, grouped by plan year (the first), goal number and unit, and
+// their spread. Cost: one pass; a sort per group.
+struct TargetSpread {
+    int year = 0, goal = 0;
+    std::string unit;
+    std::vector<double> values;  // sorted
+    double min() const { return values.front(); }
+    double max() const { return values.back(); }
+    double median() const;
+};
+std::vector<TargetSpread> target_spreads(const std::vector<OverviewEntry>& plans);
+// The group a target belongs to, or nullptr (no figure, no plan year).
+const TargetSpread* spread_for(const std::vector<TargetSpread>& spreads, const Report& r, const GoalResult& g,
+                               const Target& t);
 
 // Helpers shared by the writers.
 inline const std::string& pick(const Text2& t, Lang l) { return l == Lang::da ? t.da : t.en; }

@@ -13,6 +13,7 @@ const Writer kWriters[] = {
      &write_csv, &write_csv_header, &write_csv_rows},
     {"jsonl", "jsonl", {"én linje JSON pr. plan, én fil for alle", "a line of JSON per plan, one file for all"},
      &write_jsonl, nullptr, &write_jsonl},
+    {"xlsx", "xlsx", {"regneark for alle planer (plantjek.xlsx)", "a spreadsheet of all plans (plantjek.xlsx)"}, &write_xlsx_report, nullptr, nullptr, &write_xlsx},
 };
 }  // namespace
 
