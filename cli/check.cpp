@@ -428,8 +428,7 @@ int run_check(const CommonOptions& common, const CheckOptions& opts) {
     try {
         sink.finish();
     } catch (const std::runtime_error& e) {
-        std::cerr << "plantjek: " << e.what() << "
-";
+        std::cerr << "plantjek: " << e.what() << "\n";
         return exit_code::usage;
     }
     // A batch ends with its counts, on stderr: stdout may be the reports.
