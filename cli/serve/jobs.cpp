@@ -30,10 +30,11 @@ std::string slurp(const fs::path& p) {
     return ss.str();
 }
 
-// Whole or absent: written beside, then renamed over.
+// Whole or absent: written beside (a name of its own, as two uploads of the
+// same content may write the same file at once), then renamed over.
 void write_atomic(const fs::path& p, const std::string& bytes) {
     fs::path tmp = p;
-    tmp += ".tmp";
+    tmp += "." + random_token() + ".tmp";
     {
         std::ofstream f(tmp, std::ios::binary | std::ios::trunc);
         f << bytes;

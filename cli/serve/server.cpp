@@ -158,10 +158,12 @@ bool unpack_zip(const std::string& bytes, const Limits2& lim, std::vector<JobQue
     return true;
 }
 
-bool is_batch_zip(const std::string& bytes) {
-    if (bytes.compare(0, 4, "PK\x03\x04") != 0) return false;
-    Format f = sniff_format(std::string_view(bytes).substr(0, 8192));
-    return f != Format::docx && f != Format::odt;
+// A batch is a zip named .zip (a DOCX or ODT is a zip too, named otherwise).
+bool is_batch_zip(const std::string& name, const std::string& bytes) {
+    if (bytes.compare(0, 4, "PK\x03\x04") != 0 || name.size() < 4) return false;
+    std::string ext = name.substr(name.size() - 4);
+    for (auto& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return ext == ".zip";
 }
 
 class Server {
@@ -206,7 +208,7 @@ bool Server::uploads_of(const httplib::Request& req, httplib::Response& res, std
                   "A file is larger than the " + std::to_string(lim_.max_file_bytes >> 20) + " MB allowed.");
             return false;
         }
-        if (is_batch_zip(f.content)) {
+        if (is_batch_zip(f.filename, f.content)) {
             Text2 why;
             if (!unpack_zip(f.content, lim_, files, why)) {
                 error(res, l, 413, why.da, why.en);
