@@ -1,7 +1,16 @@
 // See jobs.h.
 #include "cli/serve/jobs.h"
 
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
+#include <sys/prctl.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
 #include <algorithm>
+#include <cerrno>
+#include <iostream>
 #include <chrono>
 #include <ctime>
 #include <filesystem>
@@ -46,6 +55,38 @@ void write_atomic(const fs::path& p, const std::string& bytes) {
 
 std::int64_t now_s() { return static_cast<std::int64_t>(std::time(nullptr)); }
 
+bool write_all(int fd, const std::string& s) {
+    std::size_t done = 0;
+    while (done < s.size()) {
+        ssize_t w = ::write(fd, s.data() + done, s.size() - done);
+        if (w < 0 && errno == EINTR) continue;
+        if (w <= 0) return false;
+        done += static_cast<std::size_t>(w);
+    }
+    return true;
+}
+
+// A batch's list (meta.json); a file is done when its report is there.
+Batch batch_from_json(const J& j, const std::string& token, const std::string& data_dir) {
+    Batch b;
+    b.token = token;
+    b.created = j.at("created").get<std::int64_t>();
+    b.origin = j.value("origin", "");
+    b.options.stage = j.at("options").at("stage").get<std::string>();
+    b.options.year = j.at("options").at("year").get<int>();
+    b.options.profile = j.at("options").at("profile").get<std::string>();
+    for (const auto& f : j.at("files")) {
+        JobFile jf;
+        jf.name = f.at("name").get<std::string>();
+        jf.stored = data_dir + "/uploads/" + fs::path(f.at("stored").get<std::string>()).filename().string();
+        jf.sha256 = f.at("sha256").get<std::string>();
+        jf.bytes = f.at("bytes").get<std::uint64_t>();
+        jf.state = fs::exists(data_dir + "/checks/" + token + "/" + std::to_string(b.files.size()) + ".wire") ? JobFile::done : JobFile::queued;
+        b.files.push_back(jf);
+    }
+    return b;
+}
+
 }  // namespace
 
 std::size_t Batch::done() const {
@@ -74,21 +115,111 @@ void JobQueue::start() {
     cfg_.data_dir = fs::absolute(cfg_.data_dir).lexically_normal().string();
     fs::create_directories(cfg_.data_dir + "/uploads");
     fs::create_directories(cfg_.data_dir + "/checks");
-    store_ = std::make_unique<Store>(cfg_.data_dir + "/plantjek.db");
-    Pool& base = pool_for(JobOptions{});
-    for (const auto& p : base.session->profiles()) profile_ids_.push_back(p.id);
+    {
+        Store probe(cfg_.data_dir + "/plantjek.db");  // created and migrated here, so that its errors reach the user
+    }
+    {
+        CheckSession s(cfg_.check);
+        for (const auto& p : s.profiles()) profile_ids_.push_back(p.id);
+    }
     load_existing();
-    thread_ = std::thread([this] { run(); });
+    int down[2], up[2];
+    if (::pipe2(down, O_CLOEXEC) != 0 || ::pipe2(up, O_CLOEXEC) != 0) throw std::runtime_error("pipe failed");
+    child_ = ::fork();
+    if (child_ < 0) throw std::runtime_error("fork failed");
+    if (child_ == 0) {
+        ::close(down[1]);
+        ::close(up[0]);
+        dispatch(down[0], up[1]);
+    }
+    ::close(down[0]);
+    ::close(up[1]);
+    to_child_ = down[1];
+    from_child_ = up[0];
+    reader_ = std::thread([this] { read_updates(); });
 }
 
 void JobQueue::stop() {
-    {
-        std::lock_guard<std::mutex> lk(mu_);
-        stop_ = true;
+    if (to_child_ < 0) return;
+    ::close(to_child_);  // the dispatcher ends on end of file, killing its busy workers
+    to_child_ = -1;
+    int status = 0;
+    while (::waitpid(child_, &status, 0) < 0 && errno == EINTR) {
     }
-    cv_.notify_all();
-    if (thread_.joinable()) thread_.join();
-    pools_.clear();  // kills busy workers; their files stay queued on disk
+    if (reader_.joinable()) reader_.join();
+    ::close(from_child_);
+}
+
+// The server's side: "r TOKEN INDEX" (running), "d TOKEN INDEX" (done).
+void JobQueue::read_updates() {
+    std::string buf;
+    char chunk[4096];
+    for (;;) {
+        ssize_t n = ::read(from_child_, chunk, sizeof chunk);
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) return;
+        buf.append(chunk, static_cast<std::size_t>(n));
+        for (std::size_t nl; (nl = buf.find('\n')) != std::string::npos; buf.erase(0, nl + 1)) {
+            std::istringstream line(buf.substr(0, nl));
+            char what = 0;
+            std::string token;
+            std::size_t index = 0;
+            if (!(line >> what >> token >> index)) continue;
+            std::lock_guard<std::mutex> lk(mu_);
+            auto it = batches_.find(token);
+            if (it == batches_.end() || index >= it->second.files.size()) continue;
+            it->second.files[index].state = what == 'd' ? JobFile::done : JobFile::running;
+        }
+    }
+}
+
+void JobQueue::tell(const std::string& line) {
+    if (!write_all(out_, line + "\n")) _exit(0);  // the server is gone
+}
+
+// The dispatcher's side: a new batch's token; its list is on disk.
+void JobQueue::take_command(const std::string& token) {
+    if (!is_token(token)) return;
+    Batch b;
+    try {
+        J j = J::parse(slurp(batch_dir(token) + "/meta.json"));
+        b = batch_from_json(j, token, cfg_.data_dir);
+    } catch (const std::exception&) {
+        return;
+    }
+    batches_[token] = std::move(b);
+    order_.push_back(token);
+}
+
+void JobQueue::dispatch(int in, int out) {
+    ::prctl(PR_SET_PDEATHSIG, SIGKILL);  // dies with the server, and so do its workers
+    if (::getppid() == 1) _exit(0);
+    out_ = out;
+    int rc = 0;
+    try {
+        store_ = std::make_unique<Store>(cfg_.data_dir + "/plantjek.db");
+        pool_for(JobOptions{});  // profiles and Hunspell, before the first upload
+        std::string buf;
+        for (;;) {
+            bool worked = hand_out();
+            if (collect()) worked = true;
+            pollfd p{in, POLLIN, 0};
+            if (::poll(&p, 1, worked || in_flight_ ? 0 : 200) > 0) {
+                char chunk[4096];
+                ssize_t n = ::read(in, chunk, sizeof chunk);
+                if (n == 0) break;  // the server stops
+                if (n > 0) buf.append(chunk, static_cast<std::size_t>(n));
+                for (std::size_t nl; (nl = buf.find('\n')) != std::string::npos; buf.erase(0, nl + 1)) take_command(buf.substr(0, nl));
+            }
+        }
+    } catch (const std::exception& e) {
+        std::cerr << "plantjek serve: " << e.what() << "\n";
+        rc = 1;
+    }
+    pools_.clear();  // kills the busy workers; their files stay queued on disk
+    store_.reset();
+    std::cerr.flush();
+    _exit(rc);
 }
 
 void JobQueue::save_meta(const Batch& b) const {
@@ -105,23 +236,7 @@ void JobQueue::load_existing() {
         const std::string token = e.path().filename().string();
         if (!is_token(token) || !fs::is_regular_file(e.path() / "meta.json")) continue;  // a batch cut off before its list
         try {
-            J j = J::parse(slurp(e.path() / "meta.json"));
-            Batch b;
-            b.token = token;
-            b.created = j.at("created").get<std::int64_t>();
-            b.origin = j.value("origin", "");
-            b.options.stage = j.at("options").at("stage").get<std::string>();
-            b.options.year = j.at("options").at("year").get<int>();
-            b.options.profile = j.at("options").at("profile").get<std::string>();
-            for (const auto& f : j.at("files")) {
-                JobFile jf;
-                jf.name = f.at("name").get<std::string>();
-                jf.stored = cfg_.data_dir + "/uploads/" + fs::path(f.at("stored").get<std::string>()).filename().string();
-                jf.sha256 = f.at("sha256").get<std::string>();
-                jf.bytes = f.at("bytes").get<std::uint64_t>();
-                jf.state = fs::exists(e.path() / (std::to_string(b.files.size()) + ".wire")) ? JobFile::done : JobFile::queued;
-                b.files.push_back(jf);
-            }
+            Batch b = batch_from_json(J::parse(slurp(e.path() / "meta.json")), token, cfg_.data_dir);
             found.push_back({b.created, token});
             batches_[token] = std::move(b);
         } catch (const std::exception&) {
@@ -154,8 +269,8 @@ std::string JobQueue::submit(const JobOptions& opts, const std::vector<Upload>& 
         std::lock_guard<std::mutex> lk(mu_);
         order_.push_back(token);
         batches_[token] = std::move(b);
+        write_all(to_child_, token + "\n");  // a token line is far below PIPE_BUF: never interleaved
     }
-    cv_.notify_all();
     return token;
 }
 
@@ -313,6 +428,7 @@ bool JobQueue::hand_out() {
         Pool& p = pool_for(opts);
         std::size_t tag = next_tag_++;
         tags_[tag] = {token, index};
+        tell("r " + token + " " + std::to_string(index));
         p.workers->submit(tag, std::move(base));
         ++p.in_flight;
         ++in_flight_;
@@ -353,23 +469,11 @@ void JobQueue::finish(std::size_t tag, Report r) {
         // The report file below is what the pages show; the store is the researchers' copy.
     }
     write_atomic(batch_dir(token) + "/" + std::to_string(index) + ".wire", report_to_wire(r));
-    std::lock_guard<std::mutex> lk(mu_);
-    batches_.at(token).files.at(index).state = JobFile::done;
-}
-
-void JobQueue::run() {
-    for (;;) {
-        {
-            std::lock_guard<std::mutex> lk(mu_);
-            if (stop_) return;
-        }
-        bool worked = hand_out();
-        if (collect()) worked = true;
-        if (!worked && in_flight_ == 0) {
-            std::unique_lock<std::mutex> lk(mu_);
-            cv_.wait_for(lk, std::chrono::milliseconds(200));
-        }
+    {
+        std::lock_guard<std::mutex> lk(mu_);
+        batches_.at(token).files.at(index).state = JobFile::done;
     }
+    tell("d " + token + " " + std::to_string(index));
 }
 
 std::size_t JobQueue::purge(const std::string& data_dir, int days) {

@@ -2,11 +2,15 @@
 // checked in the scan's worker processes (cli/worker.h), its report kept
 // under --data and in the SQLite store of `scan` (cli/store.h).
 //
-// Why here and not in the request threads: a check runs for up to the
-// worker's time limit, and a crash, hang or runaway must cost that document
-// only. One dispatcher thread owns the worker pools and the store (the
-// store's single writer); request threads only add batches and read
-// snapshots under a mutex.
+// Why a process of its own: a check runs for up to the worker's time limit,
+// and a crash, hang or runaway must cost that document only; and fork() from
+// a process with threads (the request threads) can leave a lock held
+// forever in the child. So start() forks, before any thread exists, one
+// dispatcher process that owns the worker pools and the store (the store's
+// single writer) and forks the workers from a single thread. The server
+// tells it each new batch's token on a pipe; it answers "running" and
+// "done" lines on another, which a thread of the server reads into the
+// batches that request threads look at under a mutex.
 //
 // Fairness: the dispatcher takes files round-robin over the batches that
 // wait, so a region's batch of 30 does not hold back a kommune's single
@@ -27,7 +31,8 @@
 // renames.
 #pragma once
 
-#include <condition_variable>
+#include <sys/types.h>
+
 #include <cstdint>
 #include <map>
 #include <memory>
@@ -94,7 +99,8 @@ public:
     JobQueue& operator=(const JobQueue&) = delete;
 
     // Creates the folders, reads the accepted batches, queues every file
-    // without a report and starts the dispatcher. Throws StoreError or
+    // without a report and forks the dispatcher. Call it before any other
+    // thread is started. Throws ProfileError, StoreError or
     // std::runtime_error (the data folder cannot be used).
     void start();
     // Stops the dispatcher: running checks are killed and stay queued for
@@ -125,20 +131,24 @@ private:
     QueueConfig cfg_;
     std::vector<std::string> profile_ids_;
     mutable std::mutex mu_;
-    std::condition_variable cv_;
     std::map<std::string, Batch> batches_;
     std::vector<std::string> order_;  // tokens by arrival
     std::size_t cursor_ = 0;          // round-robin position in order_
-    bool stop_ = false;
-    std::thread thread_;
-    std::unique_ptr<Store> store_;
+    pid_t child_ = -1;
+    int to_child_ = -1, from_child_ = -1;  // the server's ends
+    std::thread reader_;                   // reads the dispatcher's lines
+    std::unique_ptr<Store> store_;         // the dispatcher's
+    int out_ = -1;                         // the dispatcher's end towards the server
     std::map<std::string, std::unique_ptr<Pool>> pools_;
     std::map<std::size_t, std::pair<std::string, std::size_t>> tags_;  // tag → batch, file
     std::size_t next_tag_ = 0, in_flight_ = 0;
 
     static constexpr std::size_t kMaxPools = 4;
 
-    void run();
+    [[noreturn]] void dispatch(int in, int out);
+    void read_updates();
+    void take_command(const std::string& token);
+    void tell(const std::string& line);
     bool hand_out();
     bool collect();
     Pool& pool_for(const JobOptions& o);
