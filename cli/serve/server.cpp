@@ -353,6 +353,7 @@ void Server::routes() {
     http_.Get("/healthz", [this](const httplib::Request&, httplib::Response& res) {
         res.set_content(nlohmann::json{{"status", "ok"}, {"waiting", queue_->waiting()}}.dump(), "application/json");
     });
+    http_.Get("/favicon.ico", [](const httplib::Request&, httplib::Response& res) { res.status = 204; });
     http_.Get("/static/app.js", [](const httplib::Request&, httplib::Response& res) {
         res.set_content(app_js(), "text/javascript; charset=utf-8");
         res.set_header("Cache-Control", "max-age=3600");
@@ -391,7 +392,7 @@ int Server::run() {
         res.set_header("Content-Security-Policy", kCsp);
         res.set_header("X-Content-Type-Options", "nosniff");
         res.set_header("X-Frame-Options", "DENY");
-        res.set_header("Referrer-Policy", "no-referrer");
+        res.set_header("Referrer-Policy", "same-origin");  // no-referrer makes a browser send "Origin: null"
         if (!res.has_header("Cache-Control")) res.set_header("Cache-Control", "no-store");
     });
     http_.set_error_handler([](const httplib::Request& req, httplib::Response& res) {

@@ -23,7 +23,7 @@ import unittest
 import zipfile
 
 PLANTJEK = os.path.abspath(sys.argv[1] if len(sys.argv) > 1 else "build/cli/plantjek")
-SOURCE = sys.argv[2] if len(sys.argv) > 2 else "."
+SOURCE = os.path.abspath(sys.argv[2] if len(sys.argv) > 2 else ".")
 CORPUS = os.path.join(SOURCE, "corpus", "docx")
 sys.argv[1:] = sys.argv[3:]
 
