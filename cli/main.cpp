@@ -21,6 +21,7 @@
 #include "cli/exit_codes.h"
 #include "cli/inputs.h"
 #include "cli/scan.h"
+#include "cli/serve/serve.h"
 #include "cli/worker.h"
 #include "cli/writers/writer.h"
 #include "extractor/lexicon.h"
@@ -221,6 +222,33 @@ CLI::App* add_scan(CLI::App& app, ScanOptions& sc, CheckLine& l, const Say& say)
                                                            "Memory limit of a worker in MB (default 1536; 0 = no limit)"));
     s->add_flag("--force", sc.force, say("Kontrollér alle filer igen, også dem databasen har resultatet for",
                                          "Check every file again, even when the database has its result"));
+    add_check_options(s, l, say);
+    return s;
+}
+
+CLI::App* add_serve(CLI::App& app, ServeOptions& sv, CheckLine& l, const Say& say) {
+    auto* s = app.add_subcommand("serve", say("Start websiden, hvor planer uploades og kontrolleres (se docs/serve.md)",
+                                              "Start the web page where plans are uploaded and checked (see docs/serve.md)"));
+    s->add_option("--host", sv.host, say("Adresse at lytte på (standard 127.0.0.1)", "Address to listen on (default 127.0.0.1)"));
+    s->add_option("--port", sv.port, say("Port (standard 8080; 0 = en ledig)", "Port (default 8080; 0 = any free one)"))->check(CLI::Range(0, 65535));
+    s->add_option("--data", sv.data, say("Mappe til databasen og de uploadede filer (standard plantjek-data)",
+                                         "Folder for the database and the uploaded files (default plantjek-data)"));
+    s->add_option("-j,--jobs", sv.jobs, say("Kontroller på samme tid (standard 2)", "Checks at the same time (default 2)"))->check(CLI::Range(1, 64));
+    s->add_option("--timeout", sv.timeout_s, say("Sekunder et dokument må tage (standard 120)", "Seconds one document may take (default 120)"))
+        ->check(CLI::NonNegativeNumber);
+    s->add_option("--max-memory-mb", sv.max_memory_mb, say("Hukommelsesgrænse for en arbejdsproces i MB (standard 1536)",
+                                                           "Memory limit of a worker in MB (default 1536)"));
+    s->add_option("--max-files", sv.max_files, say("Filer pr. upload (standard 50)", "Files per upload (default 50)"))->check(CLI::Range(1, 10000));
+    s->add_option("--max-zip-mb", sv.max_zip_mb, say("Udpakket størrelse af en zip-fil i MB (standard 256)",
+                                                     "Unpacked size of a zip file in MB (default 256)"))->check(CLI::PositiveNumber);
+    s->add_option("--threads", sv.threads, say("Tråde til forespørgsler (standard 8)", "Request threads (default 8)"))->check(CLI::Range(2, 256));
+    s->add_option("--read-timeout", sv.read_timeout_s, say("Sekunder en klient må tie (standard 10)", "Seconds a client may stay silent (default 10)"))
+        ->check(CLI::Range(1, 3600));
+    s->add_option("--admin-token-file", sv.admin_token_file, say("Fil med administratornøglen, der åbner listen over alle kontroller",
+                                                                 "File holding the admin token that opens the list of all checks"));
+    s->add_flag("--purge", sv.purge, say("Slet kontroller ældre end --retention-days og afslut", "Delete checks older than --retention-days and exit"));
+    s->add_option("--retention-days", sv.retention_days, say("Dage en kontrol gemmes (standard 30)", "Days a check is kept (default 30)"))
+        ->check(CLI::Range(0, 36500));
     add_check_options(s, l, say);
     return s;
 }
@@ -460,6 +488,9 @@ int main(int argc, char** argv) {
     auto* compare = add_compare(app, cmp, say);
     TrendsOptions tr;
     auto* trends = add_trends(app, tr, say);
+    ServeOptions sv;
+    CheckLine vl;
+    auto* serve = add_serve(app, sv, vl, say);
 
     if (say.lang == Lang::da) danish_groups(app);
     try {
@@ -482,6 +513,7 @@ int main(int argc, char** argv) {
             if (int rc = sl.finish(app, common)) return rc;
             return run_scan(common, sl.ck, sc);
         }
+        if (*serve) return vl.finish(app, common) ? exit_code::usage : run_serve(common, vl.ck, sv);
         if (*others.profiles) return run_profiles(common, others.po);
         if (*exp) return run_export(common, ex);
         if (*compare) return run_compare(common, cmp);
