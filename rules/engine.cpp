@@ -325,7 +325,6 @@ void collect_targets(Context& c, int ngoals) {
 // the year's annex requirements asks for (the annex by another name).
 void mark_annex_like(Context& c) {
     const auto& secs = c.outline().sections;
-    const auto reqs = c.profile().requirements_for(c.year());
     c.annex_like.assign(secs.size(), false);
     for (std::size_t s = 0; s < secs.size(); ++s) {
         int p = secs[s].parent;
@@ -333,10 +332,7 @@ void mark_annex_like(Context& c) {
             c.annex_like[s] = true;
             continue;
         }
-        if (p >= 0) continue;
-        for (const Requirement* q : reqs)
-            if (q->kind == "annex" && (search_any(q->heading, secs[s].title) || search_any(q->heading, secs[s].heading)))
-                c.annex_like[s] = true;
+        if (p < 0) c.annex_like[s] = named_as_annex(c, secs[s]);
     }
 }
 
@@ -470,6 +466,12 @@ void missing(const Context& c, const Requirement& r, RequirementResult& res, con
                  : r.severity == Severity::error ? ReqStatus::fail : ReqStatus::warn;
     res.message.da = why.da + " " + r.message.da;
     res.message.en = why.en + " " + r.message.en;
+}
+
+bool named_as_annex(const Context& c, const Section& sec) {
+    for (const Requirement* q : c.profile().requirements_for(c.year()))
+        if (q->kind == "annex" && (search_any(q->heading, sec.title) || search_any(q->heading, sec.heading))) return true;
+    return false;
 }
 
 int find_section(const Context& c, const Requirement& r, bool annex_only) {

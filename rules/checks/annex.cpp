@@ -9,14 +9,6 @@ namespace plantjek::checks {
 
 namespace {
 
-// True when no annex requirement of the profile recognises the title: the
-// annex says what it is only in its text.
-bool untitled_annex(const Context& c, const Section& sec) {
-    for (const auto& q : c.profile().requirements)
-        if (q.kind == "annex" && (search_any(q.heading, sec.title) || search_any(q.heading, sec.heading))) return false;
-    return true;
-}
-
 // The first sentence of a section's text (its first body block, up to the
 // first full stop followed by a space).
 std::string first_sentence(const Context& c, const Section& sec) {
@@ -30,7 +22,7 @@ std::string first_sentence(const Context& c, const Section& sec) {
 int annex_by_first_sentence(const Context& c, const Requirement& r) {
     const auto& secs = c.outline().sections;
     for (std::size_t s = 0; s < secs.size(); ++s) {
-        if (!secs[s].annex || !untitled_annex(c, secs[s])) continue;
+        if (!secs[s].annex || named_as_annex(c, secs[s])) continue;  // a title that says what it is
         if (search_any(r.heading, first_sentence(c, secs[s]))) return static_cast<int>(s);
     }
     return -1;

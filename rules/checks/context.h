@@ -76,6 +76,10 @@ struct Context {
 // names the date by which it must be in place.
 void missing(const Context& c, const Requirement& r, RequirementResult& res, const Text2& why);
 
+// True when one of the plan year's annex requirements recognises the
+// section's title or heading (what an annex holds, whatever it is called).
+bool named_as_annex(const Context& c, const Section& sec);
+
 // Looks for a section whose heading matches r.heading (annex_only: only
 // annex sections). Returns the first section index or -1.
 int find_section(const Context& c, const Requirement& r, bool annex_only = false);
