@@ -247,6 +247,15 @@ private:
 
 // The target sentences of a body paragraph, each given the goal its own
 // words name, else its section's, else the paragraph's or the last one's.
+// The share of the unemployed who start with another actor (the body
+// patterns of the year's other-actors requirement) is that requirement's
+// target, never a minister goal's, wherever it stands.
+bool other_actors_share(const Context& c, std::string_view text) {
+    for (const Requirement* q : c.profile().requirements_for(c.year()))
+        if (q->kind == "other-actors" && search_any(q->body, text)) return true;
+    return false;
+}
+
 void read_paragraph_targets(Context& c, std::size_t i, int s, int ngoals, int& last_goal) {
     const Block& b = c.doc().blocks[i];
     int para_goal = goal_matching(c, b.text);
@@ -255,7 +264,7 @@ void read_paragraph_targets(Context& c, std::size_t i, int s, int ngoals, int& l
     for (auto [x, y] : split_sentences(b.text)) {
         std::string_view sent = std::string_view(b.text).substr(x, y - x);
         auto t = parse_target_sentence(sent, false);
-        if (!t) continue;
+        if (!t || other_actors_share(c, sent)) continue;
         int g = goal_matching(c, sent);
         if (!g && s >= 0) g = c.section_goal[s];
         if (!g) g = para_goal ? para_goal : last_goal;
@@ -267,7 +276,7 @@ void read_paragraph_targets(Context& c, std::size_t i, int s, int ngoals, int& l
 void read_row_target(Context& c, std::size_t i, const std::string& text, int ngoals, std::vector<LocatedTarget>& annex) {
     int s = c.section_of[i];
     auto t = parse_target_sentence(text, true);
-    if (!t) return;
+    if (!t || other_actors_share(c, text)) return;
     int g = goal_matching(c, text);
     if (!g) g = goal_number_in(text, ngoals);
     if (!g) g = leading_goal_number(text, ngoals);

@@ -96,3 +96,25 @@ TEST_CASE("other-actors: a warning requirement only warns when the share is miss
     const RequirementResult r = req(run(plan_from_text(kIntroduction + kNoShare), other_actors("warning")), "other-actors");
     CHECK(r.status == ReqStatus::warn);
 }
+
+// Issue 20: the share sent to other actors reads like a target sentence,
+// and where it stands under a goal's heading it was taken as that goal's.
+TEST_CASE("other-actors: the share is never a minister goal's target, even under the goal's heading", "[kind-other-actors]") {
+    const std::string share = "Mindst 30 pct. af de ledige skal i december 2012 starte et forløb hos en anden aktør.";
+    REQUIRE(parse_targets(share).size() == 1);  // it has the shape of a target sentence
+    const std::string goals_req = requirement("minister-goals", "goals", "error",
+                                              "    heading: ['\\bministerens mål']\n"
+                                              "    examples:\n"
+                                              "      heading: {match: ['Ministerens mål'], no_match: ['Egne mål']}\n");
+    const Profile p = profile_of(requirement("other-actors", "other-actors", "error",
+                                             kHeadingTerms + kShare + kExamples + kShareExamples) +
+                                 goals_req);
+    const std::string text = kIntroduction + "\f2. Ministerens mål\n\n"
+                             "2.1 Flere unge i uddannelse\n\nAntallet af unge på ydelse skal begrænses til 410 personer i december 2012.\n\n"
+                             "2.2 Færre på permanent forsørgelse\n\nRessourceforløb tilbydes tidligt. " + share + "\n";
+    const EngineOutput o = run(plan_from_text(text), p);
+    REQUIRE(o.goals.size() == 2);
+    REQUIRE(o.goals[0].targets.size() == 1);
+    CHECK(o.goals[0].targets[0].value == 410);
+    CHECK(o.goals[1].targets.empty());  // goal 2 has no target of its own
+}
