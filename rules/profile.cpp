@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cctype>
 #include <filesystem>
+#include <map>
 #include <optional>
 #include <set>
 
@@ -441,6 +442,27 @@ Profile load_profile_from_string(const std::string& yaml, const std::string& nam
 
 namespace {
 
+// While load_profiles runs (on this thread): the profiles it has loaded,
+// by canonical path, so that a base that several profiles extend is read
+// and its patterns compiled once, not once per profile that extends it.
+thread_local std::map<std::string, Profile>* loaded_by_path = nullptr;
+
+std::string path_key(const std::filesystem::path& p) {
+    std::error_code ec;
+    auto canon = std::filesystem::weakly_canonical(p, ec);
+    return ec ? p.string() : canon.string();
+}
+
+// `path` loaded, or the copy load_profiles already holds.
+Profile load_once(const std::string& path, int depth) {
+    if (!loaded_by_path) return load_profile_impl(path, nullptr, depth);
+    const std::string key = path_key(path);
+    if (auto it = loaded_by_path->find(key); it != loaded_by_path->end()) return it->second;
+    Profile p = load_profile_impl(path, nullptr, depth);
+    loaded_by_path->emplace(key, p);
+    return p;
+}
+
 // `extends: <id>`: the profile <id>.yaml beside this one, loaded (and
 // checked) on its own. A chain is at most a few long; deeper is a cycle.
 std::optional<Profile> load_base(const Ctx& c, const YAML::Node& root, const std::string& path, const std::string& own_id,
@@ -453,7 +475,7 @@ std::optional<Profile> load_base(const Ctx& c, const YAML::Node& root, const std
     auto base_path = std::filesystem::path(path).parent_path() / (e.Scalar() + ".yaml");
     if (!std::filesystem::is_regular_file(base_path))
         c.fail(e, "'extends: " + e.Scalar() + "': no profile " + base_path.string());
-    return load_profile_impl(base_path.string(), nullptr, depth + 1);
+    return load_once(base_path.string(), depth + 1);
 }
 
 // id, title, years and legal basis.
@@ -602,7 +624,12 @@ std::vector<Profile> load_profiles(const std::string& dir) {
     if (ec) throw ProfileError(dir, 0, "cannot read the profile directory: " + ec.message());
     std::sort(files.begin(), files.end());
     std::vector<Profile> out;
-    for (const auto& f : files) out.push_back(load_profile(f));
+    std::map<std::string, Profile> loaded;
+    loaded_by_path = &loaded;
+    struct Reset {
+        ~Reset() { loaded_by_path = nullptr; }
+    } reset;
+    for (const auto& f : files) out.push_back(yaml_guard(f, [&] { return load_once(f, 0); }));
     std::sort(out.begin(), out.end(), [](const Profile& a, const Profile& b) { return a.first_year < b.first_year; });
     for (size_t i = 1; i < out.size(); ++i)
         if (out[i].first_year <= out[i - 1].last_year)
