@@ -14,6 +14,7 @@
 #include "cli/commands.h"
 #include "cli/exit_codes.h"
 #include "cli/inputs.h"
+#include "cli/profile_error.h"
 #include "cli/tally.h"
 #include "extractor/pipeline.h"
 #include "report/assemble.h"
@@ -167,7 +168,7 @@ bool validate_profile_options(CheckSession& session, const CheckOptions& opts, L
         }
         validate_waivers(opts.report.waivers, session.profiles(), opts.rules_files);
     } catch (const ProfileError& e) {
-        usage_error(e.what());
+        usage_error(profile_error_text(e, lang));
         return false;
     } catch (const ConfigError& e) {
         usage_error(e.message(lang));

@@ -4,6 +4,7 @@
 
 #include "cli/commands.h"
 #include "cli/exit_codes.h"
+#include "cli/profile_error.h"
 #include "cli/writers/writer.h"
 #include "extractor/data_dir.h"
 #include "rules/profile.h"
@@ -87,7 +88,7 @@ int run_profiles(const CommonOptions& common, const ProfilesOptions& opts) {
         std::cerr << "plantjek: " << tr(l, "ukendt profil: ", "unknown profile: ") << opts.show << "\n";
         return exit_code::usage;
     } catch (const ProfileError& e) {
-        std::cerr << "plantjek: " << e.what() << "\n";
+        std::cerr << "plantjek: " << profile_error_text(e, common.lang) << "\n";
         return exit_code::usage;
     }
 }
@@ -98,7 +99,7 @@ int run_explain(const CommonOptions& common, const std::string& id) {
     try {
         all = load_profiles(data_dir() + "/rules/profiles");
     } catch (const ProfileError& e) {
-        std::cerr << "plantjek: " << e.what() << "\n";
+        std::cerr << "plantjek: " << profile_error_text(e, common.lang) << "\n";
         return exit_code::usage;
     }
     bool found = false;

@@ -486,7 +486,10 @@ TEST_CASE("plantjek profiles and explain", "[cli][profiles]") {
     std::string bad = dir.write("bad.yaml", "id: bad\nfirst_year: 2030\n  last_year: [\n");
     auto broken = run_cli({"profiles", "check", bad});
     CHECK(broken.code == 2);
-    CHECK(broken.err.find("bad.yaml:") != std::string::npos);
+    CHECK(broken.err.find("fejl i regelprofilen ") != std::string::npos);
+    CHECK(broken.err.find("bad.yaml, linje 3: YAML-syntaksfejl") != std::string::npos);
+    auto broken_en = run_cli({"--lang", "en", "profiles", "check", bad});
+    CHECK(broken_en.err.find("bad.yaml:3: YAML syntax error") != std::string::npos);
     auto ex = run_cli({"explain", "budget"});
     CHECK(ex.code == 0);
     CHECK(ex.out.find("lovgrundlag") != std::string::npos);
