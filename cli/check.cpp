@@ -400,6 +400,8 @@ int run_check(const CommonOptions& common, const CheckOptions& opts) {
     WriterOptions wo;
     wo.lang = common.lang;
     wo.excel_csv = opts.csv_dialect == "excel";
+    wo.sender_name = opts.sender_name;
+    wo.sender_contact = opts.sender_contact;
     wo.color = opts.color == "always" || (opts.color == "auto" && opts.out.empty() && ::isatty(STDOUT_FILENO));
     const bool text_on_screen = opts.out.empty() && (*writers)[0]->name == std::string("text");
     ReportSink sink(opts, *writers, wo);

@@ -34,6 +34,7 @@ struct CheckOptions {
     bool suggestions = true;
     std::vector<std::string> word_lists;  // --words
     ReadOptions read;
+    std::string sender_name, sender_contact;  // -f letter's sender (config region-name, region-contact)
     std::string annotate;         // --annotate: "" off, "on", "spelling" (annotate/annotate.h)
 };
 

@@ -91,7 +91,7 @@ Config parse_config(const YAML::Node& y, const std::string& file) {
     if (y.IsNull()) return c;
     if (!y.IsMap()) fail(file, y, {"konfigurationen skal være en række nøgler med værdier", "the configuration must be a mapping of options"});
     known_keys(file, y, {"lang", "format", "profile", "fail-on", "color", "stage", "spelling", "spelling-severity", "suggestions", "rules",
-                         "words", "waivers"});
+                         "words", "waivers", "region-name", "region-contact"});
     if (y["lang"]) c.lang = one_of(file, y["lang"], "lang", {"da", "en"});
     if (y["format"]) c.format = str(file, y["format"], "format");
     if (y["profile"]) c.profile = str(file, y["profile"], "profile");
@@ -102,6 +102,8 @@ Config parse_config(const YAML::Node& y, const std::string& file) {
     if (y["spelling-severity"])
         c.spelling_severity = one_of(file, y["spelling-severity"], "spelling-severity", {"warning", "error"});
     if (y["suggestions"]) c.suggestions = boolean(file, y["suggestions"], "suggestions");
+    if (y["region-name"]) c.region_name = str(file, y["region-name"], "region-name");
+    if (y["region-contact"]) c.region_contact = str(file, y["region-contact"], "region-contact");
     if (y["rules"]) c.rules_files = paths(file, y["rules"], "rules");
     if (y["words"]) c.word_lists = paths(file, y["words"], "words");
     if (y["waivers"]) {
@@ -164,6 +166,8 @@ void merge_config(const Config& c, const GivenOnCommandLine& given, CommonOption
     }
     if (c.spelling && !given.spelling) ck.spelling = *c.spelling;
     if (c.suggestions && !given.suggestions) ck.suggestions = *c.suggestions;
+    if (c.region_name) ck.sender_name = *c.region_name;
+    if (c.region_contact) ck.sender_contact = *c.region_contact;
     if (c.spelling_severity) ck.report.spelling_errors = *c.spelling_severity == "error";
     ck.rules_files.insert(ck.rules_files.begin(), c.rules_files.begin(), c.rules_files.end());
     ck.word_lists.insert(ck.word_lists.begin(), c.word_lists.begin(), c.word_lists.end());

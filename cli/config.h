@@ -27,6 +27,7 @@ struct Config {
     std::string path;  // the file it came from
     std::optional<std::string> lang, format, profile, fail_on, color, stage;
     std::optional<bool> spelling, suggestions;
+    std::optional<std::string> region_name, region_contact;  // the sender of -f letter
     std::optional<std::string> spelling_severity;  // "warning" (default: never changes the verdict) or "error"
     std::vector<std::string> rules_files, word_lists;  // paths made relative to the config file's folder
     std::vector<Waiver> waivers;

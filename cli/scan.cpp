@@ -384,6 +384,8 @@ private:
         WriterOptions wo;
         wo.lang = common_.lang;
         wo.color = check_.color == "always";  // reports are files: colour only when asked for
+        wo.sender_name = check_.sender_name;
+        wo.sender_contact = check_.sender_contact;
         std::size_t i = 0;
         for (const auto& p : out_paths(f)) {
             std::error_code ec;

@@ -107,6 +107,8 @@ TEST_CASE("configuration: every key has the same effect on check and on scan", "
         {"suggestions", "suggestions: true\n", ".json"},
         {"rules", "rules: region.yaml\n", ".json"},
         {"words", "words: [ord.txt]\n", ".json"},
+        {"region-name", "format: letter\nregion-name: Region Test, Arbejdsmarkedskontoret\n", ".html"},
+        {"region-contact", "format: letter\nregion-contact: Konsulent Anne Jensen, aj@example.dk\n", ".html"},
         {"waivers", "rules: region.yaml\nwaivers:\n  - {requirement: region-apprentices, kommune: Aarhus, reason: aftalt}\n", ".json"},
     };
     std::string baseline_check;
@@ -131,6 +133,10 @@ TEST_CASE("configuration: every key has the same effect on check and on scan", "
             CHECK(c.report.find("\x1b[") != std::string::npos);
         } else if (row.key == "format") {
             CHECK(c.extensions == std::vector<std::string>{".html"});
+        } else if (row.key == "region-name") {
+            CHECK(c.report.find("Region Test, Arbejdsmarkedskontoret") != std::string::npos);
+        } else if (row.key == "region-contact") {
+            CHECK(c.report.find("Konsulent Anne Jensen, aj@example.dk") != std::string::npos);
         } else {
             CHECK(c.report != baseline_check);
         }

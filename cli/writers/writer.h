@@ -23,6 +23,7 @@ struct WriterOptions {
     Lang lang = Lang::da;
     bool color = false;
     bool excel_csv = false;  // --csv-dialect excel: ';', a UTF-8 BOM, a row per plan (cli/writers/csv.cpp)
+    std::string sender_name, sender_contact;  // the letter's sender (config region-name, region-contact)
 };
 
 struct Writer {
@@ -54,6 +55,8 @@ void write_json(std::ostream& os, const Report& r, const WriterOptions& o);   //
 void write_jsonl(std::ostream& os, const Report& r, const WriterOptions& o);  // compact, one line
 void write_text(std::ostream& os, const Report& r, const WriterOptions& o);
 void write_html(std::ostream& os, const Report& r, const WriterOptions& o);   // self-contained page
+// The region's letter to the kommune about one plan (cli/writers/letter.cpp).
+void write_letter(std::ostream& os, const Report& r, const WriterOptions& o);
 // CSV, RFC 4180, UTF-8, CRLF line ends: one row per plan and requirement (a
 // plan without requirements still gets one row). write_csv = header + rows;
 // a batch writes write_csv_header once, then write_csv_rows per report.
