@@ -8,6 +8,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <ctime>
+#include <filesystem>
 
 #include "cli/writers/writer.h"
 
@@ -86,7 +87,8 @@ void list(std::ostream& os, const Report& r, ReqStatus want, const char* da, con
 
 // The opening paragraph: what was read, against what, and the outcome.
 void opening(std::ostream& os, const Report& r, Lang l) {
-    const std::string year = years_label(r.years), file = html_escape(r.path);
+    // The file by its name: the region's folders mean nothing to the kommune.
+    const std::string year = years_label(r.years), file = html_escape(std::filesystem::path(r.path).filename().string());
     os << "<p>";
     if (r.status == Status::unreadable) {
         os << tr(l, "Regionen har modtaget filen ", "The region has received the file ") << file
