@@ -103,3 +103,41 @@ TEST_CASE("letter printed in headless Chromium: at most two A4 pages for every c
     CHECK(n == static_cast<int>(files.size()));
     WARN("FIGURE letters printed: " << n << ", most pages: " << most);
 }
+
+TEST_CASE("letter-docx: python-docx reads the same letter, A4, paragraph by paragraph", "[letter][region]") {
+    TempDir dir;
+    const std::string out = (dir.path / "ud").string() + "/";
+    ::setenv("SOURCE_DATE_EPOCH", "1764892800", 1);
+    auto r = run_cli({"check", "--no-spelling", "--fail-on", "never", "--config", dir.write("region.yaml", kConfig), "-f",
+                      "letter,letter-docx", "-o", out, source("corpus/odt/2012-kolding-budget-xxx.odt")});
+    REQUIRE(r.code == 0);
+    const std::string docx = out + "2012-kolding-budget-xxx.odt.brev.docx";
+    REQUIRE(fs::exists(docx));
+    const std::string script =
+        "import docx, sys\n"
+        "d = docx.Document(sys.argv[1])\n"
+        "s = d.sections[0]\n"
+        "print('PAGE', round(s.page_width.mm), round(s.page_height.mm))\n"
+        "for p in d.paragraphs: print(p.text)\n";
+    auto py = run_command({"/usr/bin/python3", "-c", script, docx});
+    INFO(py.err);
+    REQUIRE(py.code == 0);
+    CHECK(py.out.find("PAGE 210 297") != std::string::npos);
+    // Every line of text the HTML letter holds is in the Word letter too.
+    const std::string html = slurp(out + "2012-kolding-budget-xxx.odt.brev.html");
+    for (const char* s : {"Region Test, Arbejdsmarkedskontoret", "Konsulent Anne Jensen", "aj@example.dk", "Kolding Kommune",
+                          "5. december 2025", "Beskæftigelsesplan 2012 — regionens bemærkninger", "Det skal rettes",
+                          "1. Budget for beskæftigelsesindsatsen. Budgettet er ikke udfyldt", "Forslag: Udfyld budgettet",
+                          "Hjemmel: bek. nr. 735 af 3.7.2009 § 12 (en færdig plan)", "• 15. oktober 2011: Vedtagelse i kommunalbestyrelsen",
+                          "Med venlig hilsen"}) {
+        INFO(s);
+        CHECK(py.out.find(s) != std::string::npos);
+    }
+    CHECK(html.find("Konsulent Anne Jensen") != std::string::npos);
+    // The same report and date give the same bytes.
+    const std::string again = (dir.path / "igen").string() + "/";
+    REQUIRE(run_cli({"check", "--no-spelling", "--fail-on", "never", "--config", (dir.path / "region.yaml").string(), "-f",
+                     "letter-docx", "-o", again, source("corpus/odt/2012-kolding-budget-xxx.odt")})
+                .code == 0);
+    CHECK(slurp(docx) == slurp(again + "2012-kolding-budget-xxx.odt.brev.docx"));
+}

@@ -57,6 +57,8 @@ void write_text(std::ostream& os, const Report& r, const WriterOptions& o);
 void write_html(std::ostream& os, const Report& r, const WriterOptions& o);   // self-contained page
 // The region's letter to the kommune about one plan (cli/writers/letter.cpp).
 void write_letter(std::ostream& os, const Report& r, const WriterOptions& o);
+// The same letter as a Word document (cli/writers/letter_docx.cpp).
+void write_letter_docx(std::ostream& os, const Report& r, const WriterOptions& o);
 // CSV, RFC 4180, UTF-8, CRLF line ends: one row per plan and requirement (a
 // plan without requirements still gets one row). write_csv = header + rows;
 // a batch writes write_csv_header once, then write_csv_rows per report.

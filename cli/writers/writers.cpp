@@ -10,6 +10,7 @@ const Writer kWriters[] = {
     {"html", "html", {"side til browseren; oversigt for flere planer", "page for a browser; overview for several plans"},
      &write_html, nullptr, nullptr},
     {"letter", "brev.html", {"brev fra regionen til kommunen", "a letter from the region to the kommune"}, &write_letter, nullptr, nullptr},
+    {"letter-docx", "brev.docx", {"samme brev som Word-dokument", "the same letter as a Word document"}, &write_letter_docx, nullptr, nullptr},
     {"csv", "csv", {"én række pr. plan og krav, én fil for alle", "a row per plan and requirement, one file for all"},
      &write_csv, &write_csv_header, &write_csv_rows},
     {"jsonl", "jsonl", {"én linje JSON pr. plan, én fil for alle", "a line of JSON per plan, one file for all"},
