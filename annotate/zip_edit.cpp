@@ -3,6 +3,8 @@
 #include <zip.h>
 
 #include <cstdio>
+#include <cstdlib>
+#include <cstring>
 #include <memory>
 
 #include "extractor/error.h"
@@ -21,9 +23,16 @@ ReadError zip_failure(const std::string& what) {
 std::string ZipEdit::finish() {
     zip_error_t err;
     zip_error_init(&err);
-    std::string in(original_);
-    zip_source_t* src = zip_source_buffer_create(in.data(), in.size(), 0, &err);
-    if (!src) throw zip_failure(zip_error_strerror(&err));
+    // libzip owns the input buffer (freep 1): writing the archive back into
+    // the source may free or replace it, with free().
+    void* in = std::malloc(original_.size() ? original_.size() : 1);
+    if (!in) throw zip_failure("out of memory");
+    std::memcpy(in, original_.data(), original_.size());
+    zip_source_t* src = zip_source_buffer_create(in, original_.size(), 1, &err);
+    if (!src) {
+        std::free(in);
+        throw zip_failure(zip_error_strerror(&err));
+    }
     zip_source_keep(src);
     std::unique_ptr<zip_source_t, void (*)(zip_source_t*)> keep(src, zip_source_free);
     zip_t* za = zip_open_from_source(src, 0, &err);
