@@ -43,6 +43,7 @@
 #include <vector>
 
 #include "cli/check.h"
+#include "cli/serve/unpack.h"
 #include "report/report.h"
 
 namespace plantjek {
@@ -107,10 +108,7 @@ public:
     // the next start. Idempotent.
     void stop();
 
-    struct Upload {
-        std::string name;   // cleaned
-        std::string bytes;
-    };
+    using Upload = UnpackedFile;  // a name cleaned for display, and the bytes
     // Stores the files and their list, then queues them; returns the token.
     std::string submit(const JobOptions& opts, const std::vector<Upload>& files, const std::string& origin = "");
     // The same files again, against today's rules; the new token.

@@ -4,6 +4,7 @@
 #include <ctime>
 #include <sstream>
 
+#include "annotate/annotate.h"
 #include "cli/writers/writer.h"
 
 namespace plantjek::serve {
@@ -96,13 +97,58 @@ std::string page_batch(Lang l, const BatchView& v, const std::vector<Report>& re
         const std::string base = "/c/" + b.token + "/" + std::to_string(i + 1);
         o << "<tr><td><a href=\"" << base << q(l) << "\">" << html_escape(r.path) << "</a></td><td class=\"status\">"
           << html_escape(status_label(r.status, l)) << "</td><td>" << html_escape(municipalities_label(r.municipalities))
-          << "</td><td>" << html_escape(years_label(r.years)) << "</td><td><a href=\"" << base << ".json" << q(l)
-          << "\">JSON</a> <a href=\"" << base << ".csv" << q(l) << "\">CSV</a></td></tr>";
+          << "</td><td>" << html_escape(years_label(r.years)) << "</td><td>" << download_links(base, r, l) << "</td></tr>";
     }
-    o << "</tbody></table><form method=\"post\" action=\"/c/" << b.token << "/again" << q(l) << "\">"
+    o << "</tbody></table><p><a href=\"/c/" << b.token << "/plantjek.xlsx" << q(l) << "\">"
+      << t(l, "Hent regnearket med alle planer (xlsx)", "Download the spreadsheet of all plans (xlsx)") << "</a></p><form method=\"post\" action=\"/c/" << b.token << "/again" << q(l) << "\">"
       << "<input type=\"hidden\" name=\"form_token\" value=\"" << html_escape(form_token) << "\"><button type=\"submit\">"
       << t(l, "Kontrollér igen mod dagens regler", "Check again against today's rules") << "</button></form>" << kFoot;
     return o.str();
+}
+
+const std::vector<Download>& downloads() {
+    static const std::vector<Download> d = {
+        {"", "html", "text/html; charset=utf-8", {"Rapport", "Report"}},
+        {".json", "json", "application/json", {"JSON", "JSON"}},
+        {".csv", "csv", "text/csv; charset=utf-8", {"CSV", "CSV"}},
+        {".brev.html", "letter", "text/html; charset=utf-8", {"Brev til kommunen", "Letter to the kommune"}},
+        {".brev.docx", "letter-docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+         {"Brev (Word)", "Letter (Word)"}},
+    };
+    return d;
+}
+
+const Download* find_download(const std::string& suffix) {
+    for (const auto& d : downloads())
+        if (suffix == d.suffix) return &d;
+    return nullptr;
+}
+
+std::string annotated_suffix(const Report& r) {
+    if (r.status == Status::unreadable || !find_annotator(r.format)) return "";
+    return ".plantjek." + r.format;
+}
+
+std::string download_links(const std::string& base, const Report& r, Lang l) {
+    std::ostringstream o;
+    const std::string ann = annotated_suffix(r);
+    if (!ann.empty())
+        o << "<a href=\"" << base << ann << q(l) << "\">" << t(l, "Dokumentet med kommentarer", "The document with comments") << "</a> ";
+    for (const auto& d : downloads())
+        if (d.suffix[0] != '\0' && (r.status != Status::unreadable || d.writer == std::string("json")))
+            o << "<a href=\"" << base << d.suffix << q(l) << "\">" << html_escape(l == Lang::da ? d.label.da : d.label.en) << "</a> ";
+    std::string s = o.str();
+    if (!s.empty()) s.pop_back();
+    return s;
+}
+
+std::string with_downloads(const std::string& html, const std::string& base, const Report& r, Lang l) {
+    const std::size_t body = html.find("<body");
+    const std::size_t end = body == std::string::npos ? body : html.find('>', body);
+    if (end == std::string::npos) return html;
+    const std::string bar = "<nav class=\"downloads\" style=\"font-family:system-ui,sans-serif;margin:1rem\">" +
+                            t(l, "Hent: ", "Download: ") + download_links(base, r, l) + "</nav>";
+    return html.substr(0, end + 1) + bar + html.substr(end + 1);
 }
 
 std::string page_list(Lang l, const std::string& title, const std::vector<BatchView>& batches) {

@@ -85,4 +85,45 @@ bool same_origin(std::string_view origin, std::string_view host) {
     return false;
 }
 
+std::string cookie_value(std::string_view all, std::string_view name) {
+    std::size_t pos = 0;
+    while (pos < all.size()) {
+        std::size_t end = all.find(';', pos);
+        std::string_view part = all.substr(pos, end == std::string_view::npos ? std::string_view::npos : end - pos);
+        while (!part.empty() && part[0] == ' ') part.remove_prefix(1);
+        if (part.size() > name.size() && part.substr(0, name.size()) == name && part[name.size()] == '=')
+            return std::string(part.substr(name.size() + 1));
+        if (end == std::string_view::npos) break;
+        pos = end + 1;
+    }
+    return "";
+}
+
+std::vector<std::string> token_list(std::string_view dotted) {
+    std::vector<std::string> out;
+    while (!dotted.empty()) {
+        std::size_t dot = dotted.find('.');
+        std::string_view t = dotted.substr(0, dot);
+        if (is_token(t)) out.emplace_back(t);
+        if (dot == std::string_view::npos) break;
+        dotted.remove_prefix(dot + 1);
+    }
+    return out;
+}
+
+std::string log_path(std::string_view p) {
+    std::string path(p);
+    if (path.compare(0, 3, "/c/") == 0 && path.size() >= 35) path = path.substr(0, 9) + "…" + path.substr(35);
+    for (auto& c : path)
+        if (static_cast<unsigned char>(c) < 0x20 || c == '"') c = '_';
+    return path;
+}
+
+bool is_batch_zip(std::string_view name, std::string_view bytes) {
+    if (bytes.substr(0, 4) != std::string_view("PK\x03\x04", 4) || name.size() < 4) return false;
+    std::string ext(name.substr(name.size() - 4));
+    for (auto& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return ext == ".zip";
+}
+
 }  // namespace plantjek::serve

@@ -11,6 +11,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace plantjek::serve {
 
@@ -37,5 +38,17 @@ std::string ascii_name(const std::string& name);
 // A POST is accepted only when its Origin names this server: "http://" or
 // "https://" followed by the Host header exactly.
 bool same_origin(std::string_view origin, std::string_view host);
+
+// The value of cookie `name` in a Cookie header ("a=1; b=2"), "" when absent.
+std::string cookie_value(std::string_view header, std::string_view name);
+// The tokens of a dot-separated list (the pj_mine cookie), in order; what
+// is not a token is dropped.
+std::vector<std::string> token_list(std::string_view dotted);
+// A request path as the access log shows it: a token in /c/ cut to its
+// first 6 digits (a token is a key), control characters and quotes as _.
+std::string log_path(std::string_view path);
+// A client's upload is a batch when it is a zip named .zip (a DOCX or ODT
+// is a zip too, named otherwise).
+bool is_batch_zip(std::string_view name, std::string_view bytes);
 
 }  // namespace plantjek::serve

@@ -12,14 +12,15 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "annotate/annotate.h"
 #include "cli/exit_codes.h"
 #include "cli/serve/jobs.h"
 #include "cli/serve/pages.h"
 #include "cli/serve/security.h"
 #include "cli/serve/serve.h"
 #include "cli/writers/writer.h"
-#include "extractor/safe_zip.h"
 #include "extractor/lexicon.h"
+#include "report/duplicates.h"
 
 namespace plantjek {
 
@@ -34,19 +35,7 @@ const char* kCsp =
 
 Lang lang_of(const httplib::Request& req) { return req.get_param_value("lang") == "en" ? Lang::en : Lang::da; }
 
-std::string cookie(const httplib::Request& req, const std::string& name) {
-    std::string all = req.get_header_value("Cookie");
-    std::size_t pos = 0;
-    while (pos < all.size()) {
-        std::size_t end = all.find(';', pos);
-        std::string part = all.substr(pos, end == std::string::npos ? std::string::npos : end - pos);
-        while (!part.empty() && part[0] == ' ') part.erase(0, 1);
-        if (part.compare(0, name.size() + 1, name + "=") == 0) return part.substr(name.size() + 1);
-        if (end == std::string::npos) break;
-        pos = end + 1;
-    }
-    return "";
-}
+std::string cookie(const httplib::Request& req, const std::string& name) { return cookie_value(req.get_header_value("Cookie"), name); }
 
 void set_cookie(httplib::Response& res, const std::string& name, const std::string& value) {
     res.set_header("Set-Cookie", name + "=" + value + "; Path=/; HttpOnly; SameSite=Strict; Max-Age=2592000");
@@ -93,11 +82,7 @@ std::string form_field(const httplib::Request& req, const std::string& name) {
 
 // The tokens of this browser's own checks (its cookie), newest first.
 std::vector<std::string> own_tokens(const httplib::Request& req) {
-    std::vector<std::string> out;
-    std::stringstream ss(cookie(req, "pj_mine"));
-    for (std::string t; std::getline(ss, t, '.');)
-        if (is_token(t)) out.push_back(t);
-    return out;
+    return token_list(cookie(req, "pj_mine"));
 }
 
 void remember(const httplib::Request& req, httplib::Response& res, const std::string& token) {
@@ -113,62 +98,15 @@ std::string access_line(const httplib::Request& req, const httplib::Response& re
     gmtime_r(&now, &tm);
     char when[40];
     std::strftime(when, sizeof when, "%d/%b/%Y:%H:%M:%S +0000", &tm);
-    std::string path = req.path;  // a token is a key: only its first 6 digits reach the log
-    if (path.compare(0, 3, "/c/") == 0 && path.size() >= 35) path = path.substr(0, 9) + "…" + path.substr(35);
-    for (auto& c : path)
-        if (static_cast<unsigned char>(c) < 0x20 || c == '"') c = '_';
     std::ostringstream o;
-    o << req.remote_addr << " - - [" << when << "] \"" << req.method << " " << path << " " << req.version << "\" "
+    o << req.remote_addr << " - - [" << when << "] \"" << req.method << " " << log_path(req.path) << " " << req.version << "\" "
       << res.status << " " << res.body.size();
     return o.str();
 }
 
-struct Limits2 {
-    std::uint64_t max_file_bytes;
-    int max_files;
-    std::uint64_t max_zip_bytes;
-};
-
-// A zip that is not itself a document: its plans, by their own names.
-// false (and `why`) when it breaks a limit or cannot be read.
-bool unpack_zip(const std::string& bytes, const Limits2& lim, std::vector<JobQueue::Upload>& out, Text2& why) {
-    Limits zl;
-    zl.max_total_uncompressed = lim.max_zip_bytes;
-    zl.max_entry_bytes = std::min<std::uint64_t>(lim.max_file_bytes, lim.max_zip_bytes);
-    zl.max_zip_entries = static_cast<std::uint32_t>(lim.max_files * 4 + 16);
-    try {
-        SafeZip z(bytes, zl);
-        for (const auto& n : z.names()) {
-            if (n.empty() || n.back() == '/' || n.find("__MACOSX") != std::string::npos) continue;
-            std::string name = clean_name(n);
-            if (name[0] == '.') continue;
-            auto content = z.read(n);
-            if (!content) continue;
-            out.push_back({name, std::move(*content)});
-            if (out.size() > static_cast<std::size_t>(lim.max_files)) {
-                why = {"Zip-filen har flere planer end de " + std::to_string(lim.max_files) + ", der er tilladt.",
-                       "The zip file holds more plans than the " + std::to_string(lim.max_files) + " allowed."};
-                return false;
-            }
-        }
-    } catch (const ReadError& e) {
-        why = {"Zip-filen kan ikke pakkes ud: " + e.message(Lang::da), "The zip file cannot be unpacked: " + e.message(Lang::en)};
-        return false;
-    }
-    return true;
-}
-
-// A batch is a zip named .zip (a DOCX or ODT is a zip too, named otherwise).
-bool is_batch_zip(const std::string& name, const std::string& bytes) {
-    if (bytes.compare(0, 4, "PK\x03\x04") != 0 || name.size() < 4) return false;
-    std::string ext = name.substr(name.size() - 4);
-    for (auto& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return ext == ".zip";
-}
-
 class Server {
 public:
-    Server(const CommonOptions& common, const CheckOptions& check, const ServeOptions& so) : common_(common), so_(so) {
+    Server(const CommonOptions& common, const CheckOptions& check, const ServeOptions& so) : common_(common), check_(check), so_(so) {
         QueueConfig qc;
         qc.data_dir = so.data;
         qc.check = check;
@@ -183,9 +121,10 @@ public:
 
 private:
     const CommonOptions& common_;
+    const CheckOptions& check_;
     ServeOptions so_;
     std::unique_ptr<JobQueue> queue_;
-    Limits2 lim_{};
+    ZipLimits lim_{};
     std::string admin_token_;
     httplib::Server http_;
 
@@ -193,6 +132,9 @@ private:
     void upload(const httplib::Request& req, httplib::Response& res);
     void batch(const httplib::Request& req, httplib::Response& res);
     void file(const httplib::Request& req, httplib::Response& res);
+    void annotated(const httplib::Request& req, httplib::Response& res);
+    void spreadsheet(const httplib::Request& req, httplib::Response& res);
+    WriterOptions writer_options(Lang l) const;
     void admin(const httplib::Request& req, httplib::Response& res, bool post);
     bool uploads_of(const httplib::Request& req, httplib::Response& res, std::vector<JobQueue::Upload>& files);
 };
@@ -277,23 +219,86 @@ void Server::batch(const httplib::Request& req, httplib::Response& res) {
     html(res, page_batch(l, *v, reports, form_token(req, res)));
 }
 
+WriterOptions Server::writer_options(Lang l) const {
+    WriterOptions wo;
+    wo.lang = l;
+    wo.sender_name = check_.sender_name;
+    wo.sender_contact = check_.sender_contact;
+    return wo;
+}
+
 void Server::file(const httplib::Request& req, httplib::Response& res) {
     const Lang l = lang_of(req);
     const std::string token = req.matches[1];
     const std::size_t n = std::stoul(req.matches[2].str());
-    const std::string fmt = req.matches[3].str().empty() ? "html" : req.matches[3].str().substr(1);
-    auto r = n ? queue_->report(token, n - 1) : std::nullopt;
+    const Download* d = find_download(req.matches[3].str());
+    auto r = n && d ? queue_->report(token, n - 1) : std::nullopt;
     if (!r) return error(res, l, 404, "Rapporten findes ikke (endnu).", "No such report (yet).");
-    WriterOptions wo;
-    wo.lang = l;
     std::ostringstream os;
-    find_writer(fmt)->write(os, *r, wo);
-    const char* type = fmt == "json" ? "application/json" : fmt == "csv" ? "text/csv; charset=utf-8" : "text/html; charset=utf-8";
-    res.set_content(os.str(), type);
-    if (fmt != "html") {
-        std::string stem = ascii_name(r->path);
-        res.set_header("Content-Disposition", "attachment; filename=\"" + stem + "." + fmt + "\"");
+    find_writer(d->writer)->write(os, *r, writer_options(l));
+    std::string body = os.str();
+    if (d->suffix[0] == '\0') body = with_downloads(body, "/c/" + token + "/" + std::to_string(n), *r, l);
+    res.set_content(body, d->mime);
+    if (d->suffix[0] != '\0')
+        res.set_header("Content-Disposition", "attachment; filename=\"" + ascii_name(r->path) + d->suffix + "\"");
+}
+
+// /c/<token>/<n>.plantjek.<ext>: the user's own document with the findings
+// as comments (annotate/annotate.h), for the formats that can carry them.
+void Server::annotated(const httplib::Request& req, httplib::Response& res) {
+    const Lang l = lang_of(req);
+    const std::string token = req.matches[1];
+    const std::size_t n = std::stoul(req.matches[2].str());
+    auto v = queue_->view(token);
+    auto r = v && n && n <= v->batch.files.size() ? queue_->report(token, n - 1) : std::nullopt;
+    if (!r) return error(res, l, 404, "Rapporten findes ikke (endnu).", "No such report (yet).");
+    const Annotator* a = r->format == req.matches[3].str() ? find_annotator(r->format) : nullptr;
+    if (!a) return error(res, l, 404, "Kommentarer i selve dokumentet kan kun skrives i Word-filer (DOCX); se rapporten.",
+                         "Comments inside the document can only be written into Word files (DOCX); see the report.");
+    AnnotateOptions ao;
+    ao.lang = l;
+    ao.limits = common_.limits;
+    std::ifstream in(v->batch.files[n - 1].stored, std::ios::binary);
+    const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    try {
+        res.set_content(a->annotate(bytes, notes_for(*r, ao), ao), "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+    } catch (const ReadError& e) {
+        return error(res, l, 422, "Der kan ikke skrives kommentarer i dokumentet: " + e.message(Lang::da),
+                     "Comments cannot be written into the document: " + e.message(Lang::en));
     }
+    res.set_header("Content-Disposition", "attachment; filename=\"" + ascii_name(fs::path(annotated_path(r->path)).filename().string()) + "\"");
+}
+
+// /c/<token>/plantjek.xlsx: the batch's spreadsheet (cli/writers/xlsx.cpp),
+// duplicates marked as in check's overview. libxlsxwriter writes to a file:
+// a temporary one under --data, removed at once.
+void Server::spreadsheet(const httplib::Request& req, httplib::Response& res) {
+    const Lang l = lang_of(req);
+    const std::string token = req.matches[1];
+    auto v = queue_->view(token);
+    if (!v || v->batch.done() < v->batch.files.size())
+        return error(res, l, 404, "Regnearket findes ikke (endnu).", "No such spreadsheet (yet).");
+    std::vector<OverviewEntry> plans;
+    for (std::size_t i = 0; i < v->batch.files.size(); ++i)
+        if (auto r = queue_->report(token, i)) plans.push_back({*r, "/c/" + token + "/" + std::to_string(i + 1), ""});
+    std::vector<const Report*> ptrs;
+    for (const auto& p : plans) ptrs.push_back(&p.report);
+    const auto dup = find_duplicates(ptrs);
+    for (std::size_t i = 0; i < plans.size(); ++i) plans[i].duplicate_of = dup[i];
+    const std::string tmp = so_.data + "/tmp-" + random_token() + ".xlsx";
+    try {
+        write_xlsx(tmp, plans, writer_options(l));
+    } catch (const std::runtime_error& e) {
+        std::error_code ec;
+        fs::remove(tmp, ec);
+        return error(res, l, 500, std::string("Regnearket kunne ikke skrives: ") + e.what(), std::string("The spreadsheet could not be written: ") + e.what());
+    }
+    std::ifstream in(tmp, std::ios::binary);
+    std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    std::error_code ec;
+    fs::remove(tmp, ec);
+    res.set_content(bytes, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    res.set_header("Content-Disposition", "attachment; filename=\"plantjek.xlsx\"");
 }
 
 void Server::admin(const httplib::Request& req, httplib::Response& res, bool post) {
@@ -324,7 +329,11 @@ void Server::routes() {
     });
     http_.Post("/upload", [this](const httplib::Request& req, httplib::Response& res) { upload(req, res); });
     http_.Get(R"(/c/([0-9a-f]{32}))", [this](const httplib::Request& req, httplib::Response& res) { batch(req, res); });
-    http_.Get(R"(/c/([0-9a-f]{32})/([0-9]{1,4})(\.json|\.csv)?)", [this](const httplib::Request& req, httplib::Response& res) { file(req, res); });
+    http_.Get(R"(/c/([0-9a-f]{32})/([0-9]{1,4})(\.json|\.csv|\.brev\.html|\.brev\.docx)?)",
+              [this](const httplib::Request& req, httplib::Response& res) { file(req, res); });
+    http_.Get(R"(/c/([0-9a-f]{32})/([0-9]{1,4})\.plantjek\.(docx|odt|pdf))",
+              [this](const httplib::Request& req, httplib::Response& res) { annotated(req, res); });
+    http_.Get(R"(/c/([0-9a-f]{32})/plantjek\.xlsx)", [this](const httplib::Request& req, httplib::Response& res) { spreadsheet(req, res); });
     http_.Get(R"(/c/([0-9a-f]{32})/status\.json)", [this](const httplib::Request& req, httplib::Response& res) {
         auto v = queue_->view(req.matches[1]);
         if (!v) return error(res, lang_of(req), 404, "Kontrollen findes ikke.", "No such check.");
