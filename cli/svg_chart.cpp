@@ -30,13 +30,15 @@ struct Frame {
     double y(double v) const { return y0 + h - h * (v - lo) / (hi - lo); }
 };
 
-Frame frame(const ChartSpec& s, int first, int last, double hi) {
+// The y axis runs from the spec's y_min, or lower when a value is (a target
+// given as a fall can be negative), to y_max or just above the largest value.
+Frame frame(const ChartSpec& s, int first, int last, double lo, double hi) {
     Frame f;
     f.w = s.width - f.x0 - 16;
     f.h = s.height - f.y0 - 36;
     f.first = first;
     f.last = last;
-    f.lo = s.y_min;
+    f.lo = std::min(s.y_min, lo);
     f.hi = s.y_max > 0 ? s.y_max : (hi > f.lo ? hi * 1.05 : f.lo + 1);
     return f;
 }
@@ -67,10 +69,11 @@ void axes(std::ostringstream& os, const Frame& f, const std::vector<int>& years,
 
 std::string line_chart(const ChartSpec& spec, const std::vector<Series>& series) {
     std::set<int> years;
-    double hi = 0;
+    double lo = 0, hi = 0;
     for (const auto& s : series)
         for (const auto& [y, v] : s.points) {
             years.insert(y);
+            lo = std::min(lo, v);
             hi = std::max(hi, v);
         }
     std::ostringstream os;
@@ -79,10 +82,17 @@ std::string line_chart(const ChartSpec& spec, const std::vector<Series>& series)
         os << "<text x=\"10\" y=\"20\" font-family=\"sans-serif\">–</text>\n</svg>\n";
         return os.str();
     }
-    const Frame f = frame(spec, *years.begin(), *years.rbegin(), hi);
+    const Frame f = frame(spec, *years.begin(), *years.rbegin(), lo, hi);
     axes(os, f, std::vector<int>(years.begin(), years.end()), spec.y_label);
+    // The highlighted series last, so that no other line covers it.
+    std::vector<const Series*> order;
+    for (const auto& s : series)
+        if (!s.highlight) order.push_back(&s);
+    for (const auto& s : series)
+        if (s.highlight) order.push_back(&s);
     std::size_t i = 0;
-    for (const auto& s : series) {
+    for (const Series* sp : order) {
+        const Series& s = *sp;
         const char* colour = s.highlight ? "#cc3311" : kPalette[i++ % 6];
         os << "<g class=\"series" << (s.highlight ? " highlight" : "") << "\" data-name=\"" << html_escape(s.name)
            << "\" stroke=\"" << colour << "\" fill=\"" << colour << "\">\n<polyline fill=\"none\" stroke-width=\""
@@ -114,7 +124,7 @@ std::string bar_chart(const ChartSpec& spec, const std::vector<Bar>& bars) {
     }
     double hi = 0;
     for (const auto& [y, t] : totals) hi = std::max(hi, t);
-    Frame f = frame(spec, totals.begin()->first, totals.rbegin()->first, hi);
+    Frame f = frame(spec, totals.begin()->first, totals.rbegin()->first, 0, hi);
     const double slot = double(f.w) / (f.last - f.first + 1);
     f.x0 += static_cast<int>(slot / 2);
     f.w -= static_cast<int>(slot);

@@ -65,8 +65,11 @@ struct Page {
     Lang l;
     const char* say(const char* da, const char* en) const { return l == Lang::da ? da : en; }
     // The SVG inline and as DIR/<id>.svg.
+    bool written = true;  // every SVG file was written
     void chart(const std::string& id, const std::string& svg) {
-        std::ofstream(dir / (id + ".svg"), std::ios::binary) << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" << svg;
+        std::ofstream f(dir / (id + ".svg"), std::ios::binary);
+        f << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" << svg;
+        written = written && f.good();
         html << "<figure>" << svg << "<figcaption><a href=\"" << html_escape(id) << ".svg\">" << html_escape(id)
              << ".svg</a></figcaption></figure>\n";
     }
@@ -155,6 +158,56 @@ void leftovers_chart(Page& p, sqlite3* db) {
     p.close();
 }
 
+// Why `path` is no plantjek scan database ("" when it is one). Opened read
+// only: Store would migrate any SQLite file it is given, so trends run on
+// another program's database (or an empty file) would turn it into an empty
+// plantjek database and draw empty charts.
+std::string not_a_scan_database(const std::string& path, const Page& p) {
+    sqlite3* db = nullptr;
+    std::string why;
+    const std::string unreadable = p.say("kan ikke læses som SQLite-database: ", "cannot be read as an SQLite database: ");
+    if (sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK) {
+        why = unreadable + (db ? sqlite3_errmsg(db) : "out of memory");
+    } else {
+        sqlite3_stmt* st = nullptr;
+        const char* q = "SELECT (SELECT user_version FROM pragma_user_version),"
+                        " (SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'documents')";
+        if (sqlite3_prepare_v2(db, q, -1, &st, nullptr) != SQLITE_OK || sqlite3_step(st) != SQLITE_ROW)
+            why = unreadable + sqlite3_errmsg(db);
+        else if (sqlite3_column_int(st, 0) < 1 || sqlite3_column_int(st, 1) != 1)
+            why = p.say("ikke en plantjek-database (den laves med plantjek scan MAPPE --db FIL)",
+                        "not a plantjek database (plantjek scan DIR --db FILE makes one)");
+        sqlite3_finalize(st);
+    }
+    sqlite3_close(db);
+    return why;
+}
+
+// --kommune must name a kommune with a plan in the database: a misspelt
+// name would otherwise highlight nothing and look like a kommune without
+// targets.
+bool known_kommune(sqlite3* db, const std::string& kommune, const Page& p) {
+    Rows r = rows_of(db, "SELECT DISTINCT kommune FROM unique_plan_kommune_years ORDER BY kommune");
+    for (const auto& x : r)
+        if (x[0] == kommune) return true;
+    std::cerr << "plantjek: " << p.say("ukendt kommune '", "unknown kommune '") << kommune
+              << p.say("'; databasen har planer fra: ", "'; the database has plans of: ");
+    for (std::size_t i = 0; i < r.size(); ++i) std::cerr << (i ? ", " : "") << r[i][0];
+    std::cerr << (r.empty() ? p.say("ingen kommuner", "no kommune") : "") << "\n";
+    return false;
+}
+
+void page_head(Page& p, const TrendsOptions& o) {
+    p.html << "<!DOCTYPE html>\n<html lang=\"" << p.say("da", "en") << "\"><head><meta charset=\"utf-8\"><title>"
+           << p.say("Udvikling over årene", "Trends over the years")
+           << "</title><style>body{font-family:sans-serif;margin:1.5em}table{border-collapse:collapse;font-size:.85em}"
+              "td,th{border:1px solid #ccc;padding:.1em .4em}.pair{display:flex;flex-wrap:wrap;gap:1.5em;align-items:flex-start}"
+              ".multiples{display:flex;flex-wrap:wrap;gap:.5em;max-width:60em}figure{margin:0}"
+              "pre{background:#f4f4f4;padding:.5em}</style></head><body>\n<h1>"
+           << p.say("Udvikling over årene", "Trends over the years") << "</h1>\n<p>" << html_escape(o.db)
+           << (o.kommune.empty() ? "" : " · " + html_escape(o.kommune)) << "</p>\n";
+}
+
 }  // namespace
 
 int run_trends(const CommonOptions& common, const TrendsOptions& o) {
@@ -165,22 +218,20 @@ int run_trends(const CommonOptions& common, const TrendsOptions& o) {
         std::cerr << "plantjek: " << o.db << p.say(": databasen findes ikke\n", ": the database does not exist\n");
         return exit_code::usage;
     }
-    std::error_code ec;
-    fs::create_directories(p.dir, ec);
-    if (ec || !fs::is_directory(p.dir)) {
-        std::cerr << "plantjek: " << o.out << p.say(": mappen kan ikke oprettes\n", ": the folder cannot be created\n");
+    if (auto why = not_a_scan_database(o.db, p); !why.empty()) {
+        std::cerr << "plantjek: " << o.db << ": " << why << "\n";
         return exit_code::usage;
     }
     try {
-        Store s(o.db);
-        p.html << "<!DOCTYPE html>\n<html lang=\"" << p.say("da", "en") << "\"><head><meta charset=\"utf-8\"><title>"
-               << p.say("Udvikling over årene", "Trends over the years")
-               << "</title><style>body{font-family:sans-serif;margin:1.5em}table{border-collapse:collapse;font-size:.85em}"
-                  "td,th{border:1px solid #ccc;padding:.1em .4em}.pair{display:flex;flex-wrap:wrap;gap:1.5em;align-items:flex-start}"
-                  ".multiples{display:flex;flex-wrap:wrap;gap:.5em;max-width:60em}figure{margin:0}"
-                  "pre{background:#f4f4f4;padding:.5em}</style></head><body>\n<h1>"
-               << p.say("Udvikling over årene", "Trends over the years") << "</h1>\n<p>" << html_escape(o.db)
-               << (o.kommune.empty() ? "" : " · " + html_escape(o.kommune)) << "</p>\n";
+        Store s(o.db);  // migrates an older plantjek database, so that every view exists
+        if (!o.kommune.empty() && !known_kommune(s.handle(), o.kommune, p)) return exit_code::usage;
+        std::error_code ec;
+        fs::create_directories(p.dir, ec);
+        if (ec || !fs::is_directory(p.dir)) {
+            std::cerr << "plantjek: " << o.out << p.say(": mappen kan ikke oprettes\n", ": the folder cannot be created\n");
+            return exit_code::usage;
+        }
+        page_head(p, o);
         plans_chart(p, s.handle());
         pass_charts(p, s.handle());
         theme_charts(p, s.handle(), o.kommune);
@@ -190,7 +241,13 @@ int run_trends(const CommonOptions& common, const TrendsOptions& o) {
         std::cerr << "plantjek: " << p.say("databasen kan ikke bruges: ", "the database cannot be used: ") << e.what() << "\n";
         return exit_code::usage;
     }
-    std::ofstream(p.dir / "index.html", std::ios::binary) << p.html.str();
+    std::ofstream index(p.dir / "index.html", std::ios::binary);
+    index << p.html.str();
+    index.close();
+    if (!p.written || !index) {
+        std::cerr << "plantjek: " << o.out << p.say(": filerne kan ikke skrives\n", ": the files cannot be written\n");
+        return exit_code::usage;
+    }
     if (!common.quiet) std::cout << (p.dir / "index.html").string() << "\n";
     return exit_code::ok;
 }
